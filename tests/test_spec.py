@@ -1,0 +1,183 @@
+"""The hand-written document: valid OpenAPI 3.1, every example valid, the contract's conventions held."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from openapi_spec_validator import validate
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from specgate.spec import Spec, load_spec
+
+BASE = "urn:specgate:openapi"
+
+
+def test_the_document_is_valid_openapi_3_1(spec: Spec) -> None:
+    assert spec.document["openapi"].startswith("3.1.")
+    validate(spec.document)
+
+
+def _escape(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+def _examples() -> Iterator[tuple[str, str, Any]]:
+    """(where, JSON pointer of the schema, example value) for every example in the document."""
+    spec = load_spec()
+    doc = spec.document
+
+    def media(where: str, pointer: str, content: Mapping[str, Any]) -> Iterator[tuple[str, str, Any]]:
+        for ctype, media_type in content.items():
+            schema_ptr = f"{pointer}/content/{_escape(ctype)}/schema"
+            if "example" in media_type:
+                yield f"{where} {ctype}", schema_ptr, media_type["example"]
+            for name, example in media_type.get("examples", {}).items():
+                yield f"{where} {ctype} {name}", schema_ptr, spec.resolve(example)["value"]
+
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            if method == "parameters":
+                continue
+            ptr = f"#/paths/{_escape(path)}/{method}"
+            where = f"{method.upper()} {path}"
+            if "requestBody" in op:
+                yield from media(f"{where} request", f"{ptr}/requestBody", op["requestBody"]["content"])
+            for status, response in op["responses"].items():
+                response_ptr = f"{ptr}/responses/{status}"
+                if "$ref" in response:
+                    response_ptr = response["$ref"]
+                    response = spec.resolve(response)
+                yield from media(f"{where} {status}", response_ptr, response.get("content", {}))
+    for name, param in doc["components"]["parameters"].items():
+        if "example" in param:
+            yield f"parameter {name}", f"#/components/parameters/{name}/schema", param["example"]
+    for name, header in doc["components"]["headers"].items():
+        yield f"header {name}", f"#/components/headers/{name}/schema", header["example"]
+    for name, schema in doc["components"]["schemas"].items():
+        owners = {"": schema} | {f"/properties/{p}": s for p, s in schema.get("properties", {}).items()}
+        for suffix, owner in owners.items():
+            for i, value in enumerate(owner.get("examples", [])):
+                yield f"schema {name}{suffix} {i}", f"#/components/schemas/{name}{suffix}", value
+
+
+EXAMPLES = list(_examples())
+
+
+def _validator(spec: Spec, pointer: str) -> Draft202012Validator:
+    registry: Registry[Any] = Registry().with_resource(
+        BASE, Resource(contents=spec.document, specification=DRAFT202012)
+    )
+    return Draft202012Validator(
+        {"$ref": f"{BASE}{pointer}"}, registry=registry, format_checker=FormatChecker()
+    )
+
+
+@pytest.mark.parametrize(("where", "pointer", "value"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_every_example_validates_against_its_schema(spec: Spec, where: str, pointer: str, value: Any) -> None:
+    validator = _validator(spec, pointer)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(value)]
+    assert errors == []
+
+
+def test_there_are_examples_for_every_request_body_and_response(spec: Spec) -> None:
+    with_examples = {where.rsplit(" ", 1)[0] for where, _, _ in EXAMPLES}
+    for op in spec.operations():
+        where = f"{op.method} {op.path}"
+        if "requestBody" in op.operation:
+            assert any(w.startswith(f"{where} request") for w in with_examples), where
+        for status, response in op.operation["responses"].items():
+            if "content" in spec.resolve(response):
+                assert any(w.startswith(f"{where} {status}") for w in with_examples), (
+                    where,
+                    status,
+                )
+
+
+def test_a_broken_example_is_caught(spec: Spec) -> None:
+    """The example check can fail: a port out of range is reported."""
+    validator = _validator(spec, "#/components/schemas/GatewayServiceEndpointWrite")
+    example = dict(spec.resolve({"$ref": "#/components/examples/GatewayServiceEndpointWrite"})["value"])
+    assert list(validator.iter_errors(example)) == []
+    example["port"] = 70000
+    assert [e.message for e in validator.iter_errors(example)]
+
+
+def test_every_operation_has_an_operation_id_and_problem_errors(spec: Spec) -> None:
+    ids = [op.operation_id for op in spec.operations()]
+    assert len(ids) == len(set(ids))
+    for op in spec.operations():
+        for status, response in op.operation["responses"].items():
+            if status[0] in "45":
+                content = spec.resolve(response)["content"]
+                assert list(content) == ["application/problem+json"], (op, status)
+
+
+def test_every_api_operation_accepts_both_security_schemes(spec: Spec) -> None:
+    assert spec.document["security"] == [{"BearerAuth": []}, {"SyllableApiKey": []}]
+    for op in spec.operations():
+        security = op.operation.get("security")
+        if op.path.startswith("/api/"):
+            assert security is None, op  # inherits both schemes as alternatives
+            assert "401" in op.operation["responses"] and "403" in op.operation["responses"], op
+        else:
+            assert security == [], op
+
+
+def test_writes_take_if_match_and_answer_412_and_resources_answer_an_etag(spec: Spec) -> None:
+    for op in spec.operations():
+        if not op.path.startswith("/api/") or "resolve" in op.operation_id:
+            continue
+        params = [spec.resolve(p).get("name") for p in op.operation.get("parameters", [])]
+        responses = op.operation["responses"]
+        if op.method in ("PUT", "DELETE"):
+            assert "If-Match" in params and "412" in responses, op
+        success = responses.get("200") or responses.get("201")
+        if op.method in ("GET", "PUT", "POST") and not op.operation_id.startswith("list"):
+            assert success is not None and "ETag" in success.get("headers", {}), op
+
+
+def test_creates_link_to_get_update_and_delete(spec: Spec) -> None:
+    by_id = {op.operation_id: op for op in spec.operations()}
+    for op in by_id.values():
+        if not op.operation_id.startswith("create"):
+            continue
+        noun = op.operation_id.removeprefix("create")
+        success = op.operation["responses"].get("201") or op.operation["responses"]["200"]
+        linked = {link["operationId"] for link in success["links"].values()}
+        assert {f"get{noun}", f"update{noun}", f"delete{noun}"} <= linked, op
+        assert linked <= set(by_id), linked - set(by_id)
+
+
+def _secret_properties(spec: Spec) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+    for name, schema in spec.document["components"]["schemas"].items():
+        for prop, sub in schema.get("properties", {}).items():
+            yield name, prop, sub
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):
+            yield name, "*", extra
+
+
+def test_secrets_carry_all_three_marks_on_request_schemas_only(spec: Spec) -> None:
+    marked = [(s, p, sub) for s, p, sub in _secret_properties(spec) if sub.get("x-secret")]
+    assert len(marked) >= 9  # the eight credentials secrets and every auth_values value
+    for schema_name, prop, sub in marked:
+        assert sub.get("writeOnly") is True and sub.get("format") == "password", (schema_name, prop)
+        assert schema_name.endswith("Write") or schema_name == "AuthValues", (schema_name, prop)
+    for schema_name, prop, sub in _secret_properties(spec):
+        if sub.get("writeOnly") or sub.get("format") == "password":
+            assert sub.get("x-secret") is True, (schema_name, prop)
+
+
+def test_response_schemas_hold_only_masks_where_requests_hold_secrets(spec: Spec) -> None:
+    write = spec.schema("CredentialsWrite")["properties"]
+    read = spec.schema("Credentials")["properties"]
+    assert set(write) == set(read)
+    for prop, sub in write.items():
+        if sub.get("x-secret"):
+            assert read[prop] == {"$ref": "#/components/schemas/SecretMask"}, prop
+    assert spec.schema("SecretMask")["const"] == "********"
+    assert "auth_values" not in spec.schema("ToolService")["properties"]
