@@ -1,0 +1,104 @@
+"""The `specgate` command: serve, keys create, db upgrade, secrets rotate.
+
+Errors become one line on stderr and an exit code here, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from .config import get_settings
+from .errors import ConfigError, SpecgateError
+
+__all__ = ["main"]
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="specgate", description="The specgate services registry.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the reference server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--database", help="sqlite:///PATH or postgresql://... (default: ./.specgate/)")
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+
+    keys = commands.add_parser("keys", help="API keys").add_subparsers(dest="action", required=True)
+    create = keys.add_parser("create", help="create a key; it is printed once, on the last line")
+    create.add_argument("--email", required=True)
+    create.add_argument("--scopes", required=True, help="comma-separated: read,write,resolve")
+    create.add_argument("--gateway", help="bind the key to one gateway id")
+    create.add_argument("--database")
+
+    db = commands.add_parser("db", help="the database").add_subparsers(dest="action", required=True)
+    db.add_parser("upgrade", help="run the schema migrations").add_argument("--database")
+
+    secrets = commands.add_parser("secrets", help="encryption at rest").add_subparsers(
+        dest="action", required=True
+    )
+    secrets.add_parser("rotate", help="re-encrypt every secret under the first key").add_argument(
+        "--database"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return _run(args)
+    except (ConfigError, ValueError) as exc:
+        print(f"specgate: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SpecgateError as exc:
+        print(f"specgate: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = get_settings(args.database)
+    if args.command == "serve":
+        return _serve(args, settings)
+    if args.command == "keys":
+        from .admin import create_key
+
+        key = asyncio.run(create_key(settings, email=args.email, scopes=args.scopes, gateway_id=args.gateway))
+        print(f"created a key for {args.email} ({args.scopes}); it is shown once:")
+        print(key)
+        return 0
+    if args.command == "db":
+        from .store.migrate import upgrade
+
+        upgrade(settings.database_url)
+        print("the database schema is up to date")
+        return 0
+    from .admin import rotate_secrets
+
+    count = asyncio.run(rotate_secrets(settings))
+    print(f"re-encrypted the secrets of {count} resources under the first key")
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: object) -> int:
+    import uvicorn
+
+    from .server import create_app
+
+    app = create_app(settings)  # type: ignore[arg-type]
+    print(
+        f"specgate: serving on http://{args.host}:{args.port} (docs at http://{args.host}:{args.port}/docs)"
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Settings, resolved by `get_settings()` from the environment and the command line; never at import."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .crypto import Keyring, new_key
+from .errors import ConfigError
+
+__all__ = ["DEFAULT_DATABASE_URL", "Settings", "get_settings", "sqlite_path"]
+
+DEFAULT_DATABASE_URL = "sqlite:///.specgate/specgate.db"
+KEY_FILE_NAME = "secret.key"
+log = logging.getLogger("specgate.config")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a server or a command needs. `keyring` holds the secret keys; its repr shows no key."""
+
+    database_url: str
+    keyring: Keyring
+    pool_size: int = 10
+    key_cache_seconds: float = 5.0
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a `sqlite:///path` URL, or None for any other database."""
+    if not url.startswith("sqlite:///"):
+        return None
+    return Path(url.removeprefix("sqlite:///"))
+
+
+def get_settings(database_url: str | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from arguments first, then `SPECGATE_*` variables, then defaults."""
+    env = os.environ if environ is None else environ
+    url = database_url or env.get("SPECGATE_DATABASE_URL") or DEFAULT_DATABASE_URL
+    if not (url.startswith("sqlite:///") or url.startswith(("postgresql://", "postgresql+psycopg://"))):
+        raise ConfigError("the database URL must be sqlite:///PATH or postgresql://...")
+    return Settings(
+        database_url=url,
+        keyring=Keyring(_secret_keys(url, env)),
+        pool_size=_int(env, "SPECGATE_POOL_SIZE", 10),
+        key_cache_seconds=float(env.get("SPECGATE_KEY_CACHE_SECONDS", "5")),
+    )
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    try:
+        return int(env.get(name, default))
+    except ValueError:
+        raise ConfigError(f"{name} must be an integer") from None
+
+
+def _secret_keys(url: str, env: Mapping[str, str]) -> list[str]:
+    """`SPECGATE_SECRET_KEYS` (comma-separated, first encrypts), or a key file beside a SQLite file."""
+    configured = env.get("SPECGATE_SECRET_KEYS", "").strip()
+    if configured:
+        return [key.strip() for key in configured.split(",") if key.strip()]
+    path = sqlite_path(url)
+    if path is None:
+        raise ConfigError("SPECGATE_SECRET_KEYS must be set when the database is not a SQLite file")
+    key_file = path.parent / KEY_FILE_NAME
+    if not key_file.exists():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(new_key() + "\n")
+        log.warning(
+            "SPECGATE_SECRET_KEYS is not set: created the key file %s (mode 0600); back it up, "
+            "without it the stored secrets cannot be read",
+            key_file,
+        )
+    return [line.strip() for line in key_file.read_text().splitlines() if line.strip()]

@@ -1,0 +1,52 @@
+"""Encryption of secrets at rest: cryptography's MultiFernet.
+
+The first key encrypts; every key decrypts, so a new key can be put first while old tokens still read,
+and `rotate` re-encrypts a token under the first key so that the old key can then be dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+
+from .errors import ConfigError, SecretError
+
+__all__ = ["Keyring", "new_key"]
+
+
+def new_key() -> str:
+    """A fresh random Fernet key (url-safe base64 text)."""
+    return Fernet.generate_key().decode()
+
+
+class Keyring:
+    """The configured Fernet keys. Its repr names how many keys there are, never a key."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        if not keys:
+            raise ConfigError("at least one secret key is needed")
+        try:
+            self._fernet = MultiFernet([Fernet(key.strip().encode()) for key in keys])
+        except (ValueError, TypeError):
+            raise ConfigError("a secret key is not a Fernet key (32 url-safe base64-encoded bytes)") from None
+        self.size = len(keys)
+
+    def __repr__(self) -> str:
+        return f"Keyring(<{self.size} keys>)"
+
+    def encrypt(self, value: str) -> str:
+        return self._fernet.encrypt(value.encode()).decode()
+
+    def decrypt(self, token: str) -> str:
+        try:
+            return self._fernet.decrypt(token.encode()).decode()
+        except InvalidToken:
+            raise SecretError("a stored secret cannot be decrypted with the configured keys") from None
+
+    def rotate(self, token: str) -> str:
+        """The same secret encrypted under the first key."""
+        try:
+            return self._fernet.rotate(token.encode()).decode()
+        except InvalidToken:
+            raise SecretError("a stored secret cannot be decrypted with the configured keys") from None

@@ -1,0 +1,74 @@
+"""Who is calling: API keys from `Authorization: Bearer` or `Syllable-API-Key`, looked up by hash.
+
+Lookups are cached for a few seconds (`SPECGATE_KEY_CACHE_SECONDS`): a hash and a dict read per
+request instead of a query, while a new key is seen at once (misses are not cached for long).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+
+from ..errors import Forbidden, NotFound, Unauthorized
+from ..keys import Identity, hash_key
+from ..store import Store
+
+__all__ = ["Authenticator", "require_gateway", "require_scope"]
+
+_MAX_CACHED = 10_000
+
+
+class Authenticator:
+    def __init__(self, store: Store, ttl: float) -> None:
+        self._store = store
+        self._ttl = ttl
+        self._cache: dict[str, tuple[float, Identity | None]] = {}
+
+    async def identify(self, headers: Mapping[str, str]) -> Identity:
+        """The caller's identity; every credential sent must be valid, and all name one key."""
+        keys = set()
+        authorization = headers.get("authorization")
+        if authorization is not None:
+            scheme, _, key = authorization.partition(" ")
+            if scheme.lower() != "bearer" or not key.strip():
+                raise Unauthorized("the Authorization header must be 'Bearer <key>'")
+            keys.add(key.strip())
+        syllable = headers.get("syllable-api-key")
+        if syllable is not None:
+            keys.add(syllable.strip())
+        if not keys:
+            raise Unauthorized("no API key: send 'Authorization: Bearer <key>' or 'Syllable-API-Key'")
+        if len(keys) > 1:
+            raise Unauthorized("the two headers hold different API keys; send one key")
+        identity = await self._lookup(keys.pop())
+        if identity is None:
+            raise Unauthorized("the API key is not valid")
+        return identity
+
+    async def _lookup(self, key: str) -> Identity | None:
+        digest = hash_key(key)
+        now = time.monotonic()
+        cached = self._cache.get(digest)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        row = await self._store.find_key(digest)
+        identity = None
+        if row is not None:
+            email, scopes, gateway_id = row
+            identity = Identity(email, frozenset(scopes.split(",")), gateway_id)
+        if len(self._cache) >= _MAX_CACHED:
+            self._cache.clear()
+        # An unknown key is remembered for a moment only, so a key made just now works at once.
+        self._cache[digest] = (now + (self._ttl if identity else min(self._ttl, 0.5)), identity)
+        return identity
+
+
+def require_scope(identity: Identity, scope: str) -> None:
+    if scope not in identity.scopes:
+        raise Forbidden(f"this operation needs the {scope} scope")
+
+
+def require_gateway(identity: Identity, gateway_id: str | None) -> None:
+    """A key bound to one gateway sees no other: other gateways (and the tool APIs) answer 404."""
+    if identity.gateway_id is not None and identity.gateway_id != gateway_id:
+        raise NotFound("no such resource")

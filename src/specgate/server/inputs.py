@@ -1,0 +1,160 @@
+"""Reading a request: path and query parameters and the JSON body, each checked as the spec says.
+
+Errors name the field (`loc`) and never echo what was sent: a body may hold secrets.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from starlette.requests import Request
+
+from ..errors import FieldError, InvalidRequest
+
+__all__ = [
+    "BadRequest",
+    "UnsupportedMediaType",
+    "enum_query",
+    "int_path",
+    "int_query",
+    "list_query",
+    "name_path",
+    "read_body",
+    "uuid_path",
+]
+
+_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_MAX_ID = 9223372036854775807
+
+
+class BadRequest(Exception):
+    """The body is not JSON at all (400)."""
+
+
+class UnsupportedMediaType(Exception):
+    """The body is not application/json (415)."""
+
+
+def uuid_path(request: Request, name: str) -> str:
+    value: str = request.path_params[name]
+    try:
+        parsed = uuid.UUID(value)
+    except ValueError:
+        raise InvalidRequest.one(("path", name), "must be a UUID", "uuid_parsing") from None
+    return str(parsed)
+
+
+def int_path(request: Request, name: str) -> int:
+    return _int(request.path_params[name], ("path", name), 1, _MAX_ID)
+
+
+def name_path(request: Request, name: str) -> str:
+    value: str = request.path_params[name]
+    if not _NAME.fullmatch(value):
+        raise InvalidRequest.one(
+            ("path", name), "must be 1 to 64 of A-Z a-z 0-9 _ -", "string_pattern_mismatch"
+        )
+    return value
+
+
+def int_query(request: Request, name: str, default: int, low: int, high: int) -> int:
+    value = request.query_params.get(name)
+    return default if value is None else _int(value, ("query", name), low, high)
+
+
+def enum_query(request: Request, name: str, choices: Sequence[str], default: str | None) -> str | None:
+    value = request.query_params.get(name)
+    if value is None:
+        return default
+    if value not in choices:
+        raise InvalidRequest.one(("query", name), f"must be one of {', '.join(choices)}", "enum")
+    return value
+
+
+def list_query(request: Request, name: str, choices: Sequence[str] | None, max_items: int) -> list[str]:
+    values = request.query_params.getlist(name)
+    if len(values) > max_items:
+        raise InvalidRequest.one(("query", name), f"at most {max_items} values", "too_long")
+    for i, value in enumerate(values):
+        if choices is not None and value not in choices:
+            raise InvalidRequest.one(("query", name, i), f"must be one of {', '.join(choices)}", "enum")
+        if len(value) > 200:
+            raise InvalidRequest.one(("query", name, i), "at most 200 characters", "string_too_long")
+    return values
+
+
+def _int(text: str, loc: tuple[str | int, ...], low: int, high: int) -> int:
+    if not re.fullmatch(r"[+-]?[0-9]{1,19}", text):
+        raise InvalidRequest.one(loc, "must be an integer", "int_parsing")
+    value = int(text)
+    if not low <= value <= high:
+        raise InvalidRequest.one(loc, f"must be between {low} and {high}", "range")
+    return value
+
+
+async def read_body(request: Request, adapter: TypeAdapter[Any]) -> Any:
+    """The body validated by a generated model; omitted fields stay MISSING, apart from null."""
+    ctype = request.headers.get("content-type", "")
+    if ctype.split(";", 1)[0].strip().lower() not in ("application/json", ""):
+        raise UnsupportedMediaType("send the body as application/json")
+    raw = await request.body()
+    try:
+        return adapter.validate_json(raw)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_input=False, include_context=False)
+        if any(e["type"] == "json_invalid" for e in errors):
+            raise BadRequest("the body is not valid JSON") from None
+        raise InvalidRequest(field_errors(errors, _is_tagged(adapter))) from None
+
+
+def _is_tagged(adapter: TypeAdapter[Any]) -> bool:
+    schema: Any = adapter.core_schema
+    while schema.get("type") == "definitions":
+        schema = schema["schema"]
+    return bool(schema.get("type") == "tagged-union")
+
+
+def field_errors(errors: Sequence[Any], tagged: bool) -> list[FieldError]:
+    """Pydantic's errors as ours: `body` first, union members left out of `loc`.
+
+    For a discriminated body the first `loc` part is the tag; for a union of models (a target) each
+    member reports its errors, and only the member that came closest (fewest errors) is kept.
+    """
+    by_member: dict[tuple[Any, ...], dict[str, list[FieldError]]] = {}
+    plain: list[FieldError] = []
+    for error in errors:
+        loc = tuple(error["loc"][1:] if tagged and error["loc"] else error["loc"])
+        if error["type"] in ("union_tag_not_found", "union_tag_invalid"):
+            plain.append(
+                FieldError(("body", *loc, "type"), "must be 'upstream' or 'endpoint'", error["type"])
+            )
+            continue
+        member = next((i for i, part in enumerate(loc) if part in _MEMBERS), None)
+        if member is None:
+            plain.append(FieldError(("body", *loc), error["msg"], error["type"]))
+            continue
+        where, name = loc[:member], str(loc[member])
+        field = FieldError(("body", *where, *loc[member + 1 :]), error["msg"], error["type"])
+        by_member.setdefault(where, {}).setdefault(name, []).append(field)
+    for members in by_member.values():
+        closest: list[FieldError] = min(members.values(), key=len)
+        plain.extend(closest)
+    return plain
+
+
+def _union_members() -> frozenset[str]:
+    """The names pydantic gives union members in `loc`: the generated model classes."""
+    import specgate_models
+
+    return frozenset(
+        name
+        for name, value in vars(specgate_models).items()
+        if isinstance(value, type) and name[:1].isupper()
+    )
+
+
+_MEMBERS = _union_members()

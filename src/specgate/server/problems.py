@@ -1,0 +1,78 @@
+"""RFC 9457 problem+json responses: the only place errors become HTTP."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..errors import (
+    Conflict,
+    FieldError,
+    Forbidden,
+    InvalidRequest,
+    NotFound,
+    PreconditionFailed,
+    SecretError,
+    Unauthorized,
+)
+from .inputs import BadRequest, UnsupportedMediaType
+
+__all__ = ["error_response", "problem"]
+
+log = logging.getLogger("specgate.server")
+
+MEDIA_TYPE = "application/problem+json"
+
+
+def problem(
+    status: int,
+    detail: str,
+    errors: Sequence[FieldError] = (),
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    body: dict[str, object] = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if errors:
+        body["errors"] = [{"loc": list(e.loc), "msg": e.msg, "type": e.type} for e in errors]
+    return Response(orjson.dumps(body), status, headers=headers, media_type=MEDIA_TYPE)
+
+
+_STATUS: dict[type[Exception], int] = {
+    BadRequest: 400,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    PreconditionFailed: 412,
+    UnsupportedMediaType: 415,
+}
+
+
+def error_response(request: Request, exc: Exception) -> Response:
+    """The problem+json answer to an error raised while handling `request`."""
+    if isinstance(exc, InvalidRequest):
+        count = len(exc.errors)
+        return problem(422, f"{count} validation error{'s' if count != 1 else ''}", exc.errors)
+    if isinstance(exc, Unauthorized):
+        return problem(401, str(exc), headers={"WWW-Authenticate": "Bearer"})
+    status = _STATUS.get(type(exc))
+    if status is not None:
+        return problem(status, str(exc))
+    if isinstance(exc, SecretError):
+        log.error(
+            "%s %s: a stored secret cannot be decrypted; check SPECGATE_SECRET_KEYS",
+            request.method,
+            request.url.path,
+        )
+        return problem(500, str(exc))
+    # The exception's text may quote request data: its type is logged, never its message.
+    log.error("%s %s failed: %s", request.method, request.url.path, type(exc).__name__)
+    return problem(500, "internal error")

@@ -1,0 +1,170 @@
+"""What every resource handler shares: reading a write body into plain data, rendering the masked
+response through the generated model, ETags, and the read-merge-write loop of a PUT.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import TypeAdapter
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..errors import FieldError, InvalidRequest, NotFound, PreconditionFailed
+from ..masking import Shape, mask
+from ..store import Kind, Page, Store, Stored
+from .inputs import read_body
+
+__all__ = [
+    "JSON",
+    "ResourceType",
+    "check_ids",
+    "check_if_match",
+    "delete_checked",
+    "etag",
+    "json_response",
+    "list_envelope",
+    "now",
+    "paged_envelope",
+    "replace_with_retry",
+    "writable",
+]
+
+JSON = "application/json"
+_ETAG = re.compile(r'(?:W/)?"([^"]*)"|\*')
+
+
+@dataclass(frozen=True)
+class ResourceType:
+    """One resource as the spec defines it: its table, write and response models, and secrets."""
+
+    kind: Kind
+    write: TypeAdapter[Any]
+    response: TypeAdapter[Any]
+    shape: Shape
+    read_only: frozenset[str] = frozenset()  # accepted in a write body so a GET body can go back
+
+    async def incoming(self, request: Request, adapter: TypeAdapter[Any] | None = None) -> dict[str, Any]:
+        """The write body as plain JSON data: omitted fields absent, null kept as None."""
+        model = await read_body(request, adapter or self.write)
+        data: dict[str, Any] = (adapter or self.write).dump_python(model, mode="json")
+        return data
+
+    def render(
+        self,
+        doc: Mapping[str, Any],
+        extra: Mapping[str, Any] | None = None,
+        exclude: set[str] | None = None,
+    ) -> bytes:
+        """The masked document as the response model serialises it (validated once, at write time)."""
+        public = mask(doc, self.shape) | dict(extra or {})
+        model = self.response.validate_python(public)
+        return self.response.dump_json(model, exclude=exclude)
+
+
+def now() -> str:
+    """An RFC 3339 UTC timestamp with milliseconds (lists order by it)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def json_response(body: bytes, status: int = 200, version: int | None = None) -> Response:
+    headers = {"ETag": etag(version)} if version is not None else None
+    return Response(body, status, headers=headers, media_type=JSON)
+
+
+def check_if_match(request: Request, version: int) -> bool:
+    """Raise PreconditionFailed when If-Match names no current version; True when it was sent."""
+    header = request.headers.get("if-match")
+    if header is None:
+        return False
+    tags = {m.group(1) if m.group(0) != "*" else "*" for m in _ETAG.finditer(header)}
+    if "*" not in tags and str(version) not in tags:
+        raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
+    return True
+
+
+async def replace_with_retry(
+    request: Request,
+    store: Store,
+    load: Callable[[], Awaitable[Stored | None]],
+    build: Callable[[Stored], Awaitable[tuple[dict[str, Any], bytes]]],
+    kind: Kind,
+) -> tuple[Stored, dict[str, Any], bytes]:
+    """Read, check If-Match, build the new document, write if the version is unchanged.
+
+    Another writer between the read and the write makes the write miss: with If-Match that is a 412
+    (the caller's version is gone); without, the merge is redone on the fresh row.
+    """
+    for _ in range(5):
+        old = await load()
+        if old is None:
+            raise NotFound("no such resource")
+        conditional = check_if_match(request, old.version)
+        doc, body = await build(old)
+        if await store.replace(kind, old, doc, body):
+            return Stored(old.id, old.version + 1, doc, body), doc, body
+        if conditional:
+            raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
+    raise PreconditionFailed("the resource is changing too fast to update; try again")
+
+
+async def delete_checked(
+    request: Request, store: Store, kind: Kind, load: Callable[[], Awaitable[Stored | None]]
+) -> Stored:
+    """Delete what `load` finds if it is still at the version read (and If-Match names it)."""
+    for _ in range(5):
+        old = await load()
+        if old is None:
+            raise NotFound("no such resource")
+        conditional = check_if_match(request, old.version)
+        if await store.delete(kind, old):
+            return old
+        if conditional:
+            raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
+    raise PreconditionFailed("the resource is changing too fast to delete; try again")
+
+
+def writable(data: Mapping[str, Any], read_only: frozenset[str]) -> dict[str, Any]:
+    """The body without its read-only fields (sent back from a GET body, they are not writes)."""
+    return {k: v for k, v in data.items() if k not in read_only}
+
+
+def check_ids(data: Mapping[str, Any], expected: Mapping[str, Any]) -> None:
+    """Read-only ids in a body must be the resource's own."""
+    errors = [
+        FieldError(("body", name), "must be the id of the resource being updated", "id_mismatch")
+        for name, value in expected.items()
+        if name in data and data[name] != value
+    ]
+    if errors:
+        raise InvalidRequest(errors)
+
+
+def list_envelope(page: Page, offset: int, limit: int) -> Response:
+    body = b'{"items":[%s],"total":%d,"offset":%d,"limit":%d}' % (
+        b",".join(page.bodies),
+        page.total,
+        offset,
+        limit,
+    )
+    return Response(body, media_type=JSON)
+
+
+def paged_envelope(page: Page, number: int, size: int) -> Response:
+    pages = -(-page.total // size)
+    body = b'{"items":[%s],"page":%d,"page_size":%d,"total_pages":%d,"total_count":%d}' % (
+        b",".join(page.bodies),
+        number,
+        size,
+        pages,
+        page.total,
+    )
+    return Response(body, media_type=JSON)

@@ -1,0 +1,148 @@
+"""Gateway services: `/api/v1/gateways/{gateway_id}/services[/{service_id}[/resolved]]`."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ...errors import InvalidRequest, NotFound
+from ...masking import map_secrets
+from ...merge import merge
+from ...store import IntegrityError, Stored
+from ...store.store import embed
+from ..auth import require_gateway
+from ..context import Context, caller
+from ..inputs import int_query, uuid_path
+from ..resources import (
+    JSON,
+    check_ids,
+    delete_checked,
+    json_response,
+    list_envelope,
+    now,
+    replace_with_retry,
+    writable,
+)
+from .upstreams import gateway_scope
+
+NO_UPSTREAM = "no upstream with this id in this gateway"
+
+
+async def build_service(
+    ctx: Context, data: dict[str, Any], old: Stored | None, ids: dict[str, str]
+) -> tuple[dict[str, Any], bytes]:
+    rt = ctx.gateway_service
+    incoming = writable(data, rt.read_only)
+    upstream_id = incoming.get("upstream_id")
+    if upstream_id is not None and not await ctx.store.exists(
+        ctx.upstream.kind, upstream_id, ids["gateway_id"]
+    ):
+        raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found")
+    doc = merge(old.doc if old else None, incoming, rt.shape, seal=ctx.keyring.encrypt)
+    stamp = now()
+    doc |= ids | {"created_at": old.doc["created_at"] if old else stamp, "updated_at": stamp}
+    return doc, rt.render(doc)
+
+
+async def with_upstream(ctx: Context, doc: dict[str, Any], body: bytes) -> bytes:
+    """The response body, with the service's upstream embedded for type `upstream`."""
+    upstream_id = doc.get("upstream_id")
+    if upstream_id is None:
+        return body
+    found = await ctx.store.body(ctx.upstream.kind, upstream_id, doc["gateway_id"])
+    return embed(body, "upstream", found[1] if found else None)
+
+
+async def list_gateway_services(request: Request) -> Response:
+    ctx, gateway_id = await gateway_scope(request, "read")
+    offset = int_query(request, "offset", 0, 0, 1_000_000)
+    limit = int_query(request, "limit", 20, 1, 100)
+    page = await ctx.store.page(ctx.gateway_service.kind, gateway_id, offset, limit)
+    return list_envelope(page, offset, limit)
+
+
+async def create_gateway_service(request: Request) -> Response:
+    ctx, gateway_id = await gateway_scope(request, "write")
+    data = await ctx.gateway_service.incoming(request)
+    doc, body = await build_service(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
+    try:
+        await ctx.store.insert(ctx.gateway_service.kind, doc, body, doc["created_at"])
+    except IntegrityError:  # the upstream went away meanwhile
+        raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found") from None
+    return json_response(await with_upstream(ctx, doc, body), 201, 1)
+
+
+async def get_gateway_service(request: Request) -> Response:
+    ctx, who = await caller(request, "read")
+    gateway_id = uuid_path(request, "gateway_id")
+    service_id = uuid_path(request, "service_id")
+    require_gateway(who, gateway_id)
+    found = await ctx.store.service_body(service_id, gateway_id)
+    if found is None:
+        raise NotFound(f"no service {service_id} in gateway {gateway_id}")
+    version, body, upstream = found
+    return json_response(embed(body, "upstream", upstream), 200, version)
+
+
+async def update_gateway_service(request: Request) -> Response:
+    ctx, who = await caller(request, "write")
+    gateway_id = uuid_path(request, "gateway_id")
+    service_id = uuid_path(request, "service_id")
+    require_gateway(who, gateway_id)
+    data = await ctx.gateway_service.incoming(request)
+    ids = {"id": service_id, "gateway_id": gateway_id}
+    check_ids(data, ids)
+
+    async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
+        return await build_service(ctx, data, old, ids)
+
+    kind = ctx.gateway_service.kind
+    try:
+        stored, doc, body = await replace_with_retry(
+            request, ctx.store, lambda: ctx.store.get(kind, service_id, gateway_id), build, kind
+        )
+    except IntegrityError:
+        raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found") from None
+    return json_response(await with_upstream(ctx, doc, body), 200, stored.version)
+
+
+async def delete_gateway_service(request: Request) -> Response:
+    ctx, who = await caller(request, "write")
+    gateway_id = uuid_path(request, "gateway_id")
+    service_id = uuid_path(request, "service_id")
+    require_gateway(who, gateway_id)
+    kind = ctx.gateway_service.kind
+    await delete_checked(request, ctx.store, kind, lambda: ctx.store.get(kind, service_id, gateway_id))
+    return Response(status_code=204)
+
+
+async def resolve_gateway_service(request: Request) -> Response:
+    """The one read that decrypts: for the data plane, `resolve` scope only."""
+    ctx, who = await caller(request, "resolve")
+    gateway_id = uuid_path(request, "gateway_id")
+    service_id = uuid_path(request, "service_id")
+    require_gateway(who, gateway_id)
+    service = await ctx.store.get(ctx.gateway_service.kind, service_id, gateway_id)
+    if service is None:
+        raise NotFound(f"no service {service_id} in gateway {gateway_id}")
+    resolved = map_secrets(service.doc, ctx.gateway_service.shape, ctx.keyring.decrypt)
+    upstream_id = service.doc.get("upstream_id")
+    if upstream_id is not None:
+        upstream = await ctx.store.get(ctx.upstream.kind, upstream_id, gateway_id)
+        if upstream is not None:
+            resolved["upstream"] = map_secrets(upstream.doc, ctx.upstream.shape, ctx.keyring.decrypt)
+    model = ctx.service_resolved.validate_python(resolved)
+    return Response(ctx.service_resolved.dump_json(model), media_type=JSON)
+
+
+HANDLERS = {
+    "listGatewayServices": list_gateway_services,
+    "createGatewayService": create_gateway_service,
+    "getGatewayService": get_gateway_service,
+    "updateGatewayService": update_gateway_service,
+    "deleteGatewayService": delete_gateway_service,
+    "resolveGatewayService": resolve_gateway_service,
+}

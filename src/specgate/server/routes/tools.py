@@ -1,0 +1,99 @@
+"""Tools: `/api/v1/tools/`, each linked to a tool service (which lists it by name)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ...errors import Conflict, InvalidRequest, NotFound
+from ...keys import Identity
+from ...store import IntegrityError, Stored
+from ..context import Context
+from ..inputs import name_path
+from ..resources import delete_checked, json_response, now, replace_with_retry, writable
+from .tool_services import required_reason, search_page, tool_scope
+
+log = logging.getLogger("specgate.server")
+PROPERTIES = ("id", "name", "service_id", "last_updated", "last_updated_by")
+
+
+async def checked_tool(ctx: Context, data: dict[str, Any], who: Identity) -> dict[str, Any]:
+    if not await ctx.store.exists(ctx.tool_service.kind, data["service_id"]):
+        raise InvalidRequest.one(("body", "service_id"), "no service with this id", "not_found")
+    return writable(data, ctx.tool.read_only) | {
+        "last_updated": now(),
+        "last_updated_by": who.email,
+    }
+
+
+def taken(name: str) -> Conflict:
+    return Conflict(f"a tool named {name!r} exists (or its service went away)")
+
+
+async def list_tools(request: Request) -> Response:
+    ctx, _ = await tool_scope(request, "read")
+    return await search_page(request, ctx, ctx.tool.kind, PROPERTIES)
+
+
+async def create_tool(request: Request) -> Response:
+    ctx, who = await tool_scope(request, "write")
+    draft = await checked_tool(ctx, await ctx.tool.incoming(request), who)
+
+    def make(new_id: int) -> tuple[dict[str, Any], bytes]:
+        doc = {"id": new_id} | draft
+        return doc, ctx.tool.render(doc)
+
+    try:
+        _, body = await ctx.store.insert_numbered(ctx.tool.kind, draft, make, draft["last_updated"])
+    except IntegrityError:
+        raise taken(draft["name"]) from None
+    return json_response(body, 200, 1)
+
+
+async def update_tool(request: Request) -> Response:
+    ctx, who = await tool_scope(request, "write")
+    data = await ctx.tool.incoming(request, ctx.tool_update)
+    tool_id = data["id"]
+
+    async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
+        doc = {"id": tool_id} | await checked_tool(ctx, data, who)
+        return doc, ctx.tool.render(doc)
+
+    kind = ctx.tool.kind
+    try:
+        stored, _, body = await replace_with_retry(
+            request, ctx.store, lambda: ctx.store.get(kind, tool_id, by_id=True), build, kind
+        )
+    except IntegrityError:
+        raise taken(data["name"]) from None
+    return json_response(body, 200, stored.version)
+
+
+async def get_tool(request: Request) -> Response:
+    ctx, _ = await tool_scope(request, "read")
+    name = name_path(request, "tool_name")
+    found = await ctx.store.body(ctx.tool.kind, name)
+    if found is None:
+        raise NotFound(f"no tool {name!r}")
+    return json_response(found[1], 200, found[0])
+
+
+async def delete_tool(request: Request) -> Response:
+    ctx, who = await tool_scope(request, "write")
+    name = name_path(request, "tool_name")
+    reason = required_reason(request)
+    old = await delete_checked(request, ctx.store, ctx.tool.kind, lambda: ctx.store.get(ctx.tool.kind, name))
+    log.info("tool %r deleted by %s: %s", name, who.email, reason)
+    return json_response(old.body)
+
+
+HANDLERS = {
+    "listTools": list_tools,
+    "createTool": create_tool,
+    "updateTool": update_tool,
+    "getTool": get_tool,
+    "deleteTool": delete_tool,
+}

@@ -1,0 +1,129 @@
+"""Upstreams: `/api/v1/gateways/{gateway_id}/upstreams[/{upstream_id}]`."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ...errors import Conflict, InvalidRequest, NotFound
+from ...merge import merge
+from ...rules import upstream_errors
+from ...store import IntegrityError, Stored
+from ..auth import require_gateway
+from ..context import Context, caller
+from ..inputs import int_query, uuid_path
+from ..resources import (
+    check_ids,
+    delete_checked,
+    json_response,
+    list_envelope,
+    now,
+    replace_with_retry,
+    writable,
+)
+
+
+async def gateway_scope(request: Request, scope: str) -> tuple[Context, str]:
+    """The caller (with `scope`) and the path's gateway, which must exist and be theirs."""
+    ctx, who = await caller(request, scope)
+    gateway_id = uuid_path(request, "gateway_id")
+    require_gateway(who, gateway_id)
+    if not await ctx.store.exists(ctx.gateway.kind, gateway_id):
+        raise NotFound(f"no gateway {gateway_id}")
+    return ctx, gateway_id
+
+
+def build_upstream(
+    ctx: Context, data: dict[str, Any], old: Stored | None, ids: dict[str, str]
+) -> tuple[dict[str, Any], bytes]:
+    """Merge the body over the stored upstream, check the rules, render the masked response."""
+    incoming = writable(data, ctx.upstream.read_only)
+    incoming["targets"] = [t if "id" in t else {"id": str(uuid.uuid4())} | t for t in incoming["targets"]]
+    doc = merge(old.doc if old else None, incoming, ctx.upstream.shape, seal=ctx.keyring.encrypt)
+    errors = upstream_errors(doc)
+    if errors:
+        raise InvalidRequest(errors)
+    stamp = now()
+    doc |= ids | {"created_at": old.doc["created_at"] if old else stamp, "updated_at": stamp}
+    return doc, ctx.upstream.render(doc)
+
+
+async def list_upstreams(request: Request) -> Response:
+    ctx, gateway_id = await gateway_scope(request, "read")
+    offset = int_query(request, "offset", 0, 0, 1_000_000)
+    limit = int_query(request, "limit", 20, 1, 100)
+    page = await ctx.store.page(ctx.upstream.kind, gateway_id, offset, limit)
+    return list_envelope(page, offset, limit)
+
+
+async def create_upstream(request: Request) -> Response:
+    ctx, gateway_id = await gateway_scope(request, "write")
+    data = await ctx.upstream.incoming(request)
+    doc, body = build_upstream(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
+    try:
+        await ctx.store.insert(ctx.upstream.kind, doc, body, doc["created_at"])
+    except IntegrityError:  # the gateway went away meanwhile
+        raise NotFound(f"no gateway {gateway_id}") from None
+    return json_response(body, 201, 1)
+
+
+async def get_upstream(request: Request) -> Response:
+    ctx, who = await caller(request, "read")
+    gateway_id = uuid_path(request, "gateway_id")
+    upstream_id = uuid_path(request, "upstream_id")
+    require_gateway(who, gateway_id)
+    found = await ctx.store.body(ctx.upstream.kind, upstream_id, gateway_id)
+    if found is None:
+        raise NotFound(f"no upstream {upstream_id} in gateway {gateway_id}")
+    return json_response(found[1], 200, found[0])
+
+
+async def update_upstream(request: Request) -> Response:
+    ctx, who = await caller(request, "write")
+    gateway_id = uuid_path(request, "gateway_id")
+    upstream_id = uuid_path(request, "upstream_id")
+    require_gateway(who, gateway_id)
+    data = await ctx.upstream.incoming(request)
+    ids = {"id": upstream_id, "gateway_id": gateway_id}
+    check_ids(data, ids)
+
+    async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
+        return build_upstream(ctx, data, old, ids)
+
+    stored, _, body = await replace_with_retry(
+        request,
+        ctx.store,
+        lambda: ctx.store.get(ctx.upstream.kind, upstream_id, gateway_id),
+        build,
+        ctx.upstream.kind,
+    )
+    return json_response(body, 200, stored.version)
+
+
+async def delete_upstream(request: Request) -> Response:
+    ctx, who = await caller(request, "write")
+    gateway_id = uuid_path(request, "gateway_id")
+    upstream_id = uuid_path(request, "upstream_id")
+    require_gateway(who, gateway_id)
+    try:
+        await delete_checked(
+            request,
+            ctx.store,
+            ctx.upstream.kind,
+            lambda: ctx.store.get(ctx.upstream.kind, upstream_id, gateway_id),
+        )
+    except IntegrityError:
+        raise Conflict("the upstream is used by a service; change or delete the service first") from None
+    return Response(status_code=204)
+
+
+HANDLERS = {
+    "listUpstreams": list_upstreams,
+    "createUpstream": create_upstream,
+    "getUpstream": get_upstream,
+    "updateUpstream": update_upstream,
+    "deleteUpstream": delete_upstream,
+}

@@ -1,0 +1,17 @@
+"""Storage: SQLite by default, PostgreSQL by URL; the same SQL and migrations for both."""
+
+from __future__ import annotations
+
+from .database import Database, IntegrityError, open_database
+from .store import KINDS, Kind, Page, Store, Stored
+
+__all__ = [
+    "KINDS",
+    "Database",
+    "IntegrityError",
+    "Kind",
+    "Page",
+    "Store",
+    "Stored",
+    "open_database",
+]

@@ -1,0 +1,89 @@
+"""The tables, as SQLAlchemy metadata: what the migrations build, checked by a test.
+
+Each resource row keeps `doc` (the stored document: secrets encrypted) and `body` (the masked JSON a
+GET answers, made once at write time), plus the columns that queries filter, order or join on.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = ["metadata"]
+
+metadata = sa.MetaData()
+
+
+def _resource_columns() -> list[sa.Column[object]]:
+    return [
+        sa.Column("version", sa.Integer, nullable=False),
+        sa.Column("doc", sa.Text, nullable=False),
+        sa.Column("body", sa.LargeBinary, nullable=False),
+        sa.Column("created_at", sa.Text, nullable=False),
+    ]
+
+
+gateways = sa.Table(
+    "gateways",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    *_resource_columns(),
+)
+
+upstreams = sa.Table(
+    "upstreams",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("gateway_id", sa.Text, sa.ForeignKey("gateways.id"), nullable=False, index=True),
+    *_resource_columns(),
+    sa.UniqueConstraint("gateway_id", "id", name="uq_upstreams_gateway_id_id"),
+)
+
+gateway_services = sa.Table(
+    "gateway_services",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("gateway_id", sa.Text, sa.ForeignKey("gateways.id"), nullable=False, index=True),
+    sa.Column("upstream_id", sa.Text, nullable=True, index=True),
+    *_resource_columns(),
+    # The upstream of a service must be of the same gateway: the database enforces it, too.
+    sa.ForeignKeyConstraint(
+        ["gateway_id", "upstream_id"],
+        ["upstreams.gateway_id", "upstreams.id"],
+        name="fk_gateway_services_upstream",
+    ),
+)
+
+tool_services = sa.Table(
+    "tool_services",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("last_updated", sa.Text, nullable=False),
+    sa.Column("last_updated_by", sa.Text, nullable=False),
+    sa.Column("tool_names", sa.Text, nullable=False, server_default="[]"),
+    *_resource_columns(),
+)
+
+tools = sa.Table(
+    "tools",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.Text, nullable=False, unique=True),
+    sa.Column("service_id", sa.Integer, sa.ForeignKey("tool_services.id"), nullable=False, index=True),
+    sa.Column("last_updated", sa.Text, nullable=False),
+    sa.Column("last_updated_by", sa.Text, nullable=False),
+    *_resource_columns(),
+)
+
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("key_hash", sa.Text, nullable=False, unique=True),
+    sa.Column("prefix", sa.Text, nullable=False),
+    sa.Column("email", sa.Text, nullable=False),
+    sa.Column("scopes", sa.Text, nullable=False),
+    sa.Column("gateway_id", sa.Text, nullable=True),
+    sa.Column("created_at", sa.Text, nullable=False),
+)

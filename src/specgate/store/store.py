@@ -1,0 +1,329 @@
+"""The store: rows of resources and API keys, with optimistic versions. Knows nothing of HTTP.
+
+Every write is one transaction. `replace` and `delete` only touch the row when its version is still
+the one the caller read, so two writers never both win; the database's own constraints (foreign
+keys, unique names) are the last word on what may be deleted or linked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .database import Database, Transaction
+
+__all__ = ["KINDS", "Kind", "Page", "Store", "Stored"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A resource table: how rows are addressed and scoped, and which columns mirror the document."""
+
+    table: str
+    scope: str | None = None  # the parent column a path scopes rows by (gateway_id)
+    key: str = "id"  # the column a path addresses rows by (tools: name)
+    columns: tuple[str, ...] = ()  # document fields copied into columns for queries and constraints
+    searchable: tuple[str, ...] = ()
+
+
+KINDS = {
+    "gateway": Kind("gateways"),
+    "upstream": Kind("upstreams", scope="gateway_id", columns=("gateway_id",)),
+    "gateway_service": Kind("gateway_services", scope="gateway_id", columns=("gateway_id", "upstream_id")),
+    "tool_service": Kind(
+        "tool_services",
+        columns=("name", "description", "last_updated", "last_updated_by"),
+        searchable=("id", "name", "description", "last_updated", "last_updated_by"),
+    ),
+    "tool": Kind(
+        "tools",
+        key="name",
+        columns=("name", "service_id", "last_updated", "last_updated_by"),
+        searchable=("id", "name", "service_id", "last_updated", "last_updated_by"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A row as stored: the document holds encrypted secrets; `body` is the masked JSON."""
+
+    id: Any
+    version: int
+    doc: dict[str, Any]
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    bodies: list[bytes]
+
+
+class Store:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def close(self) -> None:
+        await self.db.close()
+
+    async def ping(self) -> bool:
+        return await self.db.fetch_one("SELECT 1") is not None
+
+    # --- reads -----------------------------------------------------------------------------------
+
+    async def body(self, kind: Kind, key: Any, scope: str | None = None) -> tuple[int, bytes] | None:
+        """(version, masked JSON) of one row: the whole work of a GET."""
+        row = await self.db.fetch_one(
+            f"SELECT version, body FROM {kind.table} WHERE {kind.key} = :key{_scoped(kind)}",
+            {"key": key, "scope": scope},
+        )
+        return (row[0], bytes(row[1])) if row else None
+
+    async def service_body(self, key: str, scope: str) -> tuple[int, bytes, bytes | None] | None:
+        """A gateway service's (version, body, body of its upstream or None), in one query."""
+        row = await self.db.fetch_one(
+            "SELECT s.version, s.body, u.body FROM gateway_services s"
+            " LEFT JOIN upstreams u ON u.id = s.upstream_id"
+            " WHERE s.id = :key AND s.gateway_id = :scope",
+            {"key": key, "scope": scope},
+        )
+        return (row[0], bytes(row[1]), bytes(row[2]) if row[2] is not None else None) if row else None
+
+    async def tool_service_body(self, key: int) -> tuple[int, bytes, str] | None:
+        """A tool service's (version, body, JSON list of its tools' names)."""
+        row = await self.db.fetch_one(
+            "SELECT version, body, tool_names FROM tool_services WHERE id = :key", {"key": key}
+        )
+        return (row[0], bytes(row[1]), row[2]) if row else None
+
+    async def get(
+        self, kind: Kind, key: Any, scope: str | None = None, *, by_id: bool = False
+    ) -> Stored | None:
+        column = "id" if by_id else kind.key
+        row = await self.db.fetch_one(
+            f"SELECT id, version, doc, body FROM {kind.table} WHERE {column} = :key{_scoped(kind)}",
+            {"key": key, "scope": scope},
+        )
+        return Stored(row[0], row[1], json.loads(row[2]), bytes(row[3])) if row else None
+
+    async def exists(self, kind: Kind, key: Any, scope: str | None = None) -> bool:
+        row = await self.db.fetch_one(
+            f"SELECT 1 FROM {kind.table} WHERE {kind.key} = :key{_scoped(kind)}",
+            {"key": key, "scope": scope},
+        )
+        return row is not None
+
+    async def page(self, kind: Kind, scope: str | None, offset: int, limit: int) -> Page:
+        where = f" WHERE {kind.scope} = :scope" if kind.scope else ""
+        params = {"scope": scope, "offset": offset, "limit": limit}
+        total = await self.db.fetch_one(f"SELECT COUNT(*) FROM {kind.table}{where}", params)
+        if kind.table == "gateway_services":
+            rows = await self.db.fetch_all(
+                "SELECT s.body, u.body FROM gateway_services s"
+                " LEFT JOIN upstreams u ON u.id = s.upstream_id WHERE s.gateway_id = :scope"
+                " ORDER BY s.created_at, s.id LIMIT :limit OFFSET :offset",
+                params,
+            )
+            return Page(total[0] if total else 0, [embed(r[0], "upstream", r[1]) for r in rows])
+        rows = await self.db.fetch_all(
+            f"SELECT body FROM {kind.table}{where} ORDER BY created_at, id LIMIT :limit OFFSET :offset",
+            params,
+        )
+        return Page(total[0] if total else 0, [bytes(r[0]) for r in rows])
+
+    async def search(
+        self,
+        kind: Kind,
+        *,
+        offset: int,
+        limit: int,
+        search: Sequence[tuple[str, str]] = (),
+        order_by: str = "id",
+        descending: bool = False,
+    ) -> Page:
+        """A page of a tool-services-style list: substring search on columns, any order."""
+        clauses: list[str] = []
+        params: dict[str, Any] = {"offset": offset, "limit": limit}
+        for i, (column, value) in enumerate(search):
+            if column not in kind.searchable:
+                raise ValueError(f"not searchable: {column}")
+            clauses.append(f"LOWER(CAST({column} AS TEXT)) LIKE :v{i} ESCAPE '!'")
+            params[f"v{i}"] = "%" + _like_escape(value.lower()) + "%"
+        if order_by not in kind.searchable:
+            raise ValueError(f"cannot order by {order_by}")
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        direction = "DESC" if descending else "ASC"
+        total = await self.db.fetch_one(f"SELECT COUNT(*) FROM {kind.table}{where}", params)
+        if kind.table == "tool_services":
+            rows = await self.db.fetch_all(
+                f"SELECT body, tool_names FROM tool_services{where}"
+                f" ORDER BY {order_by} {direction}, id {direction} LIMIT :limit OFFSET :offset",
+                params,
+            )
+            bodies = [embed(r[0], "tools", r[1].encode()) for r in rows]
+        else:
+            rows = await self.db.fetch_all(
+                f"SELECT body FROM {kind.table}{where}"
+                f" ORDER BY {order_by} {direction}, id {direction} LIMIT :limit OFFSET :offset",
+                params,
+            )
+            bodies = [bytes(r[0]) for r in rows]
+        return Page(total[0] if total else 0, bodies)
+
+    async def all_rows(self, kind: Kind) -> list[Stored]:
+        rows = await self.db.fetch_all(f"SELECT id, version, doc, body FROM {kind.table} ORDER BY id")
+        return [Stored(r[0], r[1], json.loads(r[2]), bytes(r[3])) for r in rows]
+
+    # --- writes ----------------------------------------------------------------------------------
+
+    async def insert(self, kind: Kind, doc: Mapping[str, Any], body: bytes, created_at: str) -> Any:
+        """Insert a row with version 1; the id is the document's, or made by the database."""
+        values = _row(kind, doc, body) | {"version": 1, "created_at": created_at}
+        if "id" in doc:
+            values["id"] = doc["id"]
+        names = ", ".join(values)
+        marks = ", ".join(f":{n}" for n in values)
+        async with self.db.transaction() as tx:
+            row = await tx.fetch_one(
+                f"INSERT INTO {kind.table} ({names}) VALUES ({marks}) RETURNING id", values
+            )
+            assert row is not None
+            await self._after_write(tx, kind, doc, None)
+        return row[0]
+
+    async def insert_numbered(
+        self,
+        kind: Kind,
+        draft: Mapping[str, Any],
+        make: Callable[[int], tuple[dict[str, Any], bytes]],
+        created_at: str,
+    ) -> tuple[dict[str, Any], bytes]:
+        """Insert a row whose document holds the id the database gives it (integer ids).
+
+        `draft` is the document without its id (its columns are written at once, so constraints hold
+        from the first statement); `make(id)` gives the final document and body.
+        """
+        async with self.db.transaction() as tx:
+            placeholder = _row(kind, draft, b"{}") | {"created_at": created_at}
+            names = ", ".join(placeholder)
+            marks = ", ".join(f":{n}" for n in placeholder)
+            row = await tx.fetch_one(
+                f"INSERT INTO {kind.table} (version, {names}) VALUES (1, {marks}) RETURNING id",
+                placeholder,
+            )
+            assert row is not None
+            doc, body = make(row[0])
+            values = _row(kind, doc, body) | {"id": row[0]}
+            sets = ", ".join(f"{n} = :{n}" for n in _row(kind, doc, body))
+            await tx.execute(f"UPDATE {kind.table} SET {sets} WHERE id = :id", values)
+            await self._after_write(tx, kind, doc, None)
+        return doc, body
+
+    async def replace(self, kind: Kind, old: Stored, doc: Mapping[str, Any], body: bytes) -> bool:
+        """Write `doc` over `old` if the row is still at `old.version`; False if another write won."""
+        values = _row(kind, doc, body) | {"id": old.id, "version": old.version}
+        sets = ", ".join(f"{n} = :{n}" for n in _row(kind, doc, body))
+        async with self.db.transaction() as tx:
+            count = await tx.execute(
+                f"UPDATE {kind.table} SET version = version + 1, {sets}"
+                " WHERE id = :id AND version = :version",
+                values,
+            )
+            if count == 1:
+                await self._after_write(tx, kind, doc, old.doc)
+        return count == 1
+
+    async def delete(self, kind: Kind, old: Stored) -> bool:
+        """Delete `old` if the row is still at `old.version`; False if another write won."""
+        async with self.db.transaction() as tx:
+            count = await tx.execute(
+                f"DELETE FROM {kind.table} WHERE id = :id AND version = :version",
+                {"id": old.id, "version": old.version},
+            )
+            if count == 1:
+                await self._after_write(tx, kind, None, old.doc)
+        return count == 1
+
+    async def rewrite_doc(self, kind: Kind, old: Stored, doc: Mapping[str, Any]) -> bool:
+        """Store a new document with the same meaning (re-encrypted); the version stays."""
+        async with self.db.transaction() as tx:
+            count = await tx.execute(
+                f"UPDATE {kind.table} SET doc = :doc WHERE id = :id AND version = :version",
+                {"doc": json.dumps(doc), "id": old.id, "version": old.version},
+            )
+        return count == 1
+
+    async def _after_write(
+        self,
+        tx: Transaction,
+        kind: Kind,
+        new: Mapping[str, Any] | None,
+        old: Mapping[str, Any] | None,
+    ) -> None:
+        """Tools are listed by name on their service: keep that list in step, in the same transaction."""
+        if kind.table != "tools":
+            return
+        for service_id in {d["service_id"] for d in (new, old) if d is not None}:
+            names = await tx.fetch_all(
+                "SELECT name FROM tools WHERE service_id = :s ORDER BY id", {"s": service_id}
+            )
+            await tx.execute(
+                "UPDATE tool_services SET tool_names = :names WHERE id = :s",
+                {"names": json.dumps([n[0] for n in names]), "s": service_id},
+            )
+
+    # --- API keys --------------------------------------------------------------------------------
+
+    async def insert_key(
+        self,
+        *,
+        key_hash: str,
+        prefix: str,
+        email: str,
+        scopes: str,
+        gateway_id: str | None,
+        created_at: str,
+    ) -> None:
+        async with self.db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO api_keys (key_hash, prefix, email, scopes, gateway_id, created_at)"
+                " VALUES (:key_hash, :prefix, :email, :scopes, :gateway_id, :created_at)",
+                {
+                    "key_hash": key_hash,
+                    "prefix": prefix,
+                    "email": email,
+                    "scopes": scopes,
+                    "gateway_id": gateway_id,
+                    "created_at": created_at,
+                },
+            )
+
+    async def find_key(self, key_hash: str) -> tuple[str, str, str | None] | None:
+        """(email, scopes, gateway_id) of the key with this hash."""
+        row = await self.db.fetch_one(
+            "SELECT email, scopes, gateway_id FROM api_keys WHERE key_hash = :h", {"h": key_hash}
+        )
+        return (row[0], row[1], row[2]) if row else None
+
+
+def embed(body: bytes | memoryview, name: str, value: bytes | memoryview | None) -> bytes:
+    """`body` (a JSON object) with `"name": value` added, without parsing either."""
+    body = bytes(body)
+    if value is None:
+        return body
+    return b'%s,"%s":%s}' % (body[:-1], name.encode(), bytes(value))
+
+
+def _row(kind: Kind, doc: Mapping[str, Any], body: bytes) -> dict[str, Any]:
+    return {"doc": json.dumps(doc), "body": body} | {c: doc.get(c) for c in kind.columns}
+
+
+def _scoped(kind: Kind) -> str:
+    return f" AND {kind.scope} = :scope" if kind.scope else ""
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("!", "!!").replace("%", "!%").replace("_", "!_")
