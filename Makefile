@@ -1,0 +1,86 @@
+# specgate: the make targets users rely on (see DESIGN.md and scripts/README.md).
+#   make install   .venv + editable specgate[dev] (+ generated/client) + pinned Redocly CLI
+#   make generate  openapi/openapi.yaml -> generated/ (byte-identical on a second run)
+#   make check     spec valid and linted, generated/ not stale, ruff, mypy
+#   make test | serve | fuzz URL=... KEY=... | publish | bench | clean
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SPEC := openapi/openapi.yaml
+REDOCLY_CONFIG := openapi/redocly.yaml
+REDOCLY := scripts/redocly/node_modules/.bin/redocly
+URL ?= http://127.0.0.1:8000
+KEY ?=
+
+# Re-run the Python part of `install` when any of these change (or .venv is removed).
+PY_STAMP := $(VENV)/.specgate-install.stamp
+PY_INPUTS := pyproject.toml $(wildcard generated/client/pyproject.toml)
+# npm writes this file on every install; it is newer than the lock file after `npm ci`.
+NODE_STAMP := scripts/redocly/node_modules/.package-lock.json
+
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+
+.DEFAULT_GOAL := help
+.PHONY: help install generate check lint test serve fuzz publish bench clean distclean
+
+help:
+	@sed -n 's/^#   make /  make /p' Makefile
+
+install: $(PY_STAMP) $(NODE_STAMP)
+
+$(PY_STAMP): $(PY_INPUTS)
+	@test -x $(BIN)/python || { echo "creating $(VENV) with $(PY)"; $(PY) -m venv $(VENV); }
+	@echo "pip install -e '.[dev]'"
+	@$(PIP) install -e '.[dev]'
+	@if [ -f generated/client/pyproject.toml ]; then \
+		echo "pip install -e generated/client"; \
+		$(PIP) install -e generated/client; \
+	fi
+	@touch $@
+
+$(NODE_STAMP): scripts/redocly/package.json scripts/redocly/package-lock.json
+	@echo "npm ci --prefix scripts/redocly"
+	@npm ci --prefix scripts/redocly --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
+
+generate: install
+	$(BIN)/python scripts/generate.py
+	@# A client that did not exist at install time is installed now.
+	@$(MAKE) --no-print-directory install
+
+check: install
+	$(BIN)/openapi-spec-validator $(SPEC)
+	$(REDOCLY) lint $(SPEC) --config $(REDOCLY_CONFIG)
+	$(BIN)/python scripts/generate.py --check
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy
+
+test: install
+	$(BIN)/pytest
+
+serve: install
+	$(BIN)/specgate serve
+
+fuzz: install
+	$(BIN)/specgate fuzz --url $(URL) --api-key $(KEY)
+
+publish: install
+	$(BIN)/python scripts/publish.py
+
+bench: install
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf dist build reports .specgate .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf generated/client/.pdm-build generated/client/dist
+	find . -path ./$(VENV) -prune -o -path ./scripts/redocly/node_modules -prune -o \
+		-name __pycache__ -type d -exec rm -rf {} +
+
+# clean, and also the installed tools (.venv, node_modules).
+distclean: clean
+	rm -rf $(VENV) scripts/redocly/node_modules

@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.gateway_service import GatewayService
+from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
+from ...models.gateway_service_upstream_write import GatewayServiceUpstreamWrite
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    gateway_id: UUID,
+    *,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/gateways/{gateway_id}/services".format(
+            gateway_id=quote(str(gateway_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, GatewayServiceUpstreamWrite):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GatewayService | Problem | None:
+    if response.status_code == 201:
+        response_201 = GatewayService.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GatewayService | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    gateway_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+) -> Response[GatewayService | Problem]:
+    """Create a service
+
+    Args:
+        gateway_id (UUID):
+        body (GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite): A service to create or
+            replace, by `type`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GatewayService | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        gateway_id=gateway_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    gateway_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+) -> GatewayService | Problem | None:
+    """Create a service
+
+    Args:
+        gateway_id (UUID):
+        body (GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite): A service to create or
+            replace, by `type`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GatewayService | Problem
+    """
+
+    return sync_detailed(
+        gateway_id=gateway_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    gateway_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+) -> Response[GatewayService | Problem]:
+    """Create a service
+
+    Args:
+        gateway_id (UUID):
+        body (GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite): A service to create or
+            replace, by `type`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GatewayService | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        gateway_id=gateway_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    gateway_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+) -> GatewayService | Problem | None:
+    """Create a service
+
+    Args:
+        gateway_id (UUID):
+        body (GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite): A service to create or
+            replace, by `type`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GatewayService | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            gateway_id=gateway_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,262 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.gateway_service import GatewayService
+from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
+from ...models.gateway_service_upstream_write import GatewayServiceUpstreamWrite
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    gateway_id: UUID,
+    service_id: UUID,
+    *,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/gateways/{gateway_id}/services/{service_id}".format(
+            gateway_id=quote(str(gateway_id), safe=""),
+            service_id=quote(str(service_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, GatewayServiceUpstreamWrite):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GatewayService | Problem | None:
+    if response.status_code == 200:
+        response_200 = GatewayService.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GatewayService | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    gateway_id: UUID,
+    service_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    if_match: str | Unset = UNSET,
+) -> Response[GatewayService | Problem]:
+    """Replace a service, keeping secrets by the merge rules
+
+     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
+    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+
+    Args:
+        gateway_id (UUID):
+        service_id (UUID):
+        if_match (str | Unset):
+        body (GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite): A service to create or
+            replace, by `type`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GatewayService | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        gateway_id=gateway_id,
+        service_id=service_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    gateway_id: UUID,
+    service_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    if_match: str | Unset = UNSET,
+) -> GatewayService | Problem | None:
+    """Replace a service, keeping secrets by the merge rules
+
+     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
+    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+
+    Args:
+        gateway_id (UUID):
+        service_id (UUID):
+        if_match (str | Unset):
+        body (GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite): A service to create or
+            replace, by `type`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GatewayService | Problem
+    """
+
+    return sync_detailed(
+        gateway_id=gateway_id,
+        service_id=service_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    gateway_id: UUID,
+    service_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    if_match: str | Unset = UNSET,
+) -> Response[GatewayService | Problem]:
+    """Replace a service, keeping secrets by the merge rules
+
+     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
+    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+
+    Args:
+        gateway_id (UUID):
+        service_id (UUID):
+        if_match (str | Unset):
+        body (GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite): A service to create or
+            replace, by `type`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GatewayService | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        gateway_id=gateway_id,
+        service_id=service_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    gateway_id: UUID,
+    service_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    if_match: str | Unset = UNSET,
+) -> GatewayService | Problem | None:
+    """Replace a service, keeping secrets by the merge rules
+
+     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
+    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+
+    Args:
+        gateway_id (UUID):
+        service_id (UUID):
+        if_match (str | Unset):
+        body (GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite): A service to create or
+            replace, by `type`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GatewayService | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            gateway_id=gateway_id,
+            service_id=service_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,273 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.order_by_direction import OrderByDirection
+from ...models.problem import Problem
+from ...models.tool_list import ToolList
+from ...models.tool_property import ToolProperty
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 0,
+    limit: int | Unset = 25,
+    search_fields: list[ToolProperty] | Unset = UNSET,
+    search_field_values: list[str] | Unset = UNSET,
+    order_by: ToolProperty | Unset = UNSET,
+    order_by_direction: OrderByDirection | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["limit"] = limit
+
+    json_search_fields: list[str] | Unset = UNSET
+    if not isinstance(search_fields, Unset):
+        json_search_fields = []
+        for search_fields_item_data in search_fields:
+            search_fields_item: str = search_fields_item_data
+            json_search_fields.append(search_fields_item)
+
+    params["search_fields"] = json_search_fields
+
+    json_search_field_values: list[str] | Unset = UNSET
+    if not isinstance(search_field_values, Unset):
+        json_search_field_values = search_field_values
+
+    params["search_field_values"] = json_search_field_values
+
+    json_order_by: str | Unset = UNSET
+    if not isinstance(order_by, Unset):
+        json_order_by = order_by
+
+    params["order_by"] = json_order_by
+
+    json_order_by_direction: str | Unset = UNSET
+    if not isinstance(order_by_direction, Unset):
+        json_order_by_direction = order_by_direction
+
+    params["order_by_direction"] = json_order_by_direction
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/tools/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ToolList | None:
+    if response.status_code == 200:
+        response_200 = ToolList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ToolList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 0,
+    limit: int | Unset = 25,
+    search_fields: list[ToolProperty] | Unset = UNSET,
+    search_field_values: list[str] | Unset = UNSET,
+    order_by: ToolProperty | Unset = UNSET,
+    order_by_direction: OrderByDirection | Unset = UNSET,
+) -> Response[Problem | ToolList]:
+    """List tools
+
+    Args:
+        page (int | Unset):  Default: 0.
+        limit (int | Unset):  Default: 25.
+        search_fields (list[ToolProperty] | Unset):
+        search_field_values (list[str] | Unset):
+        order_by (ToolProperty | Unset): A field of a tool to search or order by.
+        order_by_direction (OrderByDirection | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ToolList]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        limit=limit,
+        search_fields=search_fields,
+        search_field_values=search_field_values,
+        order_by=order_by,
+        order_by_direction=order_by_direction,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 0,
+    limit: int | Unset = 25,
+    search_fields: list[ToolProperty] | Unset = UNSET,
+    search_field_values: list[str] | Unset = UNSET,
+    order_by: ToolProperty | Unset = UNSET,
+    order_by_direction: OrderByDirection | Unset = UNSET,
+) -> Problem | ToolList | None:
+    """List tools
+
+    Args:
+        page (int | Unset):  Default: 0.
+        limit (int | Unset):  Default: 25.
+        search_fields (list[ToolProperty] | Unset):
+        search_field_values (list[str] | Unset):
+        order_by (ToolProperty | Unset): A field of a tool to search or order by.
+        order_by_direction (OrderByDirection | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ToolList
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        limit=limit,
+        search_fields=search_fields,
+        search_field_values=search_field_values,
+        order_by=order_by,
+        order_by_direction=order_by_direction,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 0,
+    limit: int | Unset = 25,
+    search_fields: list[ToolProperty] | Unset = UNSET,
+    search_field_values: list[str] | Unset = UNSET,
+    order_by: ToolProperty | Unset = UNSET,
+    order_by_direction: OrderByDirection | Unset = UNSET,
+) -> Response[Problem | ToolList]:
+    """List tools
+
+    Args:
+        page (int | Unset):  Default: 0.
+        limit (int | Unset):  Default: 25.
+        search_fields (list[ToolProperty] | Unset):
+        search_field_values (list[str] | Unset):
+        order_by (ToolProperty | Unset): A field of a tool to search or order by.
+        order_by_direction (OrderByDirection | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ToolList]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        limit=limit,
+        search_fields=search_fields,
+        search_field_values=search_field_values,
+        order_by=order_by,
+        order_by_direction=order_by_direction,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 0,
+    limit: int | Unset = 25,
+    search_fields: list[ToolProperty] | Unset = UNSET,
+    search_field_values: list[str] | Unset = UNSET,
+    order_by: ToolProperty | Unset = UNSET,
+    order_by_direction: OrderByDirection | Unset = UNSET,
+) -> Problem | ToolList | None:
+    """List tools
+
+    Args:
+        page (int | Unset):  Default: 0.
+        limit (int | Unset):  Default: 25.
+        search_fields (list[ToolProperty] | Unset):
+        search_field_values (list[str] | Unset):
+        order_by (ToolProperty | Unset): A field of a tool to search or order by.
+        order_by_direction (OrderByDirection | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ToolList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            limit=limit,
+            search_fields=search_fields,
+            search_field_values=search_field_values,
+            order_by=order_by,
+            order_by_direction=order_by_direction,
+        )
+    ).parsed

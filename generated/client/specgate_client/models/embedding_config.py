@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.provider import Provider, check_provider
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.credentials import Credentials
+
+
+T = TypeVar("T", bound="EmbeddingConfig")
+
+
+@_attrs_define
+class EmbeddingConfig:
+    model: str
+    provider: Provider
+    """ An LLM provider. """
+    credentials: Credentials | Unset = UNSET
+    """ Credentials as read; each stored secret is the mask `"********"`, unset ones are left out. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        provider: str = self.provider
+
+        credentials: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.credentials, Unset):
+            credentials = self.credentials.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+                "provider": provider,
+            }
+        )
+        if credentials is not UNSET:
+            field_dict["credentials"] = credentials
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.credentials import Credentials  # noqa: PLC0415
+
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        provider = check_provider(d.pop("provider"))
+
+        _credentials = d.pop("credentials", UNSET)
+        credentials: Credentials | Unset
+        if isinstance(_credentials, Unset):
+            credentials = UNSET
+        else:
+            credentials = Credentials.from_dict(_credentials)
+
+        embedding_config = cls(
+            model=model,
+            provider=provider,
+            credentials=credentials,
+        )
+
+        embedding_config.additional_properties = d
+        return embedding_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

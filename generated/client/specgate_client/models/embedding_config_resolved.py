@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.provider import Provider, check_provider
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.credentials_resolved import CredentialsResolved
+
+
+T = TypeVar("T", bound="EmbeddingConfigResolved")
+
+
+@_attrs_define
+class EmbeddingConfigResolved:
+    model: str
+    provider: Provider
+    """ An LLM provider. """
+    credentials: CredentialsResolved | Unset = UNSET
+    """ Credentials with the real secret values (resolve scope only). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        provider: str = self.provider
+
+        credentials: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.credentials, Unset):
+            credentials = self.credentials.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+                "provider": provider,
+            }
+        )
+        if credentials is not UNSET:
+            field_dict["credentials"] = credentials
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.credentials_resolved import CredentialsResolved  # noqa: PLC0415
+
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        provider = check_provider(d.pop("provider"))
+
+        _credentials = d.pop("credentials", UNSET)
+        credentials: CredentialsResolved | Unset
+        if isinstance(_credentials, Unset):
+            credentials = UNSET
+        else:
+            credentials = CredentialsResolved.from_dict(_credentials)
+
+        embedding_config_resolved = cls(
+            model=model,
+            provider=provider,
+            credentials=credentials,
+        )
+
+        embedding_config_resolved.additional_properties = d
+        return embedding_config_resolved
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

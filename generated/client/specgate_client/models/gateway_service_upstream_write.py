@@ -1,0 +1,212 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.credentials_write import CredentialsWrite
+    from ..models.gateway_service_upstream_write_upstream import GatewayServiceUpstreamWriteUpstream
+    from ..models.headers import Headers
+
+
+T = TypeVar("T", bound="GatewayServiceUpstreamWrite")
+
+
+@_attrs_define
+class GatewayServiceUpstreamWrite:
+    """A service routed to an upstream of the same gateway (no host or port). `id`, `gateway_id`,
+    `created_at`, `updated_at` and the embedded `upstream` are read-only: accepted so that a GET body
+    can be sent back (ids must match; the embedded upstream is ignored).
+
+    """
+
+    type_: Literal["upstream"]
+    upstream_id: UUID
+    name: str
+    description: str | Unset = UNSET
+    path: str | Unset = UNSET
+    """ An absolute URL path. """
+    credentials: CredentialsWrite | Unset = UNSET
+    """ Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
+    new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
+     """
+    headers: Headers | Unset = UNSET
+    """ HTTP headers, name to value. """
+    retries: int | Unset = 0
+    stream: bool | Unset = False
+    tags: list[str] | Unset = UNSET
+    """ Free-form labels. """
+    id: UUID | Unset = UNSET
+    gateway_id: UUID | Unset = UNSET
+    created_at: str | Unset = UNSET
+    updated_at: str | Unset = UNSET
+    upstream: GatewayServiceUpstreamWriteUpstream | Unset = UNSET
+    """ Read-only (the embedded upstream of a GET body); ignored. """
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        upstream_id = str(self.upstream_id)
+
+        name = self.name
+
+        description = self.description
+
+        path = self.path
+
+        credentials: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.credentials, Unset):
+            credentials = self.credentials.to_dict()
+
+        headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.headers, Unset):
+            headers = self.headers.to_dict()
+
+        retries = self.retries
+
+        stream = self.stream
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
+
+        gateway_id: str | Unset = UNSET
+        if not isinstance(self.gateway_id, Unset):
+            gateway_id = str(self.gateway_id)
+
+        created_at = self.created_at
+
+        updated_at = self.updated_at
+
+        upstream: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.upstream, Unset):
+            upstream = self.upstream.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "upstream_id": upstream_id,
+                "name": name,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if path is not UNSET:
+            field_dict["path"] = path
+        if credentials is not UNSET:
+            field_dict["credentials"] = credentials
+        if headers is not UNSET:
+            field_dict["headers"] = headers
+        if retries is not UNSET:
+            field_dict["retries"] = retries
+        if stream is not UNSET:
+            field_dict["stream"] = stream
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if id is not UNSET:
+            field_dict["id"] = id
+        if gateway_id is not UNSET:
+            field_dict["gateway_id"] = gateway_id
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if upstream is not UNSET:
+            field_dict["upstream"] = upstream
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.credentials_write import CredentialsWrite  # noqa: PLC0415
+        from ..models.gateway_service_upstream_write_upstream import GatewayServiceUpstreamWriteUpstream  # noqa: PLC0415
+        from ..models.headers import Headers  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = cast(Literal["upstream"], d.pop("type"))
+        if type_ != "upstream":
+            raise ValueError(f"type must match const 'upstream', got '{type_}'")
+
+        upstream_id = UUID(d.pop("upstream_id"))
+
+        name = d.pop("name")
+
+        description = d.pop("description", UNSET)
+
+        path = d.pop("path", UNSET)
+
+        _credentials = d.pop("credentials", UNSET)
+        credentials: CredentialsWrite | Unset
+        if isinstance(_credentials, Unset):
+            credentials = UNSET
+        else:
+            credentials = CredentialsWrite.from_dict(_credentials)
+
+        _headers = d.pop("headers", UNSET)
+        headers: Headers | Unset
+        if isinstance(_headers, Unset):
+            headers = UNSET
+        else:
+            headers = Headers.from_dict(_headers)
+
+        retries = d.pop("retries", UNSET)
+
+        stream = d.pop("stream", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+        _id = d.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
+
+        _gateway_id = d.pop("gateway_id", UNSET)
+        gateway_id: UUID | Unset
+        if isinstance(_gateway_id, Unset):
+            gateway_id = UNSET
+        else:
+            gateway_id = UUID(_gateway_id)
+
+        created_at = d.pop("created_at", UNSET)
+
+        updated_at = d.pop("updated_at", UNSET)
+
+        _upstream = d.pop("upstream", UNSET)
+        upstream: GatewayServiceUpstreamWriteUpstream | Unset
+        if isinstance(_upstream, Unset):
+            upstream = UNSET
+        else:
+            upstream = GatewayServiceUpstreamWriteUpstream.from_dict(_upstream)
+
+        gateway_service_upstream_write = cls(
+            type_=type_,
+            upstream_id=upstream_id,
+            name=name,
+            description=description,
+            path=path,
+            credentials=credentials,
+            headers=headers,
+            retries=retries,
+            stream=stream,
+            tags=tags,
+            id=id,
+            gateway_id=gateway_id,
+            created_at=created_at,
+            updated_at=updated_at,
+            upstream=upstream,
+        )
+
+        return gateway_service_upstream_write

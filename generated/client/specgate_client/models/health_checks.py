@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.headers import Headers
+
+
+T = TypeVar("T", bound="HealthChecks")
+
+
+@_attrs_define
+class HealthChecks:
+    headers: Headers | Unset = UNSET
+    """ HTTP headers, name to value. """
+    interval: int | Unset = UNSET
+    """ Seconds between checks. """
+    passive: bool | Unset = UNSET
+    path: str | Unset = UNSET
+    """ An absolute URL path. """
+    threshold: int | Unset = UNSET
+    """ Failures before a target is taken out. """
+
+    def to_dict(self) -> dict[str, Any]:
+        headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.headers, Unset):
+            headers = self.headers.to_dict()
+
+        interval = self.interval
+
+        passive = self.passive
+
+        path = self.path
+
+        threshold = self.threshold
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if headers is not UNSET:
+            field_dict["headers"] = headers
+        if interval is not UNSET:
+            field_dict["interval"] = interval
+        if passive is not UNSET:
+            field_dict["passive"] = passive
+        if path is not UNSET:
+            field_dict["path"] = path
+        if threshold is not UNSET:
+            field_dict["threshold"] = threshold
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.headers import Headers  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _headers = d.pop("headers", UNSET)
+        headers: Headers | Unset
+        if isinstance(_headers, Unset):
+            headers = UNSET
+        else:
+            headers = Headers.from_dict(_headers)
+
+        interval = d.pop("interval", UNSET)
+
+        passive = d.pop("passive", UNSET)
+
+        path = d.pop("path", UNSET)
+
+        threshold = d.pop("threshold", UNSET)
+
+        health_checks = cls(
+            headers=headers,
+            interval=interval,
+            passive=passive,
+            path=path,
+            threshold=threshold,
+        )
+
+        return health_checks

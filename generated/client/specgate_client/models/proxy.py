@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="Proxy")
+
+
+@_attrs_define
+class Proxy:
+    host: str
+    """ A DNS name or an IP address. """
+    port: str
+    """ The proxy port (a string, as in the real API). """
+
+    def to_dict(self) -> dict[str, Any]:
+        host = self.host
+
+        port = self.port
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "host": host,
+                "port": port,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        host = d.pop("host")
+
+        port = d.pop("port")
+
+        proxy = cls(
+            host=host,
+            port=port,
+        )
+
+        return proxy

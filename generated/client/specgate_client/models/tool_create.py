@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.tool_create_definition import ToolCreateDefinition
+
+
+T = TypeVar("T", bound="ToolCreate")
+
+
+@_attrs_define
+class ToolCreate:
+    name: str
+    service_id: int
+    """ The tool service the tool belongs to. """
+    definition: ToolCreateDefinition
+    """ The tool definition, as the model sees it. """
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        service_id = self.service_id
+
+        definition = self.definition.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "service_id": service_id,
+                "definition": definition,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tool_create_definition import ToolCreateDefinition  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        service_id = d.pop("service_id")
+
+        definition = ToolCreateDefinition.from_dict(d.pop("definition"))
+
+        tool_create = cls(
+            name=name,
+            service_id=service_id,
+            definition=definition,
+        )
+
+        return tool_create

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.auth_type import AuthType, check_auth_type
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.auth_values_type_0 import AuthValuesType0
+
+
+T = TypeVar("T", bound="ToolServiceCreate")
+
+
+@_attrs_define
+class ToolServiceCreate:
+    """Request model to create a service."""
+
+    name: str
+    """ The name of the service """
+    description: str
+    """ The description of the service """
+    auth_type: AuthType | None | Unset = UNSET
+    """ The type of authentication to use for the service's tools """
+    auth_values: AuthValuesType0 | None | Unset = UNSET
+    """ The values to use for the authentication, as a dict. Should contain "username" and "password" keys
+    if auth type is basic, "token" key if auth type is bearer, arbitrary header keys if auth type is
+    custom_headers, or "client_id", "client_secret", and "auth_url" keys if auth type is oauth2. On an
+    update, leave a value for a given key null and the value in the database will not be updated. (If
+    a key is omitted entirely, any existing value for that key will be removed.) Every value is secret.
+     """
+    last_updated_comments: None | str | Unset = UNSET
+    """ Free text providing comment about what was updated """
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.auth_values_type_0 import AuthValuesType0  # noqa: PLC0415
+
+        name = self.name
+
+        description = self.description
+
+        auth_type: None | str | Unset
+        if isinstance(self.auth_type, Unset):
+            auth_type = UNSET
+        elif isinstance(self.auth_type, str):
+            auth_type = self.auth_type
+        else:
+            auth_type = self.auth_type
+
+        auth_values: dict[str, Any] | None | Unset
+        if isinstance(self.auth_values, Unset):
+            auth_values = UNSET
+        elif isinstance(self.auth_values, AuthValuesType0):
+            auth_values = self.auth_values.to_dict()
+        else:
+            auth_values = self.auth_values
+
+        last_updated_comments: None | str | Unset
+        if isinstance(self.last_updated_comments, Unset):
+            last_updated_comments = UNSET
+        else:
+            last_updated_comments = self.last_updated_comments
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "description": description,
+            }
+        )
+        if auth_type is not UNSET:
+            field_dict["auth_type"] = auth_type
+        if auth_values is not UNSET:
+            field_dict["auth_values"] = auth_values
+        if last_updated_comments is not UNSET:
+            field_dict["last_updated_comments"] = last_updated_comments
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.auth_values_type_0 import AuthValuesType0  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        description = d.pop("description")
+
+        def _parse_auth_type(data: object) -> AuthType | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                auth_type_type_0 = check_auth_type(data)
+
+                return auth_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AuthType | None | Unset, data)
+
+        auth_type = _parse_auth_type(d.pop("auth_type", UNSET))
+
+        def _parse_auth_values(data: object) -> AuthValuesType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_auth_values_type_0 = AuthValuesType0.from_dict(data)
+
+                return componentsschemas_auth_values_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AuthValuesType0 | None | Unset, data)
+
+        auth_values = _parse_auth_values(d.pop("auth_values", UNSET))
+
+        def _parse_last_updated_comments(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_updated_comments = _parse_last_updated_comments(d.pop("last_updated_comments", UNSET))
+
+        tool_service_create = cls(
+            name=name,
+            description=description,
+            auth_type=auth_type,
+            auth_values=auth_values,
+            last_updated_comments=last_updated_comments,
+        )
+
+        return tool_service_create

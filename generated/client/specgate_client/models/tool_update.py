@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tool_update_definition import ToolUpdateDefinition
+
+
+T = TypeVar("T", bound="ToolUpdate")
+
+
+@_attrs_define
+class ToolUpdate:
+    """A tool to replace; `last_updated` and `last_updated_by` are read-only and ignored."""
+
+    id: int
+    name: str
+    service_id: int
+    definition: ToolUpdateDefinition
+    last_updated: str | Unset = UNSET
+    last_updated_by: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        service_id = self.service_id
+
+        definition = self.definition.to_dict()
+
+        last_updated = self.last_updated
+
+        last_updated_by = self.last_updated_by
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "service_id": service_id,
+                "definition": definition,
+            }
+        )
+        if last_updated is not UNSET:
+            field_dict["last_updated"] = last_updated
+        if last_updated_by is not UNSET:
+            field_dict["last_updated_by"] = last_updated_by
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tool_update_definition import ToolUpdateDefinition  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        service_id = d.pop("service_id")
+
+        definition = ToolUpdateDefinition.from_dict(d.pop("definition"))
+
+        last_updated = d.pop("last_updated", UNSET)
+
+        last_updated_by = d.pop("last_updated_by", UNSET)
+
+        tool_update = cls(
+            id=id,
+            name=name,
+            service_id=service_id,
+            definition=definition,
+            last_updated=last_updated,
+            last_updated_by=last_updated_by,
+        )
+
+        return tool_update
