@@ -9,7 +9,7 @@ all use it without I/O.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .spec import Spec
@@ -27,7 +27,8 @@ class Shape:
     `secret`: this value is a secret. `fields`: properties that are or hold secrets. `items`: the
     shape of each array item. `values`: the shape of each value of a map (`additionalProperties`).
     `destinations`: properties of this object whose change redirects its secrets. `destination_keys`:
-    keys of this map whose change redirects its other values (oauth2's `auth_url`).
+    keys of this map whose change redirects its other values (oauth2's `auth_url`). `keys_field`: the
+    field in which a read body lists this map's keys instead of the map (`auth_value_keys`).
     """
 
     secret: bool = False
@@ -36,6 +37,7 @@ class Shape:
     values: Shape | None = None
     destinations: frozenset[str] = frozenset()
     destination_keys: frozenset[str] = frozenset()
+    keys_field: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -50,17 +52,14 @@ def shape_of(spec: Spec, schema_name: str) -> Shape:
 def _shape(spec: Spec, schema: Mapping[str, Any], seen: tuple[str, ...]) -> Shape:
     ref = schema.get("$ref")
     if ref is not None:
-        if ref in seen:  # a recursive schema holds no more secrets the second time round
-            return Shape()
-        return _shape(spec, spec.resolve(schema), (*seen, ref))
+        # A recursive schema holds no more secrets the second time round.
+        target = Shape() if ref in seen else _shape(spec, spec.resolve(schema), (*seen, ref))
+        siblings = {key: value for key, value in schema.items() if key != "$ref"}
+        return _union(target, _shape(spec, siblings, seen)) if siblings else target  # 3.1: marks beside $ref
     if schema.get("x-secret"):
         return Shape(secret=True)
     fields: dict[str, Shape] = {}
     destinations: set[str] = set()
-    for branch in (*schema.get("oneOf", ()), *schema.get("anyOf", ()), *schema.get("allOf", ())):
-        sub = _shape(spec, branch, seen)
-        fields.update(sub.fields)
-        destinations |= sub.destinations
     for name, prop in schema.get("properties", {}).items():
         if prop.get("x-secret-destination"):
             destinations.add(name)
@@ -70,12 +69,36 @@ def _shape(spec: Spec, schema: Mapping[str, Any], seen: tuple[str, ...]) -> Shap
     items = _shape(spec, schema["items"], seen) if isinstance(schema.get("items"), dict) else None
     extra = schema.get("additionalProperties")
     values = _shape(spec, extra, seen) if isinstance(extra, dict) else None
-    return Shape(
+    shape = Shape(
         fields=fields,
         items=items if items and not items.empty else None,
         values=values if values and not values.empty else None,
-        destinations=frozenset(destinations) if fields or values else frozenset(),
+        destinations=frozenset(destinations),
         destination_keys=frozenset(schema.get("x-secret-destination-keys", ())),
+        keys_field=schema.get("x-secret-keys-field"),
+    )
+    for branch in (*schema.get("oneOf", ()), *schema.get("anyOf", ()), *schema.get("allOf", ())):
+        shape = _union(shape, _shape(spec, branch, seen))  # every part of a branch, not just its fields
+    return shape if shape.fields or shape.values else replace(shape, destinations=frozenset())
+
+
+def _union(a: Shape, b: Shape) -> Shape:
+    """The secrets of either shape (a schema and its branches, or a `$ref` and its siblings)."""
+    fields = dict(a.fields)
+    for name, sub in b.fields.items():
+        fields[name] = _union(fields[name], sub) if name in fields else sub
+
+    def either(x: Shape | None, y: Shape | None) -> Shape | None:
+        return y if x is None else x if y is None else _union(x, y)
+
+    return Shape(
+        secret=a.secret or b.secret,
+        fields=fields,
+        items=either(a.items, b.items),
+        values=either(a.values, b.values),
+        destinations=a.destinations | b.destinations,
+        destination_keys=a.destination_keys | b.destination_keys,
+        keys_field=a.keys_field or b.keys_field,
     )
 
 

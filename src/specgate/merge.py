@@ -76,7 +76,9 @@ def _merge_items(
     stored: Any, incoming: list[Any], shape: Shape, ctx: _Context, loc: Loc, moved: str | None
 ) -> list[Any]:
     """Array items are matched to stored items by `id`; an item without a known id is new."""
-    by_id = {item.get("id"): item for item in stored or () if isinstance(item, dict)}
+    by_id = {
+        item["id"]: item for item in stored or () if isinstance(item, dict) and item.get("id") is not None
+    }
     return [
         _merge(
             by_id.get(item.get("id")) if isinstance(item, dict) else None,
@@ -141,9 +143,20 @@ def update_body(read: Mapping[str, Any], changes: Mapping[str, Any], shape: Shap
     `read` is a GET body (secrets masked); `changes` are deep-merged into it (maps merge, anything else
     replaces). Raises InvalidRequest, as the server would, when a change moves a kept secret.
     """
+    read = _listed_maps(read, shape)
     body = _deep_update(read, changes)
     merge(read, body, shape, seal=lambda value: value)  # the server's rules, with what was read as stored
     return body
+
+
+def _listed_maps(read: Mapping[str, Any], shape: Shape) -> dict[str, Any]:
+    """A secret map that a read body lists only by its keys (`auth_value_keys`) reads as masks: kept."""
+    out = dict(read)
+    for name, sub in shape.fields.items():
+        listed = read.get(sub.keys_field) if sub.keys_field else None
+        if name not in read and isinstance(listed, list):
+            out[name] = {key: MASK for key in listed}
+    return out
 
 
 def _deep_update(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:

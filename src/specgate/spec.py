@@ -30,7 +30,7 @@ def spec_path() -> Path:
 
 def docs_path() -> Path:
     """The offline HTML reference built from the spec by `make generate`."""
-    packaged = resources.files("specgate").joinpath("docs.html")
+    packaged = resources.files("specgate").joinpath("docs", "index.html")
     if packaged.is_file():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[2] / "generated" / "docs" / "index.html"
