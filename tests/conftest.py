@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from cryptography.fernet import Fernet
 from starlette.testclient import TestClient
@@ -16,6 +19,7 @@ from specgate.admin import create_key
 from specgate.config import Settings, get_settings
 from specgate.server import create_app
 from specgate.spec import Spec, load_spec
+from specgate.store.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -74,8 +78,48 @@ def sqlite_settings(tmp: Path, keys: str | None = None) -> Settings:
     return get_settings(f"sqlite:///{tmp}/specgate.db", environ=environ)
 
 
+# --- PostgreSQL: a database of its own for the session, emptied before each test -----------------
+
+POSTGRES_URL = os.environ.get("SPECGATE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+REQUIRE_POSTGRES = os.environ.get("SPECGATE_TEST_REQUIRE_POSTGRES") == "1"
+TABLES = "api_keys, tools, tool_services, gateway_services, upstreams, gateways"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The URL of a fresh database on the test server, dropped at the end of the session."""
+    try:
+        admin = psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if REQUIRE_POSTGRES:
+            raise
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL} ({type(exc).__name__})")
+    name = f"specgate_test_{uuid.uuid4().hex[:12]}"
+    with admin:
+        admin.execute(f"CREATE DATABASE {name}")
+        url = POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+        upgrade(url)
+        try:
+            yield url
+        finally:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+def postgres_settings(url: str, keys: str | None = None) -> Settings:
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
+    return get_settings(url, environ={"SPECGATE_SECRET_KEYS": keys or Fernet.generate_key().decode()})
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings for a fresh database of each kind: every API test runs on both."""
+    if request.param == "sqlite":
+        return sqlite_settings(tmp_path)
+    return postgres_settings(request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    settings = sqlite_settings(tmp_path)
-    with TestClient(create_app(settings)) as client:
-        yield Api(client, settings)
+def api(backend: Settings) -> Iterator[Api]:
+    with TestClient(create_app(backend)) as client:
+        yield Api(client, backend)

@@ -266,7 +266,12 @@ class Store:
         """Tools are listed by name on their service: keep that list in step, in the same transaction."""
         if kind.table != "tools":
             return
-        for service_id in {d["service_id"] for d in (new, old) if d is not None}:
+        for service_id in sorted({d["service_id"] for d in (new, old) if d is not None}):
+            # Lock the service row first: a concurrent tool write then waits, and the names read
+            # next include its tool (PostgreSQL reads each statement's own snapshot).
+            await tx.execute(
+                "UPDATE tool_services SET tool_names = tool_names WHERE id = :s", {"s": service_id}
+            )
             names = await tx.fetch_all(
                 "SELECT name FROM tools WHERE service_id = :s ORDER BY id", {"s": service_id}
             )

@@ -1,0 +1,33 @@
+"""Storage: the migrations build exactly the tables the code describes, on both databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from specgate.store.migrate import current_revision, head_revision, sqlalchemy_url, upgrade
+from specgate.store.schema import metadata
+
+
+def _diff(url: str) -> list[object]:
+    engine = sa.create_engine(sqlalchemy_url(url))
+    try:
+        with engine.connect() as conn:
+            return list(compare_metadata(MigrationContext.configure(conn), metadata))
+    finally:
+        engine.dispose()
+
+
+def test_the_sqlite_schema_is_the_metadata(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/db.sqlite"
+    upgrade(url)
+    assert current_revision(url) == head_revision()
+    assert _diff(url) == []
+
+
+def test_the_postgresql_schema_is_the_metadata(postgres_url: str) -> None:
+    assert current_revision(postgres_url) == head_revision()
+    assert _diff(postgres_url) == []
