@@ -59,7 +59,7 @@ async def rotate_secrets(settings: Settings) -> int:
                     if await store.rewrite_doc(kind, row, doc):
                         rotated += 1
                         break
-                    fresh = await store.get(kind, row.id, by_id=True)
+                    fresh = await store.reload(kind, row)
                     if fresh is None:  # deleted meanwhile: nothing left to rotate
                         break
                     row = fresh

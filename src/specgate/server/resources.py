@@ -111,9 +111,15 @@ async def replace_with_retry(
         doc, body = await build(old)
         if await store.replace(kind, old, doc, body):
             return Stored(old.id, old.version + 1, doc, body), doc, body
-        if conditional:
+        if conditional and await _version_moved(load, old):
             raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
     raise PreconditionFailed("the resource is changing too fast to update; try again")
+
+
+async def _version_moved(load: Callable[[], Awaitable[Stored | None]], old: Stored) -> bool:
+    """Whether another update won; a key rotation alone (same version) is retried, not a 412."""
+    now = await load()
+    return now is None or now.version != old.version
 
 
 async def delete_checked(

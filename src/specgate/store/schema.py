@@ -16,6 +16,8 @@ metadata = sa.MetaData()
 def _resource_columns() -> list[sa.Column[object]]:
     return [
         sa.Column("version", sa.Integer, nullable=False),
+        # Bumped by `secrets rotate`, which leaves the version (the ETag) alone.
+        sa.Column("rotation", sa.Integer, nullable=False, server_default="0"),
         sa.Column("doc", sa.Text, nullable=False),
         sa.Column("body", sa.LargeBinary, nullable=False),
         sa.Column("created_at", sa.Text, nullable=False),

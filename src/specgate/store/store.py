@@ -54,6 +54,7 @@ class Stored:
     version: int
     doc: dict[str, Any]
     body: bytes
+    rotation: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,10 @@ class Store:
     ) -> Stored | None:
         column = "id" if by_id else kind.key
         row = await self.db.fetch_one(
-            f"SELECT id, version, doc, body FROM {kind.table} WHERE {column} = :key{_scoped(kind)}",
+            f"SELECT id, version, doc, body, rotation FROM {kind.table} WHERE {column} = :key{_scoped(kind)}",
             {"key": key, "scope": scope},
         )
-        return Stored(row[0], row[1], json.loads(row[2]), bytes(row[3])) if row else None
+        return Stored(row[0], row[1], json.loads(row[2]), bytes(row[3]), row[4]) if row else None
 
     async def exists(self, kind: Kind, key: Any, scope: str | None = None) -> bool:
         row = await self.db.fetch_one(
@@ -173,9 +174,18 @@ class Store:
             bodies = [bytes(r[0]) for r in rows]
         return Page(total[0] if total else 0, bodies)
 
+    async def reload(self, kind: Kind, old: Stored) -> Stored | None:
+        """The row `old` was read from, as it is now (by id alone: for admin commands, not paths)."""
+        row = await self.db.fetch_one(
+            f"SELECT id, version, doc, body, rotation FROM {kind.table} WHERE id = :id", {"id": old.id}
+        )
+        return Stored(row[0], row[1], json.loads(row[2]), bytes(row[3]), row[4]) if row else None
+
     async def all_rows(self, kind: Kind) -> list[Stored]:
-        rows = await self.db.fetch_all(f"SELECT id, version, doc, body FROM {kind.table} ORDER BY id")
-        return [Stored(r[0], r[1], json.loads(r[2]), bytes(r[3])) for r in rows]
+        rows = await self.db.fetch_all(
+            f"SELECT id, version, doc, body, rotation FROM {kind.table} ORDER BY id"
+        )
+        return [Stored(r[0], r[1], json.loads(r[2]), bytes(r[3]), r[4]) for r in rows]
 
     # --- writes ----------------------------------------------------------------------------------
 
@@ -223,13 +233,13 @@ class Store:
         return doc, body
 
     async def replace(self, kind: Kind, old: Stored, doc: Mapping[str, Any], body: bytes) -> bool:
-        """Write `doc` over `old` if the row is still at `old.version`; False if another write won."""
-        values = _row(kind, doc, body) | {"id": old.id, "version": old.version}
+        """Write `doc` over `old` if the row is still as read (version and rotation); False if not."""
+        values = _row(kind, doc, body) | {"id": old.id, "version": old.version, "rotation": old.rotation}
         sets = ", ".join(f"{n} = :{n}" for n in _row(kind, doc, body))
         async with self.db.transaction() as tx:
             count = await tx.execute(
                 f"UPDATE {kind.table} SET version = version + 1, {sets}"
-                " WHERE id = :id AND version = :version",
+                " WHERE id = :id AND version = :version AND rotation = :rotation",
                 values,
             )
             if count == 1:
@@ -248,11 +258,13 @@ class Store:
         return count == 1
 
     async def rewrite_doc(self, kind: Kind, old: Stored, doc: Mapping[str, Any]) -> bool:
-        """Store a new document with the same meaning (re-encrypted); the version stays."""
+        """Store a new document with the same meaning (re-encrypted): the version (the ETag) stays,
+        the rotation counter moves, so an update that read the older document does not write it back."""
         async with self.db.transaction() as tx:
             count = await tx.execute(
-                f"UPDATE {kind.table} SET doc = :doc WHERE id = :id AND version = :version",
-                {"doc": json.dumps(doc), "id": old.id, "version": old.version},
+                f"UPDATE {kind.table} SET doc = :doc, rotation = rotation + 1"
+                " WHERE id = :id AND version = :version AND rotation = :rotation",
+                {"doc": json.dumps(doc), "id": old.id, "version": old.version, "rotation": old.rotation},
             )
         return count == 1
 

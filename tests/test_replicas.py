@@ -1,0 +1,241 @@
+"""Several server processes on one database: no lost update, no lost write, live key rotation.
+
+Real processes on loopback. Figures are printed (run with -s to see them) and written to
+reports/replicas.json.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from cryptography.fernet import Fernet
+
+from specgate.admin import create_key
+from specgate.config import get_settings
+
+from .conftest import postgres_settings
+from .servers import ROOT, ServerProcess
+
+pytestmark = pytest.mark.slow
+
+FIGURES: dict[str, Any] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def write_figures() -> Iterator[None]:
+    yield
+    if FIGURES:
+        reports = ROOT / "reports"
+        reports.mkdir(exist_ok=True)
+        (reports / "replicas.json").write_text(json.dumps(FIGURES, indent=2) + "\n")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
+    """(database URL, secret keys) of an empty database of each kind."""
+    keys = Fernet.generate_key().decode()
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/specgate.db", keys
+    return postgres_settings(request.getfixturevalue("postgres_url")).database_url, keys
+
+
+def new_key(url: str, keys: str) -> str:
+    import asyncio
+
+    settings = get_settings(url, environ={"SPECGATE_SECRET_KEYS": keys})
+    return asyncio.run(
+        create_key(settings, email="load@example.com", scopes="read,write,resolve", gateway_id=None)
+    )
+
+
+def test_read_modify_put_on_two_replicas_has_one_winner_per_version(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    url = postgres_settings(postgres_url).database_url
+    keys = Fernet.generate_key().decode()
+    replicas = [ServerProcess(url, keys, tmp_path / f"replica{i}.log").start() for i in range(2)]
+    headers = {"Authorization": f"Bearer {new_key(url, keys)}"}
+    try:
+        gid = httpx.post(
+            f"{replicas[0].url}/api/v1/gateways", json={"name": "race", "tags": []}, headers=headers
+        ).json()["id"]
+        clients, rounds = 8, 15
+        won: list[tuple[int, str]] = []
+        counts = {"attempted": 0, "2xx": 0, "412": 0, "other": 0}
+        lock = threading.Lock()
+
+        def client(n: int) -> None:
+            with httpx.Client(headers=headers, timeout=10) as http:
+                for r in range(rounds):
+                    base = replicas[(n + r) % 2].url + f"/api/v1/gateways/{gid}"
+                    read = http.get(base)
+                    tag = f"c{n}-r{r}"
+                    body = {"name": "race", "tags": [*read.json()["tags"], tag]}
+                    response = http.put(base, json=body, headers={"If-Match": read.headers["etag"]})
+                    with lock:
+                        counts["attempted"] += 1
+                        if response.status_code == 200:
+                            counts["2xx"] += 1
+                            won.append((int(response.headers["etag"].strip('"')), tag))
+                        elif response.status_code == 412:
+                            counts["412"] += 1
+                        else:
+                            counts["other"] += 1
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        final = httpx.get(f"{replicas[1].url}/api/v1/gateways/{gid}", headers=headers)
+    finally:
+        for replica in replicas:
+            replica.stop()
+    versions = [version for version, _ in won]
+    assert len(versions) == len(set(versions)), "two writers won the same version"
+    assert counts["other"] == 0 and counts["2xx"] + counts["412"] == counts["attempted"] == clients * rounds
+    expected = [tag for _, tag in sorted(won)]
+    lost = len(expected) - len(set(expected) & set(final.json()["tags"]))
+    assert final.json()["tags"] == expected and lost == 0
+    assert final.headers["etag"] == f'"{counts["2xx"] + 1}"'
+    FIGURES["optimistic_concurrency"] = {"replicas": 2, "clients": clients, **counts, "lost": lost}
+    print("\noptimistic concurrency:", FIGURES["optimistic_concurrency"])
+
+
+def test_every_acknowledged_write_survives_a_kill_9(database: tuple[str, str], tmp_path: Path) -> None:
+    url, keys = database
+    key = new_key(url, keys)
+    server = ServerProcess(url, keys, tmp_path / "server.log").start()
+    headers = {"Authorization": f"Bearer {key}"}
+    acknowledged: dict[str, str] = {}
+    failures = 0
+    stop = threading.Event()
+
+    def writer(n: int) -> None:
+        nonlocal failures
+        with httpx.Client(headers=headers, timeout=5) as http:
+            i = 0
+            while not stop.is_set():
+                name = f"w{n}-{i}"
+                i += 1
+                try:
+                    response = http.post(f"{server.url}/api/v1/gateways", json={"name": name, "tags": [name]})
+                except httpx.HTTPError:
+                    failures += 1  # in flight when the server died: not acknowledged
+                    continue
+                if response.status_code == 201:
+                    acknowledged[response.json()["id"]] = name
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.5)
+    server.kill()
+    time.sleep(0.3)
+    stop.set()
+    for thread in threads:
+        thread.join(30)
+    assert len(acknowledged) > 20, "the load wrote too little to prove anything"
+    restarted = ServerProcess(url, keys, tmp_path / "server.log").start()
+    try:
+        missing = 0
+        with httpx.Client(headers=headers, timeout=5) as http:
+            for gid, name in acknowledged.items():
+                response = http.get(f"{restarted.url}/api/v1/gateways/{gid}")
+                if response.status_code != 200 or response.json()["tags"] != [name]:
+                    missing += 1
+    finally:
+        restarted.stop()
+    kind = url.split(":", 1)[0]
+    FIGURES[f"kill_9_{kind}"] = {
+        "acknowledged": len(acknowledged),
+        "unacknowledged": failures,
+        "lost": missing,
+    }
+    print(f"\nkill -9 on {kind}:", FIGURES[f"kill_9_{kind}"])
+    assert missing == 0
+
+
+def test_secrets_rotate_under_traffic_then_the_old_key_goes(
+    database: tuple[str, str], tmp_path: Path
+) -> None:
+    url, old = database
+    new = Fernet.generate_key().decode()
+    key = new_key(url, old)
+    headers = {"Authorization": f"Bearer {key}"}
+    server = ServerProcess(url, old, tmp_path / "server.log").start()
+    try:
+        gid = httpx.post(f"{server.url}/api/v1/gateways", json={"name": "rot"}, headers=headers).json()["id"]
+        services = {}
+        for i in range(20):
+            body = {
+                "name": f"s{i}",
+                "type": "endpoint",
+                "host": "h.example",
+                "port": 443,
+                "protocol": "https",
+            }
+            body["credentials"] = {"api_key": f"secret-{i}"}
+            created = httpx.post(f"{server.url}/api/v1/gateways/{gid}/services", json=body, headers=headers)
+            services[created.json()["id"]] = f"secret-{i}"
+    finally:
+        server.stop()
+
+    # Deploy step 1: the new key first, the old one still there to read.
+    server = ServerProcess(url, f"{new},{old}", tmp_path / "server.log").start()
+    statuses: dict[int, int] = {}
+    stop = threading.Event()
+
+    def traffic() -> None:
+        with httpx.Client(headers=headers, timeout=5) as http:
+            while not stop.is_set():
+                for sid in services:
+                    path = f"{server.url}/api/v1/gateways/{gid}/services/{sid}"
+                    for response in (
+                        http.get(f"{path}/resolved"),
+                        http.put(path, json=http.get(path).json()),
+                    ):
+                        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+
+    thread = threading.Thread(target=traffic)
+    thread.start()
+    try:
+        import subprocess
+        import sys
+
+        env = {"SPECGATE_SECRET_KEYS": f"{new},{old}", "PATH": "/usr/bin:/bin"}
+        rotated = subprocess.run(
+            [sys.executable, "-m", "specgate.cli", "secrets", "rotate", "--database", url],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+        )
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(30)
+        server.stop()
+    assert rotated.returncode == 0, rotated.stderr
+    assert set(statuses) == {200}, statuses
+
+    # Deploy step 2: the old key removed; every secret still reads.
+    server = ServerProcess(url, new, tmp_path / "server.log").start()
+    try:
+        for sid, secret in services.items():
+            resolved = httpx.get(
+                f"{server.url}/api/v1/gateways/{gid}/services/{sid}/resolved", headers=headers
+            )
+            assert resolved.status_code == 200 and resolved.json()["credentials"]["api_key"] == secret
+    finally:
+        server.stop()
+    kind = url.split(":", 1)[0]
+    FIGURES[f"rotation_{kind}"] = {"requests_during_rotation": sum(statuses.values()), "statuses": statuses}
