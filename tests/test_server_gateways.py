@@ -134,21 +134,21 @@ def test_an_upstream_masks_its_secrets_and_gives_targets_ids(api: Api) -> None:
 @pytest.mark.parametrize(
     ("change", "loc", "kind"),
     [
-        ({"algorithm": "semantic"}, ("body", "embedding_config"), "missing"),
+        ({"algorithm": "semantic"}, ("body", "embedding_config"), "embedding_config_required"),
         (
             {"proxy": {"host": "p", "port": "8080"}, "websocket_config": {"ping_period": "30s"}},
             ("body", "proxy"),
-            "exclusive",
+            "proxy_with_websocket",
         ),
         (
             {"targets": [provider_target(default_model="other")]},
             ("body", "targets", 0, "default_model"),
-            "not_in_models",
+            "default_model_not_in_models",
         ),
         (
             {"targets": [provider_target(credentials={})]},
             ("body", "targets", 0, "credentials"),
-            "missing",
+            "credentials_required",
         ),
         ({"targets": [host_target(port=0)]}, ("body", "targets", 0, "port"), "greater_than_equal"),
         (
@@ -196,7 +196,7 @@ def test_semantic_needs_a_description_on_every_target(api: Api) -> None:
         "targets": [provider_target(description="math questions"), host_target()],
     }
     assert errors_of(api.post(f"/api/v1/gateways/{gid}/upstreams", json=body)) == [
-        (("body", "targets", 1, "description"), "missing")
+        (("body", "targets", 1, "description"), "description_required")
     ]
     body["targets"][1]["description"] = "everything else"
     created = api.post(f"/api/v1/gateways/{gid}/upstreams", json=body)

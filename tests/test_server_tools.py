@@ -49,7 +49,9 @@ def test_the_seed_update_null_keeps_and_omitted_removes(api: Api) -> None:
     assert kept.status_code == 200, kept.text
     assert resolved(api, sid)["auth_values"] == {"username": "my-username", "password": "new-pw"}
     removed = api.put("/api/v1/services/", json=update | {"auth_values": {"password": None}})
-    assert errors_of(removed) == [(("body", "auth_values", "username"), "missing")]  # basic needs both
+    assert errors_of(removed) == [
+        (("body", "auth_values", "username"), "auth_value_required")
+    ]  # basic needs both
     assert resolved(api, sid)["auth_values"] == {"username": "my-username", "password": "new-pw"}
 
 

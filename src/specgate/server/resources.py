@@ -26,6 +26,7 @@ __all__ = [
     "check_if_match",
     "delete_checked",
     "etag",
+    "if_match",
     "json_response",
     "list_envelope",
     "now",
@@ -80,9 +81,17 @@ def json_response(body: bytes, status: int = 200, version: int | None = None) ->
     return Response(body, status, headers=headers, media_type=JSON)
 
 
+def if_match(request: Request) -> str | None:
+    """The If-Match header, checked as the spec says (at most 200 characters)."""
+    header = request.headers.get("if-match")
+    if header is not None and len(header) > 200:
+        raise InvalidRequest.one(("header", "If-Match"), "at most 200 characters", "string_too_long")
+    return header
+
+
 def check_if_match(request: Request, version: int) -> bool:
     """Raise PreconditionFailed when If-Match names no current version; True when it was sent."""
-    header = request.headers.get("if-match")
+    header = if_match(request)
     if header is None:
         return False
     tags = {m.group(1) if m.group(0) != "*" else "*" for m in _ETAG.finditer(header)}
@@ -103,6 +112,7 @@ async def replace_with_retry(
     Another writer between the read and the write makes the write miss: with If-Match that is a 412
     (the caller's version is gone); without, the merge is redone on the fresh row.
     """
+    if_match(request)  # a malformed header is a 422, before anything is read
     for _ in range(5):
         old = await load()
         if old is None:
@@ -126,6 +136,7 @@ async def delete_checked(
     request: Request, store: Store, kind: Kind, load: Callable[[], Awaitable[Stored | None]]
 ) -> Stored:
     """Delete what `load` finds if it is still at the version read (and If-Match names it)."""
+    if_match(request)
     for _ in range(5):
         old = await load()
         if old is None:

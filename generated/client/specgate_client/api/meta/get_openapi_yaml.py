@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_openapi_yaml_response_200 import GetOpenapiYamlResponse200
 from ...types import Response
 
 
@@ -18,9 +19,12 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GetOpenapiYamlResponse200 | None:
     if response.status_code == 200:
-        response_200 = response.text
+        response_200 = GetOpenapiYamlResponse200.from_dict(response.text)
+
         return response_200
 
     if client.raise_on_unexpected_status:
@@ -29,7 +33,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GetOpenapiYamlResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -41,7 +47,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[str]:
+) -> Response[GetOpenapiYamlResponse200]:
     """This document as written (YAML)
 
     Raises:
@@ -49,7 +55,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[str]
+        Response[GetOpenapiYamlResponse200]
     """
 
     kwargs = _get_kwargs()
@@ -64,7 +70,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> str | None:
+) -> GetOpenapiYamlResponse200 | None:
     """This document as written (YAML)
 
     Raises:
@@ -72,7 +78,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        str
+        GetOpenapiYamlResponse200
     """
 
     return sync_detailed(
@@ -83,7 +89,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[str]:
+) -> Response[GetOpenapiYamlResponse200]:
     """This document as written (YAML)
 
     Raises:
@@ -91,7 +97,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[str]
+        Response[GetOpenapiYamlResponse200]
     """
 
     kwargs = _get_kwargs()
@@ -104,7 +110,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> str | None:
+) -> GetOpenapiYamlResponse200 | None:
     """This document as written (YAML)
 
     Raises:
@@ -112,7 +118,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        str
+        GetOpenapiYamlResponse200
     """
 
     return (

@@ -1,0 +1,87 @@
+"""What the fuzzer has sent: the secret values, and every other string (which may come back legally).
+
+A secret "leaks" when a response holds it as a whole string, or holds a long one (12 characters or
+more) inside a string. Short values and values the run also sent as ordinary data, or that the spec
+itself holds (enum values, defaults, examples), prove nothing when they come back, so they are not
+tracked.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..masking import MASK, Shape, secret_values
+from ..spec import Spec
+
+__all__ = ["Ledger", "request_shapes", "strings"]
+
+MIN_SECRET = 6
+MIN_SUBSTRING = 12
+
+
+def request_shapes(spec: Spec) -> dict[str, Shape]:
+    """operationId -> the secret shape of its JSON request body (only operations with secrets)."""
+    from ..masking import shape_of
+
+    shapes = {}
+    for op in spec.operations():
+        body = op.operation.get("requestBody", {}).get("content", {}).get("application/json")
+        if body is None:
+            continue
+        shape = shape_of(spec, body["schema"]["$ref"].rsplit("/", 1)[1])
+        if not shape.empty:
+            shapes[op.operation_id] = shape
+    return shapes
+
+
+def strings(value: Any) -> Iterator[str]:
+    """Every string in a JSON value, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield str(key)
+            yield from strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from strings(item)
+
+
+def _spec_words(spec: Spec) -> set[str]:
+    """Every string of the spec (enums, defaults, examples): the fuzzer sends them, and they come back."""
+    return set(strings(spec.document))
+
+
+class Ledger:
+    """Thread-safe record of one run's secrets and ordinary strings."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.shapes = request_shapes(spec)
+        self._spec_words = _spec_words(spec) | {MASK}
+        self._secrets: set[str] = set()
+        self._ordinary: set[str] = set()
+        self._lock = threading.Lock()
+
+    def record(self, operation_id: str | None, body: Any, *others: Any) -> None:
+        """Remember a request: its secret values, and every other string it held."""
+        shape = self.shapes.get(operation_id or "")
+        # Every string at a secret's place, even of the wrong type (negative data sends lists too).
+        found = {s for value in secret_values(body, shape) for s in strings(value)} if shape else set()
+        ordinary = {s for part in (body, *others) for s in strings(part)} - found
+        with self._lock:
+            self._ordinary |= ordinary
+            self._secrets |= {s for s in found if len(s) >= MIN_SECRET}
+
+    def leaks(self, texts: Iterator[str]) -> list[str]:
+        """The tracked secrets that appear in `texts` (whole, or inside when long)."""
+        with self._lock:
+            secrets = self._secrets - self._ordinary - self._spec_words
+        found = []
+        for text in texts:
+            if text in secrets:
+                found.append(text)
+                continue
+            found.extend(s for s in secrets if len(s) >= MIN_SUBSTRING and s in text)
+        return found

@@ -1,0 +1,184 @@
+"""specgate's fuzz checks catch the leaks they are for: each one fails on an app with a planted bug,
+and passes on the real server."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from pydantic import ValidationError
+from schemathesis import Config
+from schemathesis.core.failures import FailureGroup
+
+import specgate.server.resources
+import specgate.server.routes.tool_services
+from specgate.admin import create_key
+from specgate.errors import InvalidRequest
+from specgate.fuzzing import checks
+from specgate.server import create_app
+from specgate.spec import spec_path
+
+from .conftest import sqlite_settings
+
+# `specgate.merge` is also the name of the function the package exports: take the module itself.
+merge_module = sys.modules["specgate.merge"]
+
+SECRET = "planted-secret-93c1d"
+
+
+class Target:
+    """A schemathesis schema bound to an app (real or with a planted bug), and request helpers."""
+
+    def __init__(self, tmp: Path) -> None:
+        checks.reset()
+        settings = sqlite_settings(tmp)
+        key = asyncio.run(
+            create_key(settings, email="t@example.com", scopes="read,write,resolve", gateway_id=None)
+        )
+        self.headers = {"Authorization": f"Bearer {key}"}
+        self.schema = schemathesis.openapi.from_path(
+            str(spec_path()), config=Config.from_dict({"headers": self.headers})
+        )
+        self.schema.app = create_app(settings)
+
+    def call(self, operation_id: str, check: Callable[..., Any], **parts: Any) -> Any:
+        case = self.schema.find_operation_by_id(operation_id).Case(**parts)
+        return case.call_and_validate(checks=[check], headers=self.headers)
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Iterator[Target]:
+    yield Target(tmp_path)
+    checks.reset()
+
+
+def endpoint(credentials: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": "s",
+        "type": "endpoint",
+        "host": "h.example",
+        "port": 443,
+        "protocol": "https",
+        "credentials": credentials,
+    }
+
+
+def service_path(target: Target, check: Callable[..., Any]) -> dict[str, str]:
+    gid = target.call("createGateway", check, body={"name": "g"}).json()["id"]
+    created = target.call(
+        "createGatewayService", check, path_parameters={"gateway_id": gid}, body=endpoint({"api_key": SECRET})
+    )
+    return {"gateway_id": gid, "service_id": created.json()["id"]}
+
+
+def tool_service(target: Target, check: Callable[..., Any]) -> int:
+    body = {
+        "name": "t",
+        "description": "d",
+        "auth_type": "custom_headers",
+        "auth_values": {"X-A": SECRET, "X-B": "b-value-1"},
+    }
+    return int(target.call("createToolService", check, body=body).json()["id"])
+
+
+# --- 1. no secret sent comes back ------------------------------------------------------------------
+
+
+def test_the_echo_check_passes_on_the_server(target: Target) -> None:
+    path = service_path(target, checks.secret_not_echoed)
+    target.call("getGatewayService", checks.secret_not_echoed, path_parameters=path)
+
+
+def test_the_echo_check_catches_a_422_that_echoes_its_input(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Planted: the FastAPI default, a validation error that quotes what was sent.
+    async def echoing_read_body(request: Any, adapter: Any) -> Any:
+        try:
+            return adapter.validate_json(await request.body())
+        except ValidationError as exc:
+            raise InvalidRequest.one(("body",), str(exc), "invalid") from None
+
+    monkeypatch.setattr(specgate.server.resources, "read_body", echoing_read_body)
+    gid = target.call("createGateway", checks.secret_not_echoed, body={"name": "g"}).json()["id"]
+    body = endpoint({"api_key": [SECRET]})  # a secret of the wrong type: its error quotes it
+    with pytest.raises(FailureGroup, match="secret_not_echoed"):
+        target.call(
+            "createGatewayService", checks.secret_not_echoed, path_parameters={"gateway_id": gid}, body=body
+        )
+
+
+# --- 2. the masked GET body sent back keeps every secret -----------------------------------------
+
+
+def test_the_round_trip_check_passes_on_the_server(target: Target) -> None:
+    path = service_path(target, checks.masked_body_keeps_secrets)
+    target.call("getGatewayService", checks.masked_body_keeps_secrets, path_parameters=path)
+    sid = tool_service(target, checks.masked_body_keeps_secrets)
+    target.call("getToolService", checks.masked_body_keeps_secrets, path_parameters={"service_id": sid})
+
+
+def test_the_round_trip_check_catches_a_mask_stored_as_a_value(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = service_path(target, checks.masked_body_keeps_secrets)
+    # Planted: the merge no longer knows the mask, so "********" replaces the stored secret.
+    monkeypatch.setattr(merge_module, "MASK", "not-the-mask")
+    with pytest.raises(FailureGroup, match="masked_body_keeps_secrets"):
+        target.call("getGatewayService", checks.masked_body_keeps_secrets, path_parameters=path)
+
+
+# --- 3. auth_values: null keeps, omitted removes --------------------------------------------------
+
+
+def test_the_null_and_omitted_check_passes_on_the_server(target: Target) -> None:
+    sid = tool_service(target, checks.null_keeps_omitted_removes)
+    target.call("getToolService", checks.null_keeps_omitted_removes, path_parameters={"service_id": sid})
+
+
+def test_the_null_and_omitted_check_catches_kept_omitted_keys(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sid = tool_service(target, checks.null_keeps_omitted_removes)
+    real_merge = specgate.server.routes.tool_services.merge
+
+    def merge_keeping_everything(stored: Any, incoming: Any, shape: Any, **kwargs: Any) -> Any:
+        merged = real_merge(stored, incoming, shape, **kwargs)
+        if stored and stored.get("auth_values") and merged.get("auth_values") is not None:
+            merged["auth_values"] = stored["auth_values"] | merged["auth_values"]  # planted: omitted kept
+        return merged
+
+    monkeypatch.setattr(specgate.server.routes.tool_services, "merge", merge_keeping_everything)
+    with pytest.raises(FailureGroup, match="null_keeps_omitted_removes"):
+        target.call("getToolService", checks.null_keeps_omitted_removes, path_parameters={"service_id": sid})
+
+
+def test_the_null_and_omitted_check_catches_null_replacing(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sid = tool_service(target, checks.null_keeps_omitted_removes)
+    real = merge_module._merge_secret
+
+    def null_is_a_value(stored: Any, incoming: Any, ctx: Any, loc: Any, moved: Any) -> Any:
+        return ctx.seal("null") if incoming is None else real(stored, incoming, ctx, loc, moved)  # planted
+
+    monkeypatch.setattr(merge_module, "_merge_secret", null_is_a_value)
+    with pytest.raises(FailureGroup, match="null_keeps_omitted_removes"):
+        target.call("getToolService", checks.null_keeps_omitted_removes, path_parameters={"service_id": sid})
+
+
+# --- 4. a schema-valid request is refused only by the API's own rules -----------------------------
+
+
+def test_the_acceptance_check_tells_rule_422s_from_schema_422s(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    response = target.call(
+        "listToolServices", checks.schema_valid_request_accepted, query={"search_fields": ["name"]}
+    )
+    assert response.status_code == 422  # length_mismatch: a rule, not a schema violation
