@@ -12,6 +12,10 @@ REDOCLY_CONFIG := openapi/redocly.yaml
 REDOCLY := scripts/redocly/node_modules/.bin/redocly
 URL ?= http://127.0.0.1:8000
 KEY ?=
+EXAMPLES ?= 100
+MAX_TIME ?=
+SEED ?=
+READ_ONLY ?=
 
 # Re-run the Python part of `install` when any of these change (or .venv is removed).
 PY_STAMP := $(VENV)/.specgate-install.stamp
@@ -66,8 +70,11 @@ test: install
 serve: install
 	$(BIN)/specgate serve
 
+# make fuzz URL=https://... KEY=sg_... [EXAMPLES=100] [MAX_TIME=600] [SEED=...] [READ_ONLY=1]
 fuzz: install
-	$(BIN)/specgate fuzz --url $(URL) --api-key $(KEY)
+	@test -n "$(KEY)" || { echo "make fuzz needs KEY=<an API key of the deployment>"; exit 2; }
+	$(BIN)/specgate fuzz --url $(URL) --api-key $(KEY) --examples $(EXAMPLES) \
+		$(if $(MAX_TIME),--max-time $(MAX_TIME)) $(if $(SEED),--seed $(SEED)) $(if $(READ_ONLY),--read-only)
 
 publish: install
 	$(BIN)/python scripts/publish.py

@@ -1,4 +1,4 @@
-"""The `specgate` command: serve, keys create, db upgrade, secrets rotate.
+"""The `specgate` command: serve, keys create, db upgrade, secrets rotate, fuzz.
 
 Errors become one line on stderr and an exit code here, and nowhere else.
 """
@@ -28,7 +28,6 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--database", help="sqlite:///PATH or postgresql://... (default: ./.specgate/)")
-    serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
 
     keys = commands.add_parser("keys", help="API keys").add_subparsers(dest="action", required=True)
@@ -40,6 +39,17 @@ def _parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="the database").add_subparsers(dest="action", required=True)
     db.add_parser("upgrade", help="run the schema migrations").add_argument("--database")
+
+    fuzz = commands.add_parser("fuzz", help="fuzz a deployment with schemathesis and specgate's checks")
+    fuzz.add_argument("--url", required=True, help="the deployment's base URL")
+    fuzz.add_argument("--api-key", required=True, help="a key (read,write,resolve for every check)")
+    fuzz.add_argument("--examples", type=int, default=100, help="examples per operation (default 100)")
+    fuzz.add_argument("--max-time", type=int, help="time budget in seconds for the whole run")
+    fuzz.add_argument("--seed", type=int, help="replay a run: the seed its report names")
+    fuzz.add_argument("--phases", default="examples,coverage,fuzzing,stateful")
+    fuzz.add_argument("--read-only", action="store_true", help="send GETs only (for production)")
+    fuzz.add_argument("--report-dir", default="reports/fuzz", help="JUnit XML, HTML and summary.md go here")
+    fuzz.add_argument("--workers", type=int, default=1, help="concurrent schemathesis workers")
 
     secrets = commands.add_parser("secrets", help="encryption at rest").add_subparsers(
         dest="action", required=True
@@ -53,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    for chatty in ("alembic", "httpx"):  # one line per migration step or request is noise here
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     try:
         return _run(args)
     except (ConfigError, ValueError) as exc:
@@ -64,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "fuzz":
+        return _fuzz(args)
     settings = get_settings(args.database)
     if args.command == "serve":
         return _serve(args, settings)
@@ -85,6 +99,30 @@ def _run(args: argparse.Namespace) -> int:
     count = asyncio.run(rotate_secrets(settings))
     print(f"re-encrypted the secrets of {count} resources under the first key")
     return 0
+
+
+def _fuzz(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .fuzzing.runner import FuzzOptions, run
+
+    options = FuzzOptions(
+        url=args.url.rstrip("/"),
+        api_key=args.api_key,
+        examples=args.examples,
+        max_time=args.max_time,
+        seed=args.seed,
+        phases=args.phases,
+        read_only=args.read_only,
+        report_dir=Path(args.report_dir),
+        workers=args.workers,
+    )
+    result = run(options)
+    print(
+        f"specgate fuzz: {result.tests} operations, {result.failures} with failures, {result.seconds:.0f} s; "
+        f"clean-up deleted {result.cleaned}, left {result.left}; reports in {options.report_dir}/"
+    )
+    return result.exit_code or (1 if result.failures or result.left else 0)
 
 
 def _serve(args: argparse.Namespace, settings: object) -> int:

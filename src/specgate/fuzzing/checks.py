@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -151,11 +152,16 @@ _READS = {
 }
 
 
+def _read_only() -> bool:
+    """`specgate fuzz --read-only` (production): the checks that PUT stand down."""
+    return os.environ.get("SPECGATE_FUZZ_READ_ONLY") == "1"
+
+
 @schemathesis.check
 def masked_body_keeps_secrets(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """A masked GET body sent back as the PUT body is accepted and keeps every secret."""
     operation_id = _operation_id(case)
-    if operation_id not in _READS or response.status_code != 200:
+    if operation_id not in _READS or response.status_code != 200 or _read_only():
         return None
     update, resolve = _READS[operation_id]
     body = _json(response)
@@ -179,7 +185,7 @@ def masked_body_keeps_secrets(ctx: CheckContext, response: Response, case: AnyCa
 @schemathesis.check
 def null_keeps_omitted_removes(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """auth_values: the first key sent as null keeps its value, the keys left out are removed."""
-    if _operation_id(case) != "getToolService" or response.status_code != 200:
+    if _operation_id(case) != "getToolService" or response.status_code != 200 or _read_only():
         return None
     body = _json(response)
     keys = body.get("auth_value_keys") or []

@@ -1,0 +1,58 @@
+"""`specgate fuzz` against a live server on loopback: it fuzzes, reports, and cleans up after itself."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from cryptography.fernet import Fernet
+
+from .servers import ROOT, ServerProcess
+from .test_replicas import new_key
+
+pytestmark = pytest.mark.slow
+
+
+def fuzz(server: ServerProcess, key: str, reports: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "specgate.cli", "fuzz", "--url", server.url, "--api-key", key]
+    command += ["--examples", "5", "--seed", "1", "--report-dir", str(reports), *extra]
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=ROOT)
+
+
+def counts(server: ServerProcess, key: str) -> tuple[int, int]:
+    headers = {"Authorization": f"Bearer {key}"}
+    gateways = httpx.get(f"{server.url}/api/v1/gateways", headers=headers).json()["total"]
+    services = httpx.get(f"{server.url}/api/v1/services/", headers=headers).json()["total_count"]
+    return gateways, services
+
+
+def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
+    keys = Fernet.generate_key().decode()
+    url = f"sqlite:///{tmp_path}/specgate.db"
+    key = new_key(url, keys)
+    server = ServerProcess(url, keys, tmp_path / "server.log").start()
+    try:
+        headers = {"Authorization": f"Bearer {key}"}
+        httpx.post(f"{server.url}/api/v1/gateways", json={"name": "users-own"}, headers=headers)
+        before = counts(server, key)
+        result = fuzz(server, key, tmp_path / "reports")
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        summary = (tmp_path / "reports" / "summary.md").read_text()
+        assert "with failures: 0" in summary and ", 0 left behind" in summary
+        assert "0 created resources deleted" not in summary  # it did create (and delete) resources
+        assert (tmp_path / "reports" / "junit.xml").stat().st_size > 0
+        assert (tmp_path / "reports" / "html" / "index.html").exists()
+        assert counts(server, key) == before  # the user's own data is still there, the run's is gone
+
+        read_only = fuzz(server, key, tmp_path / "read-only", "--read-only", "--phases", "examples,fuzzing")
+        assert read_only.returncode == 0, read_only.stdout[-3000:]
+        assert (
+            "0 created resources deleted, 0 left behind"
+            in (tmp_path / "read-only" / "summary.md").read_text()
+        )
+        assert counts(server, key) == before
+    finally:
+        server.stop()
