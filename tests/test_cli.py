@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from specgate.cli import main
 from specgate.config import get_settings
 from specgate.server import create_app
+from specgate.store.migrate import head_revision
 
 from .test_server_gateways import endpoint_service
 
@@ -94,4 +95,4 @@ def test_db_upgrade(
     code, lines = run(capsys, "db", "upgrade", "--database", f"sqlite:///{tmp_path}/db.sqlite")
     assert code == 0 and lines == ["the database schema is up to date"]
     with sqlite3.connect(tmp_path / "db.sqlite") as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ from schemathesis import Config
 
 from specgate.admin import create_key
 from specgate.fuzzing.checks import REPLACED_CHECKS  # importing it registers specgate's checks
+from specgate.fuzzing.runner import STATEFUL_BY_SPEC_LINKS
 from specgate.server import create_app
 from specgate.spec import spec_path
 
@@ -42,7 +44,8 @@ KEY = asyncio.run(
 )
 
 schema = schemathesis.openapi.from_path(
-    str(spec_path()), config=Config.from_dict({"headers": {"Authorization": f"Bearer {KEY}"}})
+    str(spec_path()),
+    config=Config.from_dict({"headers": {"Authorization": f"Bearer {KEY}"}} | STATEFUL_BY_SPEC_LINKS),
 )
 schema.app = create_app(SETTINGS)
 SETTINGS_KW: dict[str, Any] = {"deadline": None, "suppress_health_check": list(HealthCheck)}
@@ -62,6 +65,13 @@ def test_every_operation(case: schemathesis.Case) -> None:
 
 class StatefulMachine(schema.as_state_machine()):  # type: ignore[misc]
     """The stateful phase: chains of calls along the spec's links (create -> get/update/delete)."""
+
+    def setup(self) -> None:
+        # Each scenario starts from an empty registry: which rules can run depends on what exists,
+        # and hypothesis needs that to be the same when it replays a scenario.
+        with sqlite3.connect(SETTINGS.database_url.removeprefix("sqlite:///")) as conn:
+            for table in ("tools", "tool_services", "gateway_services", "upstreams", "gateways"):
+                conn.execute(f"DELETE FROM {table}")
 
     def validate_response(self, response: Any, case: schemathesis.Case, **kwargs: Any) -> None:
         case.validate_response(response, excluded_checks=EXCLUDED, **kwargs)

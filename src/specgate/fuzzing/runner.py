@@ -13,7 +13,12 @@ import httpx
 
 from ..spec import spec_path
 
-__all__ = ["FuzzOptions", "FuzzResult", "run"]
+__all__ = ["STATEFUL_BY_SPEC_LINKS", "FuzzOptions", "FuzzResult", "run"]
+
+# The stateful phase follows the spec's own links. schemathesis would also infer links from
+# parameter names, and `service_id` names a UUID in the gateway API and an integer in the tool
+# API: inferred links between them send values the schema forbids, as if they were valid.
+STATEFUL_BY_SPEC_LINKS: dict[str, Any] = {"phases": {"stateful": {"inference": {"algorithms": []}}}}
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,11 @@ class FuzzResult:
     left: int
 
 
-def _arguments(options: FuzzOptions) -> list[str]:
+def _arguments(options: FuzzOptions, config_file: Path) -> list[str]:
     report_dir = options.report_dir
     args = [
+        "--config-file",
+        str(config_file),
         "run",
         str(spec_path()),
         "--url",
@@ -88,9 +95,11 @@ def run(options: FuzzOptions) -> FuzzResult:
     from . import checks, hooks  # noqa: F401 - importing them registers specgate's checks and hooks
 
     options.report_dir.mkdir(parents=True, exist_ok=True)
+    config_file = options.report_dir / "schemathesis.toml"
+    config_file.write_text("[phases.stateful.inference]\nalgorithms = []\n")  # = STATEFUL_BY_SPEC_LINKS
     started = time.monotonic()
     try:
-        cli.main(_arguments(options), prog_name="specgate fuzz", standalone_mode=False)
+        cli.main(_arguments(options, config_file), prog_name="specgate fuzz", standalone_mode=False)
         code = 0
     except SystemExit as exit_:
         code = int(exit_.code or 0)

@@ -10,9 +10,11 @@ SQL is written once with `:name` parameters; PostgreSQL gets them rewritten to `
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import re
 import sqlite3
+import threading
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from pathlib import Path
@@ -82,9 +84,12 @@ class SQLiteDatabase:
             f"synchronous={synchronous}",
             "foreign_keys=ON",
             "busy_timeout=10000",
+            # Checkpoints (which fsync) run in a thread of their own, not in a request's commit.
+            "wal_autocheckpoint=0",
         ):
             self._conn.execute(f"PRAGMA {pragma}")
         self._lock = asyncio.Lock()
+        self._checkpointer = _Checkpointer(path)
 
     async def fetch_one(self, sql: str, params: Params = {}) -> Row | None:  # noqa: B006
         with _integrity(sqlite3.IntegrityError):
@@ -110,7 +115,34 @@ class SQLiteDatabase:
             self._conn.execute("COMMIT")
 
     async def close(self) -> None:
+        self._checkpointer.stop()
         self._conn.close()
+
+
+class _Checkpointer(threading.Thread):
+    """Copies the WAL back into the database file every `interval` seconds (PASSIVE: it never
+    waits for, or blocks, a writer), so no request pays for a checkpoint's fsync."""
+
+    def __init__(self, path: Path, interval: float = 0.5) -> None:
+        super().__init__(name="specgate-sqlite-checkpoint", daemon=True)
+        self._path = path
+        self._interval = interval
+        self._stopped = threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout=10000")
+        try:
+            while not self._stopped.wait(self._interval):
+                with contextlib.suppress(sqlite3.Error):  # busy now: the next round catches up
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            conn.close()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.join(5)
 
 
 @functools.lru_cache(maxsize=256)

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from .database import Database, Transaction
 
 __all__ = ["KINDS", "Kind", "Page", "Store", "Stored"]
@@ -108,7 +110,7 @@ class Store:
             f"SELECT id, version, doc, body, rotation FROM {kind.table} WHERE {column} = :key{_scoped(kind)}",
             {"key": key, "scope": scope},
         )
-        return Stored(row[0], row[1], json.loads(row[2]), bytes(row[3]), row[4]) if row else None
+        return Stored(row[0], row[1], orjson.loads(row[2]), bytes(row[3]), row[4]) if row else None
 
     async def exists(self, kind: Kind, key: Any, scope: str | None = None) -> bool:
         row = await self.db.fetch_one(
@@ -179,13 +181,13 @@ class Store:
         row = await self.db.fetch_one(
             f"SELECT id, version, doc, body, rotation FROM {kind.table} WHERE id = :id", {"id": old.id}
         )
-        return Stored(row[0], row[1], json.loads(row[2]), bytes(row[3]), row[4]) if row else None
+        return Stored(row[0], row[1], orjson.loads(row[2]), bytes(row[3]), row[4]) if row else None
 
     async def all_rows(self, kind: Kind) -> list[Stored]:
         rows = await self.db.fetch_all(
             f"SELECT id, version, doc, body, rotation FROM {kind.table} ORDER BY id"
         )
-        return [Stored(r[0], r[1], json.loads(r[2]), bytes(r[3]), r[4]) for r in rows]
+        return [Stored(r[0], r[1], orjson.loads(r[2]), bytes(r[3]), r[4]) for r in rows]
 
     # --- writes ----------------------------------------------------------------------------------
 
@@ -227,15 +229,19 @@ class Store:
             assert row is not None
             doc, body = make(row[0])
             values = _row(kind, doc, body) | {"id": row[0]}
-            sets = ", ".join(f"{n} = :{n}" for n in _row(kind, doc, body))
+            sets = ", ".join(f"{n} = :{n}" for n in values if n != "id")
             await tx.execute(f"UPDATE {kind.table} SET {sets} WHERE id = :id", values)
             await self._after_write(tx, kind, doc, None)
         return doc, body
 
     async def replace(self, kind: Kind, old: Stored, doc: Mapping[str, Any], body: bytes) -> bool:
         """Write `doc` over `old` if the row is still as read (version and rotation); False if not."""
-        values = _row(kind, doc, body) | {"id": old.id, "version": old.version, "rotation": old.rotation}
-        sets = ", ".join(f"{n} = :{n}" for n in _row(kind, doc, body))
+        # Only the columns that change: a column under a foreign key or an index costs each write.
+        changes = {"doc": _dumps(doc), "body": body} | {
+            c: doc.get(c) for c in kind.columns if c != kind.scope and doc.get(c) != old.doc.get(c)
+        }
+        values = changes | {"id": old.id, "version": old.version, "rotation": old.rotation}
+        sets = ", ".join(f"{n} = :{n}" for n in changes)
         async with self.db.transaction() as tx:
             count = await tx.execute(
                 f"UPDATE {kind.table} SET version = version + 1, {sets}"
@@ -264,7 +270,7 @@ class Store:
             count = await tx.execute(
                 f"UPDATE {kind.table} SET doc = :doc, rotation = rotation + 1"
                 " WHERE id = :id AND version = :version AND rotation = :rotation",
-                {"doc": json.dumps(doc), "id": old.id, "version": old.version, "rotation": old.rotation},
+                {"doc": _dumps(doc), "id": old.id, "version": old.version, "rotation": old.rotation},
             )
         return count == 1
 
@@ -334,8 +340,12 @@ def embed(body: bytes | memoryview, name: str, value: bytes | memoryview | None)
     return b'%s,"%s":%s}' % (body[:-1], name.encode(), bytes(value))
 
 
+def _dumps(doc: Mapping[str, Any]) -> str:
+    return orjson.dumps(doc).decode()
+
+
 def _row(kind: Kind, doc: Mapping[str, Any], body: bytes) -> dict[str, Any]:
-    return {"doc": json.dumps(doc), "body": body} | {c: doc.get(c) for c in kind.columns}
+    return {"doc": _dumps(doc), "body": body} | {c: doc.get(c) for c in kind.columns}
 
 
 def _scoped(kind: Kind) -> str:
