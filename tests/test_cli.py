@@ -96,3 +96,30 @@ def test_db_upgrade(
     assert code == 0 and lines == ["the database schema is up to date"]
     with sqlite3.connect(tmp_path / "db.sqlite") as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+
+
+def test_sqlite_synchronous_is_a_setting(tmp_path: Path) -> None:
+    import asyncio
+
+    from specgate.errors import ConfigError
+    from specgate.store.database import open_database
+
+    keys = Fernet.generate_key().decode()
+    url = f"sqlite:///{tmp_path}/db.sqlite"
+    settings = get_settings(
+        url, environ={"SPECGATE_SECRET_KEYS": keys, "SPECGATE_SQLITE_SYNCHRONOUS": "full"}
+    )
+    assert settings.sqlite_synchronous == "FULL"
+
+    async def level() -> int:
+        db = await open_database(url, sqlite_synchronous=settings.sqlite_synchronous)
+        try:
+            row = await db.fetch_one("PRAGMA synchronous")
+            assert row is not None
+            return int(row[0])
+        finally:
+            await db.close()
+
+    assert asyncio.run(level()) == 2  # FULL
+    with pytest.raises(ConfigError):
+        get_settings(url, environ={"SPECGATE_SECRET_KEYS": keys, "SPECGATE_SQLITE_SYNCHRONOUS": "OFF"})

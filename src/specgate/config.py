@@ -26,6 +26,7 @@ class Settings:
     keyring: Keyring
     pool_size: int = 10
     key_cache_seconds: float = 5.0
+    sqlite_synchronous: str = "NORMAL"
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -46,7 +47,15 @@ def get_settings(database_url: str | None = None, environ: Mapping[str, str] | N
         keyring=Keyring(_secret_keys(url, env)),
         pool_size=_int(env, "SPECGATE_POOL_SIZE", 10),
         key_cache_seconds=float(env.get("SPECGATE_KEY_CACHE_SECONDS", "5")),
+        sqlite_synchronous=_choice(env, "SPECGATE_SQLITE_SYNCHRONOUS", ("NORMAL", "FULL")),
     )
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    value = env.get(name, choices[0]).upper()
+    if value not in choices:
+        raise ConfigError(f"{name} must be one of {', '.join(choices)}")
+    return value
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:

@@ -65,7 +65,12 @@ def create_app(settings: Settings, spec: Spec | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if sqlite_path(settings.database_url) is not None:
             upgrade(settings.database_url)  # an embedded database is ready with nothing to set up
-        store = Store(await open_database(settings.database_url, pool_size=settings.pool_size))
+        db = await open_database(
+            settings.database_url,
+            pool_size=settings.pool_size,
+            sqlite_synchronous=settings.sqlite_synchronous,
+        )
+        store = Store(db)
         app.state.ctx = build_context(spec, store, settings.keyring, settings.key_cache_seconds)
         try:
             yield

@@ -52,10 +52,10 @@ class Database(Protocol):
     async def close(self) -> None: ...
 
 
-async def open_database(url: str, *, pool_size: int = 10) -> Database:
+async def open_database(url: str, *, pool_size: int = 10, sqlite_synchronous: str = "NORMAL") -> Database:
     path = sqlite_path(url)
     if path is not None:
-        return SQLiteDatabase(path)
+        return SQLiteDatabase(path, sqlite_synchronous)
     db = PostgresDatabase(psycopg_conninfo(url), pool_size)
     await db.open()
     return db
