@@ -1,7 +1,7 @@
 # specgate: the make targets users rely on (see DESIGN.md and scripts/README.md).
 #   make install   .venv + editable specgate[dev] (+ generated/client) + pinned Redocly CLI
 #   make generate  openapi/openapi.yaml -> generated/ (byte-identical on a second run)
-#   make check     spec valid and linted, generated/ not stale, ruff, mypy
+#   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy
 #   make test | serve | fuzz URL=... KEY=... | publish | bench | clean
 
 PY ?= python3
@@ -60,6 +60,7 @@ check: install
 	$(BIN)/openapi-spec-validator $(SPEC)
 	$(REDOCLY) lint $(SPEC) --config $(REDOCLY_CONFIG)
 	$(BIN)/python scripts/generate.py --check
+	$(BIN)/python scripts/breaking.py
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy

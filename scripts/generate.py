@@ -29,6 +29,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = REPO / "openapi" / "openapi.yaml"
@@ -170,6 +171,31 @@ def build(spec: Path, dest: Path) -> None:
             cwd=scratch,
             quiet=True,
         )  # fmt: skip
+        docs = dest / "docs" / "index.html"
+        docs.write_bytes(offline_docs(docs.read_bytes().decode("utf-8")).encode("utf-8"))
+
+
+# Redoc's sidebar footer ("API docs by Redocly") loads its logo from Redocly's CDN, and no option of
+# @redocly/cli 2.77.0 turns that footer off; a page without an icon makes the browser ask its server for
+# /favicon.ico (a 404 in the console). The reference (served at /docs, published in dist/) needs
+# no network: both are made local.
+CDN_LOGOS = ("https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg")
+LOCAL_LOGO = "data:image/svg+xml," + quote(
+    "<svg xmlns='http://www.w3.org/2000/svg' width='44' height='14'><text x='0' y='11' font-size='11'"
+    " font-family='sans-serif' font-weight='600' fill='#555'>Redocly</text></svg>"
+)
+NO_ICON = '<link rel="icon" href="data:,">'
+
+
+def offline_docs(html: str) -> str:
+    """The reference with nothing left to fetch from outside (idempotent)."""
+    for url in CDN_LOGOS:
+        html = html.replace(url, LOCAL_LOGO)
+    if 'rel="icon"' not in html:
+        if "<head>" not in html:
+            raise SystemExit("generate.py: the HTML reference has no <head>")
+        html = html.replace("<head>", f"<head>\n  {NO_ICON}", 1)
+    return html
 
 
 def is_ignored(rel: Path) -> bool:

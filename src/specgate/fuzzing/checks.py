@@ -98,9 +98,11 @@ def secret_not_echoed(ctx: CheckContext, response: Response, case: AnyCase) -> b
         return None
     leaked = ledger().leaks(_response_texts(response))
     if leaked:
+        # The values are the fuzzer's own (never a deployment's secrets): shown to debug the leak.
+        shown = ", ".join(repr(value[:40]) for value in sorted(leaked)[:3])
         raise AssertionError(
             f"{len(leaked)} secret value(s) sent in a request came back in this response "
-            f"({case.operation.label}, status {response.status_code})"
+            f"({case.operation.label}, status {response.status_code}): {shown}"
         )
     return None
 

@@ -19,7 +19,6 @@ from .gateway_service_upstream_write import GatewayServiceUpstreamWrite
 from .gateway_service_upstream_write_upstream import GatewayServiceUpstreamWriteUpstream
 from .gateway_write import GatewayWrite
 from .get_openapi_json_response_200 import GetOpenapiJsonResponse200
-from .get_openapi_yaml_response_200 import GetOpenapiYamlResponse200
 from .headers import Headers
 from .health import Health
 from .health_checks import HealthChecks
@@ -79,7 +78,6 @@ __all__ = (
     "GatewayServiceUpstreamWriteUpstream",
     "GatewayWrite",
     "GetOpenapiJsonResponse200",
-    "GetOpenapiYamlResponse200",
     "Headers",
     "Health",
     "HealthChecks",

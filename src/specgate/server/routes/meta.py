@@ -44,7 +44,7 @@ async def get_openapi_json(request: Request) -> Response:
 
 
 async def get_openapi_yaml(request: Request) -> Response:
-    return Response(_ctx(request).spec.text, media_type="application/yaml")
+    return Response(_ctx(request).spec.text, media_type="application/vnd.oai.openapi")
 
 
 async def get_docs(request: Request) -> Response:

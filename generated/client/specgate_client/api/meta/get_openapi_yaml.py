@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_openapi_yaml_response_200 import GetOpenapiYamlResponse200
 from ...types import Response
 
 
@@ -19,12 +18,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetOpenapiYamlResponse200 | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str | None:
     if response.status_code == 200:
-        response_200 = GetOpenapiYamlResponse200.from_dict(response.text)
-
+        response_200 = response.text
         return response_200
 
     if client.raise_on_unexpected_status:
@@ -33,9 +29,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetOpenapiYamlResponse200]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,7 +41,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetOpenapiYamlResponse200]:
+) -> Response[str]:
     """This document as written (YAML)
 
     Raises:
@@ -55,7 +49,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetOpenapiYamlResponse200]
+        Response[str]
     """
 
     kwargs = _get_kwargs()
@@ -70,7 +64,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> GetOpenapiYamlResponse200 | None:
+) -> str | None:
     """This document as written (YAML)
 
     Raises:
@@ -78,7 +72,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetOpenapiYamlResponse200
+        str
     """
 
     return sync_detailed(
@@ -89,7 +83,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetOpenapiYamlResponse200]:
+) -> Response[str]:
     """This document as written (YAML)
 
     Raises:
@@ -97,7 +91,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetOpenapiYamlResponse200]
+        Response[str]
     """
 
     kwargs = _get_kwargs()
@@ -110,7 +104,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> GetOpenapiYamlResponse200 | None:
+) -> str | None:
     """This document as written (YAML)
 
     Raises:
@@ -118,7 +112,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetOpenapiYamlResponse200
+        str
     """
 
     return (
