@@ -82,9 +82,13 @@ def _json(response: Response) -> Any:
 
 
 def _response_texts(response: Response) -> Iterator[str]:
-    yield from strings(_json(response))
-    for name, values in response.headers.items():
-        yield name
+    """Where data from a request could come back: body values and keys, header values (header
+    names, a problem's `type` and `title` are the server's own words)."""
+    body = _json(response)
+    if isinstance(body, dict) and "title" in body and "status" in body:
+        body = {k: v for k, v in body.items() if k not in ("type", "title")}
+    yield from strings(body)
+    for values in response.headers.values():
         yield from values
 
 

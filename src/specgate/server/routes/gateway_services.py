@@ -13,20 +13,17 @@ from ...masking import map_secrets
 from ...merge import merge
 from ...store import IntegrityError, Stored
 from ...store.store import embed
-from ..auth import require_gateway
-from ..context import Context, caller
-from ..inputs import int_query, uuid_path
+from ..context import Context
 from ..resources import (
     JSON,
     check_ids,
     delete_checked,
     json_response,
-    list_envelope,
     now,
     replace_with_retry,
     writable,
 )
-from .upstreams import gateway_scope
+from .upstreams import child_scope, gateway_scope, list_page
 
 NO_UPSTREAM = "no upstream with this id in this gateway"
 
@@ -58,10 +55,7 @@ async def with_upstream(ctx: Context, doc: dict[str, Any], body: bytes) -> bytes
 
 async def list_gateway_services(request: Request) -> Response:
     ctx, gateway_id = await gateway_scope(request, "read")
-    offset = int_query(request, "offset", 0, 0, 1_000_000)
-    limit = int_query(request, "limit", 20, 1, 100)
-    page = await ctx.store.page(ctx.gateway_service.kind, gateway_id, offset, limit)
-    return list_envelope(page, offset, limit)
+    return await list_page(request, ctx, ctx.gateway_service.kind, gateway_id)
 
 
 async def create_gateway_service(request: Request) -> Response:
@@ -76,10 +70,7 @@ async def create_gateway_service(request: Request) -> Response:
 
 
 async def get_gateway_service(request: Request) -> Response:
-    ctx, who = await caller(request, "read")
-    gateway_id = uuid_path(request, "gateway_id")
-    service_id = uuid_path(request, "service_id")
-    require_gateway(who, gateway_id)
+    ctx, gateway_id, service_id = await child_scope(request, "read", "service_id")
     found = await ctx.store.service_body(service_id, gateway_id)
     if found is None:
         raise NotFound(f"no service {service_id} in gateway {gateway_id}")
@@ -88,10 +79,7 @@ async def get_gateway_service(request: Request) -> Response:
 
 
 async def update_gateway_service(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
-    gateway_id = uuid_path(request, "gateway_id")
-    service_id = uuid_path(request, "service_id")
-    require_gateway(who, gateway_id)
+    ctx, gateway_id, service_id = await child_scope(request, "write", "service_id")
     data = await ctx.gateway_service.incoming(request)
     ids = {"id": service_id, "gateway_id": gateway_id}
     check_ids(data, ids)
@@ -110,10 +98,7 @@ async def update_gateway_service(request: Request) -> Response:
 
 
 async def delete_gateway_service(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
-    gateway_id = uuid_path(request, "gateway_id")
-    service_id = uuid_path(request, "service_id")
-    require_gateway(who, gateway_id)
+    ctx, gateway_id, service_id = await child_scope(request, "write", "service_id")
     kind = ctx.gateway_service.kind
     await delete_checked(request, ctx.store, kind, lambda: ctx.store.get(kind, service_id, gateway_id))
     return Response(status_code=204)
@@ -121,10 +106,7 @@ async def delete_gateway_service(request: Request) -> Response:
 
 async def resolve_gateway_service(request: Request) -> Response:
     """The one read that decrypts: for the data plane, `resolve` scope only."""
-    ctx, who = await caller(request, "resolve")
-    gateway_id = uuid_path(request, "gateway_id")
-    service_id = uuid_path(request, "service_id")
-    require_gateway(who, gateway_id)
+    ctx, gateway_id, service_id = await child_scope(request, "resolve", "service_id")
     service = await ctx.store.get(ctx.gateway_service.kind, service_id, gateway_id)
     if service is None:
         raise NotFound(f"no service {service_id} in gateway {gateway_id}")

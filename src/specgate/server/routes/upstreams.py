@@ -11,7 +11,7 @@ from starlette.responses import Response
 from ...errors import Conflict, InvalidRequest, NotFound
 from ...merge import merge
 from ...rules import upstream_errors
-from ...store import IntegrityError, Stored
+from ...store import IntegrityError, Kind, Stored
 from ..auth import require_gateway
 from ..context import Context, caller
 from ..inputs import int_query, uuid_path
@@ -36,6 +36,22 @@ async def gateway_scope(request: Request, scope: str) -> tuple[Context, str]:
     return ctx, gateway_id
 
 
+async def child_scope(request: Request, scope: str, child: str) -> tuple[Context, str, str]:
+    """The caller (with `scope`), the path's gateway (theirs) and the id of its child `child`."""
+    ctx, who = await caller(request, scope)
+    gateway_id = uuid_path(request, "gateway_id")
+    child_id = uuid_path(request, child)
+    require_gateway(who, gateway_id)
+    return ctx, gateway_id, child_id
+
+
+async def list_page(request: Request, ctx: Context, kind: Kind, gateway_id: str | None) -> Response:
+    """A page of the gateway admin API: `offset` and `limit` (1 to 100), an envelope with `total`."""
+    offset = int_query(request, "offset", 0, 0, 1_000_000)
+    limit = int_query(request, "limit", 20, 1, 100)
+    return list_envelope(await ctx.store.page(kind, gateway_id, offset, limit), offset, limit)
+
+
 def build_upstream(
     ctx: Context, data: dict[str, Any], old: Stored | None, ids: dict[str, str]
 ) -> tuple[dict[str, Any], bytes]:
@@ -53,10 +69,7 @@ def build_upstream(
 
 async def list_upstreams(request: Request) -> Response:
     ctx, gateway_id = await gateway_scope(request, "read")
-    offset = int_query(request, "offset", 0, 0, 1_000_000)
-    limit = int_query(request, "limit", 20, 1, 100)
-    page = await ctx.store.page(ctx.upstream.kind, gateway_id, offset, limit)
-    return list_envelope(page, offset, limit)
+    return await list_page(request, ctx, ctx.upstream.kind, gateway_id)
 
 
 async def create_upstream(request: Request) -> Response:
@@ -71,10 +84,7 @@ async def create_upstream(request: Request) -> Response:
 
 
 async def get_upstream(request: Request) -> Response:
-    ctx, who = await caller(request, "read")
-    gateway_id = uuid_path(request, "gateway_id")
-    upstream_id = uuid_path(request, "upstream_id")
-    require_gateway(who, gateway_id)
+    ctx, gateway_id, upstream_id = await child_scope(request, "read", "upstream_id")
     found = await ctx.store.body(ctx.upstream.kind, upstream_id, gateway_id)
     if found is None:
         raise NotFound(f"no upstream {upstream_id} in gateway {gateway_id}")
@@ -82,10 +92,7 @@ async def get_upstream(request: Request) -> Response:
 
 
 async def update_upstream(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
-    gateway_id = uuid_path(request, "gateway_id")
-    upstream_id = uuid_path(request, "upstream_id")
-    require_gateway(who, gateway_id)
+    ctx, gateway_id, upstream_id = await child_scope(request, "write", "upstream_id")
     data = await ctx.upstream.incoming(request)
     ids = {"id": upstream_id, "gateway_id": gateway_id}
     check_ids(data, ids)
@@ -104,10 +111,7 @@ async def update_upstream(request: Request) -> Response:
 
 
 async def delete_upstream(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
-    gateway_id = uuid_path(request, "gateway_id")
-    upstream_id = uuid_path(request, "upstream_id")
-    require_gateway(who, gateway_id)
+    ctx, gateway_id, upstream_id = await child_scope(request, "write", "upstream_id")
     try:
         await delete_checked(
             request,
