@@ -61,10 +61,11 @@ def build_tool_service(
 
 
 def render(ctx: Context, doc: dict[str, Any], tools: list[str]) -> tuple[bytes, bytes]:
-    """(stored body without `tools`, response body): tools are listed by the tools table."""
+    """(stored body without `tools`, response body): tools are listed by the tools table, and
+    auth_values are answered by their keys only."""
     keys = list(doc["auth_values"]) if doc.get("auth_values") else None
     extra = {"auth_value_keys": keys, "tools": tools}
-    stored = ctx.tool_service.render(doc, extra, exclude={"tools"})
+    stored = ctx.tool_service.render(doc, extra, exclude={"tools", "auth_values"})
     return stored, embed(stored, "tools", json.dumps(tools).encode())
 
 
