@@ -13,6 +13,7 @@ from typing import Any
 import psycopg
 import pytest
 from cryptography.fernet import Fernet
+from hypothesis import settings
 from starlette.testclient import TestClient
 
 from specgate.admin import create_key
@@ -20,6 +21,11 @@ from specgate.config import Settings, get_settings
 from specgate.server import create_app
 from specgate.spec import Spec, load_spec
 from specgate.store.migrate import upgrade
+
+# CI runs the same examples every time (a failure there reproduces); elsewhere hypothesis explores.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
