@@ -123,3 +123,11 @@ def test_sqlite_synchronous_is_a_setting(tmp_path: Path) -> None:
     assert asyncio.run(level()) == 2  # FULL
     with pytest.raises(ConfigError):
         get_settings(url, environ={"SPECGATE_SECRET_KEYS": keys, "SPECGATE_SQLITE_SYNCHRONOUS": "OFF"})
+
+
+@pytest.mark.parametrize("placeholder", ["A" * 43 + "=", "_" * 43 + "="])
+def test_a_placeholder_secret_key_is_refused(tmp_path: Path, placeholder: str) -> None:
+    from specgate.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="placeholder"):
+        get_settings(f"sqlite:///{tmp_path}/db.sqlite", environ={"SPECGATE_SECRET_KEYS": placeholder})

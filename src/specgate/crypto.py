@@ -6,6 +6,7 @@ and `rotate` re-encrypts a token under the first key so that the old key can the
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -20,6 +21,11 @@ def new_key() -> str:
     return Fernet.generate_key().decode()
 
 
+def _placeholder(key: str) -> bool:
+    """A well-formed key that nobody generated: 32 times the same byte (AAAA...= and the like)."""
+    return len(set(base64.urlsafe_b64decode(key.strip().encode()))) == 1
+
+
 class Keyring:
     """The configured Fernet keys. Its repr names how many keys there are, never a key."""
 
@@ -30,6 +36,8 @@ class Keyring:
             self._fernet = MultiFernet([Fernet(key.strip().encode()) for key in keys])
         except (ValueError, TypeError):
             raise ConfigError("a secret key is not a Fernet key (32 url-safe base64-encoded bytes)") from None
+        if any(_placeholder(key) for key in keys):
+            raise ConfigError("a secret key is a placeholder (one byte repeated); generate a real one")
         self.size = len(keys)
 
     def __repr__(self) -> str:
