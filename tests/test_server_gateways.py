@@ -349,3 +349,11 @@ def test_resolve_needs_the_resolve_scope(api: Api) -> None:
         "header_name": "X-Api-Key",
         "header_value": "wx-secret",
     }
+
+
+def test_a_body_over_1_mib_is_413_and_nothing_is_written(api: Api) -> None:
+    huge = {"name": "x", "description": "d" * (1024 * 1024)}
+    response = api.post("/api/v1/gateways", json=huge)
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+    assert api.get("/api/v1/gateways").json()["total"] == 0

@@ -16,7 +16,9 @@ from starlette.requests import Request
 from ..errors import FieldError, InvalidRequest
 
 __all__ = [
+    "MAX_BODY",
     "BadRequest",
+    "ContentTooLarge",
     "UnsupportedMediaType",
     "enum_query",
     "int_path",
@@ -37,6 +39,13 @@ class BadRequest(Exception):
 
 class UnsupportedMediaType(Exception):
     """The body is not application/json (415)."""
+
+
+class ContentTooLarge(Exception):
+    """The body is larger than MAX_BODY (413)."""
+
+
+MAX_BODY = 1024 * 1024
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -105,7 +114,7 @@ async def read_body(request: Request, adapter: TypeAdapter[Any]) -> Any:
     ctype = request.headers.get("content-type", "")
     if ctype.split(";", 1)[0].strip().lower() not in ("application/json", ""):
         raise UnsupportedMediaType("send the body as application/json")
-    raw = await request.body()
+    raw = await _limited_body(request)
     try:
         return adapter.validate_json(raw)
     except ValidationError as exc:
@@ -120,6 +129,20 @@ def _is_tagged(adapter: TypeAdapter[Any]) -> bool:
     while schema.get("type") == "definitions":
         schema = schema["schema"]
     return bool(schema.get("type") == "tagged-union")
+
+
+async def _limited_body(request: Request) -> bytes:
+    """The body, refused before it is all read when it is (or says it is) larger than MAX_BODY."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise ContentTooLarge(f"the body is larger than {MAX_BODY} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise ContentTooLarge(f"the body is larger than {MAX_BODY} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def field_errors(errors: Sequence[Any], tagged: bool) -> list[FieldError]:

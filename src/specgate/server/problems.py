@@ -20,7 +20,7 @@ from ..errors import (
     SecretError,
     Unauthorized,
 )
-from .inputs import BadRequest, UnsupportedMediaType
+from .inputs import BadRequest, ContentTooLarge, UnsupportedMediaType
 
 __all__ = ["error_response", "problem"]
 
@@ -52,6 +52,7 @@ _STATUS: dict[type[Exception], int] = {
     NotFound: 404,
     Conflict: 409,
     PreconditionFailed: 412,
+    ContentTooLarge: 413,
     UnsupportedMediaType: 415,
 }
 
