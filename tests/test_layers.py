@@ -1,0 +1,75 @@
+"""Imports point one way: cli -> server -> (merge, masking, crypto) and store. merge and masking
+are pure (no I/O, no HTTP, no database); store knows nothing of HTTP."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "specgate"
+
+
+def imports_of(module: Path) -> set[str]:
+    """The specgate modules (and outside top-level packages) a file imports."""
+    tree = ast.parse(module.read_text())
+    package = module.relative_to(PACKAGE.parent).with_suffix("").parts[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = list(package[: len(package) - node.level + 1]) if node.level else []
+            name = ".".join([*base, node.module] if node.module else base)
+            found.add(name)
+            found |= {f"{name}.{alias.name}" for alias in node.names}
+    return found
+
+
+def modules(where: str) -> list[Path]:
+    root = PACKAGE / where
+    return sorted(root.rglob("*.py")) if root.is_dir() else [root.with_suffix(".py")]
+
+
+FORBIDDEN = {
+    "masking": (
+        "specgate.store",
+        "specgate.server",
+        "specgate.crypto",
+        "sqlite3",
+        "psycopg",
+        "starlette",
+        "httpx",
+    ),
+    "merge": (
+        "specgate.store",
+        "specgate.server",
+        "specgate.crypto",
+        "sqlite3",
+        "psycopg",
+        "starlette",
+        "httpx",
+    ),
+    "rules": ("specgate.store", "specgate.server", "specgate.crypto", "starlette"),
+    "store": ("specgate.server", "specgate.cli", "starlette", "uvicorn", "httpx"),
+    "crypto": ("specgate.store", "specgate.server"),
+    "server": ("specgate.cli", "specgate.admin", "specgate.fuzzing"),
+}
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_imports_point_one_way(layer: str) -> None:
+    for module in modules(layer):
+        bad = sorted(
+            name
+            for name in imports_of(module)
+            for banned in FORBIDDEN[layer]
+            if name.split(".")[: len(banned.split("."))] == banned.split(".")
+        )
+        assert not bad, f"{module.relative_to(PACKAGE)} imports {bad}"
+
+
+def test_the_check_sees_imports() -> None:
+    assert "specgate.masking.MASK" in imports_of(PACKAGE / "merge.py")
+    assert "specgate.store" in imports_of(PACKAGE / "server" / "context.py")
