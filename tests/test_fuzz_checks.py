@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 import schemathesis
+from hypothesis import HealthCheck, given, settings
 from pydantic import ValidationError
 from schemathesis import Config
 from schemathesis.core.failures import FailureGroup
 
 import specgate.server.resources
+import specgate.server.routes.gateways
 import specgate.server.routes.tool_services
 from specgate.admin import create_key
 from specgate.errors import InvalidRequest
@@ -175,10 +177,27 @@ def test_the_null_and_omitted_check_catches_null_replacing(
 # --- 4. a schema-valid request is refused only by the API's own rules -----------------------------
 
 
-def test_the_acceptance_check_tells_rule_422s_from_schema_422s(
+def test_the_acceptance_check_accepts_rule_422s_and_state_answers(target: Target) -> None:
+    @given(case=target.schema.find_operation_by_id("listToolServices").as_strategy())
+    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+    def run(case: Any) -> None:
+        case.call_and_validate(checks=[checks.schema_valid_request_accepted], headers=target.headers)
+
+    run()  # search_fields without values: 422 length_mismatch, one of the API's own rules
+
+
+def test_the_acceptance_check_catches_a_server_stricter_than_its_spec(
     target: Target, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    response = target.call(
-        "listToolServices", checks.schema_valid_request_accepted, query={"search_fields": ["name"]}
-    )
-    assert response.status_code == 422  # length_mismatch: a rule, not a schema violation
+    def strict_uuid(request: Any, name: str) -> str:  # planted: every id refused as malformed
+        raise InvalidRequest.one(("path", name), "must be a UUID", "uuid_parsing")
+
+    monkeypatch.setattr(specgate.server.routes.gateways, "uuid_path", strict_uuid)
+
+    @given(case=target.schema.find_operation_by_id("getGateway").as_strategy())
+    @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def run(case: Any) -> None:
+        case.call_and_validate(checks=[checks.schema_valid_request_accepted], headers=target.headers)
+
+    with pytest.raises(FailureGroup, match="schema_valid_request_accepted"):
+        run()
