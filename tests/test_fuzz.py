@@ -22,6 +22,7 @@ import schemathesis.checks
 from hypothesis import HealthCheck, settings
 from schemathesis import Config
 
+import specgate.fuzzing.data  # noqa: F401 - registers the hook that steers updates past id checks
 from specgate.admin import create_key
 from specgate.fuzzing.checks import REPLACED_CHECKS  # importing it registers specgate's checks
 from specgate.fuzzing.runner import STATEFUL_BY_SPEC_LINKS

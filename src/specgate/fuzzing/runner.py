@@ -92,7 +92,7 @@ def run(options: FuzzOptions) -> FuzzResult:
         os.environ["SPECGATE_FUZZ_READ_ONLY"] = "1"  # the checks that PUT stand down
     from schemathesis.cli import schemathesis as cli
 
-    from . import checks, hooks  # noqa: F401 - importing them registers specgate's checks and hooks
+    from . import checks, data, hooks  # noqa: F401 - importing them registers specgate's checks and hooks
 
     options.report_dir.mkdir(parents=True, exist_ok=True)
     config_file = options.report_dir / "schemathesis.toml"
