@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
 from pydantic import TypeAdapter
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ..codec import dumps
 from ..errors import FieldError, InvalidRequest, NotFound, PreconditionFailed
 from ..masking import Shape, mask
 from ..store import Kind, Page, Store, Stored
@@ -68,7 +68,7 @@ class ResourceType:
         public = mask(doc, self.shape) | dict(extra or {})
         for name in exclude or ():
             public.pop(name, None)
-        return orjson.dumps(public)
+        return dumps(public)
 
 
 def now() -> str:

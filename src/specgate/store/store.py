@@ -7,13 +7,11 @@ keys, unique names) are the last word on what may be deleted or linked.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
+from ..codec import dumps, loads
 from .database import Database, Transaction
 
 __all__ = ["KINDS", "Kind", "Page", "Store", "Stored"]
@@ -117,7 +115,7 @@ class Store:
             f"SELECT id, version, doc, body, rotation FROM {kind.table} WHERE {column} = :key{_scoped(kind)}",
             {"key": key, "scope": scope},
         )
-        return Stored(row[0], row[1], orjson.loads(row[2]), bytes(row[3]), row[4]) if row else None
+        return Stored(row[0], row[1], loads(row[2]), bytes(row[3]), row[4]) if row else None
 
     async def exists(self, kind: Kind, key: Any, scope: str | None = None) -> bool:
         row = await self.db.fetch_one(
@@ -188,13 +186,13 @@ class Store:
         row = await self.db.fetch_one(
             f"SELECT id, version, doc, body, rotation FROM {kind.table} WHERE id = :id", {"id": old.id}
         )
-        return Stored(row[0], row[1], orjson.loads(row[2]), bytes(row[3]), row[4]) if row else None
+        return Stored(row[0], row[1], loads(row[2]), bytes(row[3]), row[4]) if row else None
 
     async def all_rows(self, kind: Kind) -> list[Stored]:
         rows = await self.db.fetch_all(
             f"SELECT id, version, doc, body, rotation FROM {kind.table} ORDER BY id"
         )
-        return [Stored(r[0], r[1], orjson.loads(r[2]), bytes(r[3]), r[4]) for r in rows]
+        return [Stored(r[0], r[1], loads(r[2]), bytes(r[3]), r[4]) for r in rows]
 
     # --- writes ----------------------------------------------------------------------------------
 
@@ -302,7 +300,7 @@ class Store:
             )
             await tx.execute(
                 "UPDATE tool_services SET tool_names = :names WHERE id = :s",
-                {"names": json.dumps([n[0] for n in names]), "s": service_id},
+                {"names": dumps([n[0] for n in names]).decode(), "s": service_id},
             )
 
     # --- API keys --------------------------------------------------------------------------------
@@ -348,7 +346,7 @@ def embed(body: bytes | memoryview, name: str, value: bytes | memoryview | None)
 
 
 def _dumps(doc: Mapping[str, Any]) -> str:
-    return orjson.dumps(doc).decode()
+    return dumps(doc).decode()
 
 
 def _row(kind: Kind, doc: Mapping[str, Any], body: bytes) -> dict[str, Any]:

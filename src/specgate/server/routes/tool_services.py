@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import base64
-import json
 import logging
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ...codec import dumps, loads
 from ...errors import Conflict, InvalidRequest, NotFound
 from ...keys import Identity
 from ...masking import map_secrets
@@ -66,7 +66,7 @@ def render(ctx: Context, doc: dict[str, Any], tools: list[str]) -> tuple[bytes, 
     keys = list(doc["auth_values"]) if doc.get("auth_values") else None
     extra = {"auth_value_keys": keys, "tools": tools}
     stored = ctx.tool_service.render(doc, extra, exclude={"tools", "auth_values"})
-    return stored, embed(stored, "tools", json.dumps(tools).encode())
+    return stored, embed(stored, "tools", dumps(tools))
 
 
 async def list_tool_services(request: Request) -> Response:
@@ -122,13 +122,13 @@ async def update_tool_service(request: Request) -> Response:
     async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
         doc = {"id": service_id} | build_tool_service(ctx, data, old, who)
         found = await ctx.store.tool_service_body(service_id)
-        tools[:] = json.loads(found[2]) if found else []
+        tools[:] = loads(found[2]) if found else []
         return doc, render(ctx, doc, tools)[0]
 
     stored, _, body = await replace_with_retry(
         request, ctx.store, lambda: ctx.store.get(kind, service_id), build, kind
     )
-    return json_response(embed(body, "tools", json.dumps(tools).encode()), 200, stored.version)
+    return json_response(embed(body, "tools", dumps(tools)), 200, stored.version)
 
 
 async def get_tool_service(request: Request) -> Response:

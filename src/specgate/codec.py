@@ -1,0 +1,34 @@
+"""JSON in and out: orjson's speed, without its two limits.
+
+orjson refuses to write integers beyond 64 bits and strings with lone surrogates, and reads such
+integers as floats. A free-form field (a tool's `definition`) can hold either, so those documents
+go through the standard library, which is exact: a request that JSON allows is never a 500, and
+no number changes on its way through storage.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import orjson
+
+__all__ = ["dumps", "loads"]
+
+# 19 digits in a row may be an integer beyond 64 bits (2**63 has 19): read such a text exactly.
+_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+
+
+def dumps(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # an integer beyond 64 bits, or a lone surrogate
+        return json.dumps(value, separators=(",", ":")).encode()
+
+
+def loads(data: bytes | str) -> Any:
+    raw = data.encode() if isinstance(data, str) else data
+    if _LONG_DIGITS.search(raw):
+        return json.loads(raw)
+    return orjson.loads(raw)
