@@ -116,12 +116,24 @@ async def read_body(request: Request, adapter: TypeAdapter[Any]) -> Any:
         raise UnsupportedMediaType("send the body as application/json")
     raw = await _limited_body(request)
     try:
-        return adapter.validate_json(raw)
+        # Strict: JSON types as the schema says them (no 0 for false, no "5" for 5).
+        return adapter.validate_json(raw, strict=True)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_input=False, include_context=False)
+        # Inputs are read here, to tell integral floats apart; they are never sent back.
+        errors = exc.errors(include_url=False, include_context=False)
         if any(e["type"] == "json_invalid" for e in errors):
             raise BadRequest("the body is not valid JSON") from None
-        raise InvalidRequest(field_errors(errors, _is_tagged(adapter))) from None
+        chosen = _closest(errors, _is_tagged(adapter))
+        if all(_integral_float(error) for _, error in chosen):
+            # JSON Schema counts 404.0 as an integer; lax mode reads it as 404, and strict mode
+            # found nothing else in this body that lax mode would let through.
+            return adapter.validate_json(raw)
+        raise InvalidRequest([field for field, _ in chosen]) from None
+
+
+def _integral_float(error: Any) -> bool:
+    value = error.get("input")
+    return bool(error["type"] == "int_type" and isinstance(value, float) and value.is_integer())
 
 
 def _is_tagged(adapter: TypeAdapter[Any]) -> bool:
@@ -146,29 +158,33 @@ async def _limited_body(request: Request) -> bytes:
 
 
 def field_errors(errors: Sequence[Any], tagged: bool) -> list[FieldError]:
-    """Pydantic's errors as ours: `body` first, union members left out of `loc`.
+    """Pydantic's errors as ours: `body` first, union members left out of `loc`."""
+    return [field for field, _ in _closest(errors, tagged)]
+
+
+def _closest(errors: Sequence[Any], tagged: bool) -> list[tuple[FieldError, Any]]:
+    """Each error as ours, beside pydantic's own.
 
     For a discriminated body the first `loc` part is the tag; for a union of models (a target) each
     member reports its errors, and only the member that came closest (fewest errors) is kept.
     """
-    by_member: dict[tuple[Any, ...], dict[str, list[FieldError]]] = {}
-    plain: list[FieldError] = []
+    by_member: dict[tuple[Any, ...], dict[str, list[tuple[FieldError, Any]]]] = {}
+    plain: list[tuple[FieldError, Any]] = []
     for error in errors:
         loc = tuple(error["loc"][1:] if tagged and error["loc"] else error["loc"])
         if error["type"] in ("union_tag_not_found", "union_tag_invalid"):
-            plain.append(
-                FieldError(("body", *loc, "type"), "must be 'upstream' or 'endpoint'", error["type"])
-            )
+            msg = "must be 'upstream' or 'endpoint'"
+            plain.append((FieldError(("body", *loc, "type"), msg, error["type"]), error))
             continue
         member = next((i for i, part in enumerate(loc) if part in _MEMBERS), None)
         if member is None:
-            plain.append(FieldError(("body", *loc), error["msg"], error["type"]))
+            plain.append((FieldError(("body", *loc), error["msg"], error["type"]), error))
             continue
         where, name = loc[:member], str(loc[member])
         field = FieldError(("body", *where, *loc[member + 1 :]), error["msg"], error["type"])
-        by_member.setdefault(where, {}).setdefault(name, []).append(field)
+        by_member.setdefault(where, {}).setdefault(name, []).append((field, error))
     for members in by_member.values():
-        closest: list[FieldError] = min(members.values(), key=len)
+        closest: list[tuple[FieldError, Any]] = min(members.values(), key=len)
         plain.extend(closest)
     return plain
 
