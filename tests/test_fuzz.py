@@ -25,7 +25,7 @@ from schemathesis import Config
 import specgate.fuzzing.data  # noqa: F401 - registers the hook that steers updates past id checks
 from specgate.admin import create_key
 from specgate.fuzzing.checks import REPLACED_CHECKS  # importing it registers specgate's checks
-from specgate.fuzzing.runner import STATEFUL_BY_SPEC_LINKS
+from specgate.fuzzing.runner import NO_GENERATED_CREDENTIALS, STATEFUL_BY_SPEC_LINKS
 from specgate.server import create_app
 from specgate.spec import spec_path
 
@@ -46,9 +46,12 @@ KEY = asyncio.run(
 
 schema = schemathesis.openapi.from_path(
     str(spec_path()),
-    config=Config.from_dict({"headers": {"Authorization": f"Bearer {KEY}"}} | STATEFUL_BY_SPEC_LINKS),
+    config=Config.from_dict(STATEFUL_BY_SPEC_LINKS | NO_GENERATED_CREDENTIALS),
 )
 schema.app = create_app(SETTINGS)
+# Sent explicitly with every call, so schemathesis knows them for the run's own credentials (and
+# probes that the API refuses a request without them).
+AUTH = {"Authorization": f"Bearer {KEY}"}
 SETTINGS_KW: dict[str, Any] = {"deadline": None, "suppress_health_check": list(HealthCheck)}
 
 
@@ -61,7 +64,7 @@ def _remove_workdir() -> Iterator[None]:
 @schema.parametrize()
 @settings(max_examples=EXAMPLES, **SETTINGS_KW)
 def test_every_operation(case: schemathesis.Case) -> None:
-    case.call_and_validate(excluded_checks=EXCLUDED)
+    case.call_and_validate(headers=AUTH, excluded_checks=EXCLUDED)
 
 
 class StatefulMachine(schema.as_state_machine()):  # type: ignore[misc]
@@ -73,6 +76,9 @@ class StatefulMachine(schema.as_state_machine()):  # type: ignore[misc]
         with sqlite3.connect(SETTINGS.database_url.removeprefix("sqlite:///")) as conn:
             for table in ("tools", "tool_services", "gateway_services", "upstreams", "gateways"):
                 conn.execute(f"DELETE FROM {table}")
+
+    def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, Any]:
+        return {"headers": AUTH}
 
     def validate_response(self, response: Any, case: schemathesis.Case, **kwargs: Any) -> None:
         case.validate_response(response, excluded_checks=EXCLUDED, **kwargs)

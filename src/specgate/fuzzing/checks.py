@@ -82,11 +82,13 @@ def _json(response: Response) -> Any:
 
 
 def _response_texts(response: Response) -> Iterator[str]:
-    """Where data from a request could come back: body values and keys, header values (header
-    names, a problem's `type` and `title` are the server's own words)."""
+    """Where data from a request could come back: body values and keys, header values."""
     body = _json(response)
     if isinstance(body, dict) and "title" in body and "status" in body:
-        body = {k: v for k, v in body.items() if k not in ("type", "title")}
+        # A problem: its detail and each error's loc and msg may carry request data; its type,
+        # title and error types are the server's own words (which schemathesis learns and reuses).
+        errors: list[Any] = body["errors"] if isinstance(body.get("errors"), list) else []
+        body = [body.get("detail"), [[e.get("loc"), e.get("msg")] for e in errors if isinstance(e, dict)]]
     yield from strings(body)
     for values in response.headers.values():
         yield from values
@@ -114,19 +116,27 @@ def secret_not_echoed(ctx: CheckContext, response: Response, case: AnyCase) -> b
 # --- probes: extra requests a check makes, through the run's own transport and credentials ---------
 
 
+_CREDENTIAL_HEADERS = frozenset({"authorization", "syllable-api-key"})
+
+
 def _send(
     ctx: CheckContext,
     parent: AnyCase,
+    origin: Response,
     operation_id: str,
     *,
     headers: Mapping[str, str] | None = None,
     **parts: Any,
 ) -> Response:
+    """A request of our own, made as a child of `parent`, with the credentials `origin` was sent with
+    (not the rest of its headers: a fuzzed Content-Type would make the probe's body unreadable)."""
     schema = parent.operation.schema
     operation = schema.find_operation_by_id(operation_id)
     probe = operation.Case(**parts)
     kwargs = dict(ctx.internals.transport_kwargs or {})
-    kwargs["headers"] = {**(kwargs.get("headers") or {}), **(parent.headers or {}), **(headers or {})}
+    sent = origin.request.headers
+    credentials = {k: sent[k] for k in sent if k.lower() in _CREDENTIAL_HEADERS}
+    kwargs["headers"] = {**(kwargs.get("headers") or {}), **credentials, **(headers or {})}
     if operation.app is not None:
         kwargs.setdefault("app", operation.app)
     ctx.internals.record_case(parent_id=parent.id, case=probe)
@@ -135,9 +145,11 @@ def _send(
     return response
 
 
-def _resolved(ctx: CheckContext, case: AnyCase, operation_id: str, **parts: Any) -> dict[str, Any] | None:
+def _resolved(
+    ctx: CheckContext, case: AnyCase, origin: Response, operation_id: str, **parts: Any
+) -> dict[str, Any] | None:
     """The real values, or None when the run's key lacks the resolve scope."""
-    response = _send(ctx, case, operation_id, **parts)
+    response = _send(ctx, case, origin, operation_id, **parts)
     if response.status_code != 200:
         return None
     value = _json(response)
@@ -174,15 +186,15 @@ def masked_body_keeps_secrets(ctx: CheckContext, response: Response, case: AnyCa
     path = dict(case.path_parameters or {})
     if operation_id == "getToolService":
         path = {"service_id": body["id"]}
-    before = _resolved(ctx, case, resolve, path_parameters=path) if resolve else None
+    before = _resolved(ctx, case, response, resolve, path_parameters=path) if resolve else None
     etag = response.headers.get("etag", [""])[0]
     target = {} if update == "updateToolService" else dict(case.path_parameters or {})
-    put = _send(ctx, case, update, path_parameters=target, body=body, headers={"If-Match": etag})
+    put = _send(ctx, case, response, update, path_parameters=target, body=body, headers={"If-Match": etag})
     if put.status_code in (404, 412):  # deleted or changed by another request since the GET
         return None
     if put.status_code != 200:
         raise AssertionError(f"sending the GET body back as the PUT body answered {put.status_code}")
-    after = _resolved(ctx, case, resolve, path_parameters=path) if resolve else None
+    after = _resolved(ctx, case, response, resolve, path_parameters=path) if resolve else None
     if before is not None and after is not None and _secrets_of(before) != _secrets_of(after):
         raise AssertionError("sending the masked GET body back changed a stored secret")
     return None
@@ -196,14 +208,14 @@ def null_keeps_omitted_removes(ctx: CheckContext, response: Response, case: AnyC
     body = _json(response)
     keys = body.get("auth_value_keys") or []
     path = {"service_id": body["id"]}
-    before = _resolved(ctx, case, "resolveToolServiceAuth", path_parameters=path)
+    before = _resolved(ctx, case, response, "resolveToolServiceAuth", path_parameters=path)
     if not keys or before is None:
         return None
     kept, removed = keys[0], keys[1:]
     update = {k: v for k, v in body.items() if k != "auth_value_keys"} | {"auth_values": {kept: None}}
     etag = response.headers.get("etag", [""])[0]
-    put = _send(ctx, case, "updateToolService", body=update, headers={"If-Match": etag})
-    after = _resolved(ctx, case, "resolveToolServiceAuth", path_parameters=path)
+    put = _send(ctx, case, response, "updateToolService", body=update, headers={"If-Match": etag})
+    after = _resolved(ctx, case, response, "resolveToolServiceAuth", path_parameters=path)
     if put.status_code in (404, 412) or after is None:
         return None
     values_before, values_after = before["auth_values"], after["auth_values"]

@@ -13,12 +13,15 @@ import httpx
 
 from ..spec import spec_path
 
-__all__ = ["STATEFUL_BY_SPEC_LINKS", "FuzzOptions", "FuzzResult", "run"]
+__all__ = ["NO_GENERATED_CREDENTIALS", "STATEFUL_BY_SPEC_LINKS", "FuzzOptions", "FuzzResult", "run"]
 
 # The stateful phase follows the spec's own links. schemathesis would also infer links from
 # parameter names, and `service_id` names a UUID in the gateway API and an integer in the tool
 # API: inferred links between them send values the schema forbids, as if they were valid.
 STATEFUL_BY_SPEC_LINKS: dict[str, Any] = {"phases": {"stateful": {"inference": {"algorithms": []}}}}
+# The run's key is sent on every request; schemathesis would also draw random credentials for the
+# security schemes and then, seeing the real key accepted, report that "generated" ones were.
+NO_GENERATED_CREDENTIALS: dict[str, Any] = {"generation": {"with-security-parameters": False}}
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,10 @@ def run(options: FuzzOptions) -> FuzzResult:
 
     options.report_dir.mkdir(parents=True, exist_ok=True)
     config_file = options.report_dir / "schemathesis.toml"
-    config_file.write_text("[phases.stateful.inference]\nalgorithms = []\n")  # = STATEFUL_BY_SPEC_LINKS
+    # The same settings as STATEFUL_BY_SPEC_LINKS and NO_GENERATED_CREDENTIALS, as TOML.
+    config_file.write_text(
+        "[generation]\nwith-security-parameters = false\n\n[phases.stateful.inference]\nalgorithms = []\n"
+    )
     started = time.monotonic()
     try:
         cli.main(_arguments(options, config_file), prog_name="specgate fuzz", standalone_mode=False)
@@ -106,14 +112,14 @@ def run(options: FuzzOptions) -> FuzzResult:
     seconds = time.monotonic() - started
     cleaned, left = clean_up(options, hooks.created.items)
     tests, failures = _junit_counts(options.report_dir / "junit.xml")
-    result = FuzzResult(code, tests, failures, seconds, cleaned, left)
-    _write_summary(options, result)
+    result = FuzzResult(code, tests, failures, seconds, cleaned, len(left))
+    _write_summary(options, result, left)
     return result
 
 
-def clean_up(options: FuzzOptions, created: list[tuple[str, dict[str, Any], Any]]) -> tuple[int, int]:
-    """Delete what the run created, children first; (deleted, left behind)."""
-    deleted = left = 0
+def clean_up(options: FuzzOptions, created: list[tuple[str, dict[str, Any], Any]]) -> tuple[int, list[str]]:
+    """Delete what the run created, children first; (how many were deleted, what was left and why)."""
+    deleted, left = 0, []
     order = ["createTool", "createToolService", "createGatewayService", "createUpstream", "createGateway"]
     headers = {"Authorization": f"Bearer {options.api_key}"}
     with httpx.Client(base_url=options.url, headers=headers, timeout=10) as http:
@@ -121,14 +127,28 @@ def clean_up(options: FuzzOptions, created: list[tuple[str, dict[str, Any], Any]
             for op, path, body in reversed(created):
                 if op != operation_id or not isinstance(body, dict):
                     continue
+                if op == "createTool":  # the run may have renamed it since: find it by its id
+                    body = _current_tool(http, body) or body
                 response = http.delete(
                     _resource_path(op, path, body), params={"reason": "specgate fuzz clean-up"}
                 )
                 if response.status_code in (200, 204):
                     deleted += 1
                 elif response.status_code != 404:  # 404: the run deleted it already
-                    left += 1
+                    left.append(f"{response.request.url.path}: {response.status_code} {response.text[:200]}")
     return deleted, left
+
+
+def _current_tool(http: httpx.Client, created: dict[str, Any]) -> dict[str, Any] | None:
+    """The tool with the id `created` had, as it is now (tools are deleted by name)."""
+    query = {"search_fields": "id", "search_field_values": str(created.get("id")), "limit": "100"}
+    response = http.get("/api/v1/tools/", params=query)
+    if response.status_code != 200:
+        return None
+    found: dict[str, Any] | None = next(
+        (tool for tool in response.json()["items"] if tool.get("id") == created.get("id")), None
+    )
+    return found
 
 
 def _resource_path(operation_id: str, path: dict[str, Any], body: dict[str, Any]) -> str:
@@ -152,7 +172,7 @@ def _junit_counts(path: Path) -> tuple[int, int]:
     return tests, failures
 
 
-def _write_summary(options: FuzzOptions, result: FuzzResult) -> None:
+def _write_summary(options: FuzzOptions, result: FuzzResult, left: list[str]) -> None:
     seed = options.seed if options.seed is not None else "random (schemathesis prints the one it used)"
     lines = [
         "# specgate fuzz",
@@ -165,6 +185,7 @@ def _write_summary(options: FuzzOptions, result: FuzzResult) -> None:
         f"exit code: {result.exit_code}",
         f"- time: {result.seconds:.1f} s",
         f"- clean-up: {result.cleaned} created resources deleted, {result.left} left behind",
+        *(f"  - left: {item}" for item in left),
         "",
         "Reports: `junit.xml` and `html/` beside this file.",
     ]
