@@ -13,13 +13,6 @@ from .store.migrate import upgrade
 
 __all__ = ["create_key", "rotate_secrets"]
 
-# Which write schema says where each table's secrets are.
-SECRET_SCHEMAS = {
-    "upstream": "UpstreamWrite",
-    "gateway_service": "GatewayServiceWrite",
-    "tool_service": "ToolServiceUpdate",
-}
-
 
 async def _store(settings: Settings) -> Store:
     upgrade(settings.database_url)
@@ -51,8 +44,10 @@ async def rotate_secrets(settings: Settings) -> int:
     store = await _store(settings)
     rotated = 0
     try:
-        for kind_name, schema in SECRET_SCHEMAS.items():
-            kind, shape = KINDS[kind_name], shape_of(spec, schema)
+        for kind in KINDS.values():
+            shape = shape_of(spec, kind.schema)
+            if shape.empty:  # nothing encrypted in this table
+                continue
             for row in await store.all_rows(kind):
                 while True:
                     doc = map_secrets(row.doc, shape, settings.keyring.rotate)

@@ -39,12 +39,12 @@ class Context:
 
 
 def build_context(spec: Spec, store: Store, keyring: Keyring, key_cache_seconds: float) -> Context:
-    def resource(kind: str, write: Any, response: Any, schema: str, read_only: set[str]) -> ResourceType:
+    def resource(kind: str, write: Any, response: Any, read_only: set[str]) -> ResourceType:
         return ResourceType(
             KINDS[kind],
             TypeAdapter(write),
             TypeAdapter(response),
-            shape_of(spec, schema),
+            shape_of(spec, KINDS[kind].schema),
             frozenset(read_only),
         )
 
@@ -54,27 +54,24 @@ def build_context(spec: Spec, store: Store, keyring: Keyring, key_cache_seconds:
         store=store,
         keyring=keyring,
         auth=Authenticator(store, key_cache_seconds),
-        gateway=resource("gateway", models.GatewayWrite, models.Gateway, "GatewayWrite", stamps),
-        upstream=resource("upstream", models.UpstreamWrite, models.Upstream, "UpstreamWrite", stamps),
+        gateway=resource("gateway", models.GatewayWrite, models.Gateway, stamps),
+        upstream=resource("upstream", models.UpstreamWrite, models.Upstream, stamps),
         gateway_service=resource(
             "gateway_service",
             models.GatewayServiceWrite,
             models.GatewayService,
-            "GatewayServiceWrite",
             stamps | {"upstream"},
         ),
         tool_service=resource(
             "tool_service",
             models.ToolServiceCreate,
             models.ToolService,
-            "ToolServiceUpdate",
             {"id", "last_updated", "last_updated_by", "tools", "auth_value_keys"},
         ),
         tool=resource(
             "tool",
             models.ToolCreate,
             models.Tool,
-            "ToolUpdate",
             {"id", "last_updated", "last_updated_by"},
         ),
         tool_service_update=TypeAdapter(models.ToolServiceUpdate),

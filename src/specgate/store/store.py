@@ -22,6 +22,7 @@ class Kind:
     """A resource table: how rows are addressed and scoped, and which columns mirror the document."""
 
     table: str
+    schema: str  # the spec's write schema its documents follow (where their secrets are)
     scope: str | None = None  # the parent column a path scopes rows by (gateway_id)
     key: str = "id"  # the column a path addresses rows by (tools: name)
     columns: tuple[str, ...] = ()  # document fields copied into columns for queries and constraints
@@ -29,16 +30,20 @@ class Kind:
 
 
 KINDS = {
-    "gateway": Kind("gateways"),
-    "upstream": Kind("upstreams", scope="gateway_id", columns=("gateway_id",)),
-    "gateway_service": Kind("gateway_services", scope="gateway_id", columns=("gateway_id", "upstream_id")),
+    "gateway": Kind("gateways", "GatewayWrite"),
+    "upstream": Kind("upstreams", "UpstreamWrite", scope="gateway_id", columns=("gateway_id",)),
+    "gateway_service": Kind(
+        "gateway_services", "GatewayServiceWrite", scope="gateway_id", columns=("gateway_id", "upstream_id")
+    ),
     "tool_service": Kind(
         "tool_services",
+        "ToolServiceUpdate",
         columns=("name", "description", "last_updated", "last_updated_by"),
         searchable=("id", "name", "description", "last_updated", "last_updated_by"),
     ),
     "tool": Kind(
         "tools",
+        "ToolUpdate",
         key="name",
         columns=("name", "service_id", "last_updated", "last_updated_by"),
         searchable=("id", "name", "service_id", "last_updated", "last_updated_by"),
