@@ -9,7 +9,6 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ...codec import dumps, loads
 from ...errors import Conflict, InvalidRequest, NotFound
 from ...keys import Identity
 from ...masking import map_secrets
@@ -60,13 +59,11 @@ def build_tool_service(
     return doc | {"last_updated": now(), "last_updated_by": who.email}
 
 
-def render(ctx: Context, doc: dict[str, Any], tools: list[str]) -> tuple[bytes, bytes]:
-    """(stored body without `tools`, response body): tools are listed by the tools table, and
-    auth_values are answered by their keys only."""
+def render(ctx: Context, doc: dict[str, Any]) -> bytes:
+    """The body to store: without `tools` (the tools table lists them, and they are added when
+    answering), with auth_values answered by their keys only."""
     keys = list(doc["auth_values"]) if doc.get("auth_values") else None
-    extra = {"auth_value_keys": keys, "tools": tools}
-    stored = ctx.tool_service.render(doc, extra, exclude={"tools", "auth_values"})
-    return stored, embed(stored, "tools", dumps(tools))
+    return ctx.tool_service.render(doc, {"auth_value_keys": keys}, exclude={"auth_values"})
 
 
 async def list_tool_services(request: Request) -> Response:
@@ -106,7 +103,7 @@ async def create_tool_service(request: Request) -> Response:
 
     def make(new_id: int) -> tuple[dict[str, Any], bytes]:
         doc = {"id": new_id} | draft
-        return doc, render(ctx, doc, [])[0]
+        return doc, render(ctx, doc)
 
     _, body = await ctx.store.insert_numbered(ctx.tool_service.kind, draft, make, draft["last_updated"])
     return json_response(embed(body, "tools", b"[]"), 200, 1)
@@ -117,18 +114,16 @@ async def update_tool_service(request: Request) -> Response:
     data = await ctx.tool_service.incoming(request, ctx.tool_service_update)
     service_id = data["id"]
     kind = ctx.tool_service.kind
-    tools: list[str] = []
 
     async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
         doc = {"id": service_id} | build_tool_service(ctx, data, old, who)
-        found = await ctx.store.tool_service_body(service_id)
-        tools[:] = loads(found[2]) if found else []
-        return doc, render(ctx, doc, tools)[0]
+        return doc, render(ctx, doc)
 
     stored, _, body = await replace_with_retry(
         request, ctx.store, lambda: ctx.store.get(kind, service_id), build, kind
     )
-    return json_response(embed(body, "tools", dumps(tools)), 200, stored.version)
+    found = await ctx.store.tool_service_body(service_id)
+    return json_response(embed(body, "tools", found[2].encode() if found else b"[]"), 200, stored.version)
 
 
 async def get_tool_service(request: Request) -> Response:
