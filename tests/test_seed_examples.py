@@ -1,6 +1,6 @@
 """Both seed pages' examples, end to end: every secret masked, every merge rule holding.
 
-The gateway page's PUT body is read from ../shared/seeds and filled with real values: every
+The gateway page's PUT body is read from tests/data/seeds and filled with real values: every
 credentials field of the seed gets one, in the service and in both kinds of target.
 """
 
@@ -10,16 +10,12 @@ import sqlite3
 import subprocess
 from typing import Any
 
-import pytest
-
 from specgate.config import sqlite_path
 from specgate.masking import MASK, secret_values, shape_of
 from specgate.spec import Spec
 
-from .conftest import SEEDS, Api
+from .conftest import Api
 from .test_seeds import GATEWAY_TEXT, TOOLS_TEXT, json_example
-
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seed pages at {SEEDS}")
 
 SETTINGS = {"param_location": "query", "header_name": "X-Api-Key", "aws_region": "eu-west-1"}
 
