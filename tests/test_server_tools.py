@@ -183,3 +183,11 @@ def test_malformed_and_unknown_tool_service_ids(api: Api) -> None:
     assert errors_of(api.get("/api/v1/tools/no%20spaces")) == [
         (("path", "tool_name"), "string_pattern_mismatch")
     ]
+
+
+@pytest.mark.parametrize("field", ["id", "service_id"])
+def test_integer_ids_beyond_int64_are_refused_by_the_specs_format(api: Api, field: str) -> None:
+    created = create(api)
+    tool = {"id": 1, "name": "t64", "service_id": created["id"], "definition": {}} | {field: 2**63}
+    response = api.put("/api/v1/tools/", json=tool)
+    assert errors_of(response) == [(("body", field), "less_than_equal")]

@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.credentials_write import CredentialsWrite
-    from ..models.headers import Headers
+    from ..models.header_map import HeaderMap
 
 
 T = TypeVar("T", bound="GatewayServiceEndpointWrite")
@@ -37,16 +37,20 @@ class GatewayServiceEndpointWrite:
     """ Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
      """
-    headers: Headers | Unset = UNSET
+    headers: HeaderMap | Unset = UNSET
     """ HTTP headers, name to value. """
     retries: int | Unset = 0
     stream: bool | Unset = False
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     id: UUID | Unset = UNSET
+    """ Read-only; when sent, it must be the resource's own id. """
     gateway_id: UUID | Unset = UNSET
+    """ Read-only; when sent, it must be the gateway in the path. """
     created_at: str | Unset = UNSET
+    """ Read-only; ignored. """
     updated_at: str | Unset = UNSET
+    """ Read-only; ignored. """
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -130,7 +134,7 @@ class GatewayServiceEndpointWrite:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.credentials_write import CredentialsWrite  # noqa: PLC0415
-        from ..models.headers import Headers  # noqa: PLC0415
+        from ..models.header_map import HeaderMap  # noqa: PLC0415
 
         d = dict(src_dict)
         type_ = cast(Literal["endpoint"], d.pop("type"))
@@ -157,11 +161,11 @@ class GatewayServiceEndpointWrite:
             credentials = CredentialsWrite.from_dict(_credentials)
 
         _headers = d.pop("headers", UNSET)
-        headers: Headers | Unset
+        headers: HeaderMap | Unset
         if isinstance(_headers, Unset):
             headers = UNSET
         else:
-            headers = Headers.from_dict(_headers)
+            headers = HeaderMap.from_dict(_headers)
 
         retries = d.pop("retries", UNSET)
 

@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.credentials_write import CredentialsWrite
     from ..models.gateway_service_upstream_write_upstream import GatewayServiceUpstreamWriteUpstream
-    from ..models.headers import Headers
+    from ..models.header_map import HeaderMap
 
 
 T = TypeVar("T", bound="GatewayServiceUpstreamWrite")
@@ -35,16 +35,20 @@ class GatewayServiceUpstreamWrite:
     """ Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
      """
-    headers: Headers | Unset = UNSET
+    headers: HeaderMap | Unset = UNSET
     """ HTTP headers, name to value. """
     retries: int | Unset = 0
     stream: bool | Unset = False
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     id: UUID | Unset = UNSET
+    """ Read-only; when sent, it must be the resource's own id. """
     gateway_id: UUID | Unset = UNSET
+    """ Read-only; when sent, it must be the gateway in the path. """
     created_at: str | Unset = UNSET
+    """ Read-only; ignored. """
     updated_at: str | Unset = UNSET
+    """ Read-only; ignored. """
     upstream: GatewayServiceUpstreamWriteUpstream | Unset = UNSET
     """ Read-only (the embedded upstream of a GET body); ignored. """
 
@@ -131,7 +135,7 @@ class GatewayServiceUpstreamWrite:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.credentials_write import CredentialsWrite  # noqa: PLC0415
         from ..models.gateway_service_upstream_write_upstream import GatewayServiceUpstreamWriteUpstream  # noqa: PLC0415
-        from ..models.headers import Headers  # noqa: PLC0415
+        from ..models.header_map import HeaderMap  # noqa: PLC0415
 
         d = dict(src_dict)
         type_ = cast(Literal["upstream"], d.pop("type"))
@@ -154,11 +158,11 @@ class GatewayServiceUpstreamWrite:
             credentials = CredentialsWrite.from_dict(_credentials)
 
         _headers = d.pop("headers", UNSET)
-        headers: Headers | Unset
+        headers: HeaderMap | Unset
         if isinstance(_headers, Unset):
             headers = UNSET
         else:
-            headers = Headers.from_dict(_headers)
+            headers = HeaderMap.from_dict(_headers)
 
         retries = d.pop("retries", UNSET)
 

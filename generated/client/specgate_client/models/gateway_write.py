@@ -20,8 +20,11 @@ class GatewayWrite:
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     id: UUID | Unset = UNSET
+    """ Read-only; when sent, it must be the resource's own id. """
     created_at: str | Unset = UNSET
+    """ Read-only; ignored. """
     updated_at: str | Unset = UNSET
+    """ Read-only; ignored. """
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -18,7 +18,7 @@ class ToolCreate:
     service_id: int
     """ The tool service the tool belongs to. """
     definition: ToolCreateDefinition
-    """ The tool definition, as the model sees it. """
+    """ The tool definition, as the model sees it (any JSON object). """
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -40,9 +40,13 @@ class ToolServiceUpdate:
     last_updated_comments: None | str | Unset = UNSET
     """ Free text providing comment about what was updated """
     last_updated: str | Unset = UNSET
+    """ Read-only; ignored. """
     last_updated_by: str | Unset = UNSET
+    """ Read-only; ignored. """
     tools: list[str] | Unset = UNSET
+    """ Read-only; ignored. """
     auth_value_keys: list[str] | None | Unset = UNSET
+    """ Read-only; ignored. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.auth_values_type_0 import AuthValuesType0  # noqa: PLC0415

@@ -22,8 +22,11 @@ class ToolUpdate:
     name: str
     service_id: int
     definition: ToolUpdateDefinition
+    """ The tool definition, as the model sees it (any JSON object). """
     last_updated: str | Unset = UNSET
+    """ Read-only; ignored. """
     last_updated_by: str | Unset = UNSET
+    """ Read-only; ignored. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

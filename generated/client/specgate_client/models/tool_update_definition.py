@@ -11,6 +11,8 @@ T = TypeVar("T", bound="ToolUpdateDefinition")
 
 @_attrs_define
 class ToolUpdateDefinition:
+    """The tool definition, as the model sees it (any JSON object)."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

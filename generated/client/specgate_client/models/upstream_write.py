@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ..models.health_checks import HealthChecks
     from ..models.host_target_write import HostTargetWrite
     from ..models.provider_target_write import ProviderTargetWrite
-    from ..models.proxy import Proxy
+    from ..models.proxy_config import ProxyConfig
     from ..models.websocket_config import WebsocketConfig
 
 
@@ -37,14 +37,18 @@ class UpstreamWrite:
     embedding_config: EmbeddingConfigWrite | Unset = UNSET
     """ The embedding model a `semantic` upstream uses to pick a target. """
     health_checks: HealthChecks | Unset = UNSET
-    proxy: Proxy | Unset = UNSET
+    proxy: ProxyConfig | Unset = UNSET
     websocket_config: WebsocketConfig | Unset = UNSET
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     id: UUID | Unset = UNSET
+    """ Read-only; when sent, it must be the resource's own id. """
     gateway_id: UUID | Unset = UNSET
+    """ Read-only; when sent, it must be the gateway in the path. """
     created_at: str | Unset = UNSET
+    """ Read-only; ignored. """
     updated_at: str | Unset = UNSET
+    """ Read-only; ignored. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.provider_target_write import ProviderTargetWrite  # noqa: PLC0415
@@ -134,7 +138,7 @@ class UpstreamWrite:
         from ..models.health_checks import HealthChecks  # noqa: PLC0415
         from ..models.host_target_write import HostTargetWrite  # noqa: PLC0415
         from ..models.provider_target_write import ProviderTargetWrite  # noqa: PLC0415
-        from ..models.proxy import Proxy  # noqa: PLC0415
+        from ..models.proxy_config import ProxyConfig  # noqa: PLC0415
         from ..models.websocket_config import WebsocketConfig  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -185,11 +189,11 @@ class UpstreamWrite:
             health_checks = HealthChecks.from_dict(_health_checks)
 
         _proxy = d.pop("proxy", UNSET)
-        proxy: Proxy | Unset
+        proxy: ProxyConfig | Unset
         if isinstance(_proxy, Unset):
             proxy = UNSET
         else:
-            proxy = Proxy.from_dict(_proxy)
+            proxy = ProxyConfig.from_dict(_proxy)
 
         _websocket_config = d.pop("websocket_config", UNSET)
         websocket_config: WebsocketConfig | Unset

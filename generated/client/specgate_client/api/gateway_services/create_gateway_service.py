@@ -7,8 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.gateway_service import GatewayService
+from ...models.gateway_service_endpoint import GatewayServiceEndpoint
 from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
+from ...models.gateway_service_upstream import GatewayServiceUpstream
 from ...models.gateway_service_upstream_write import GatewayServiceUpstreamWrite
 from ...models.problem import Problem
 from ...types import Response
@@ -41,9 +42,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GatewayService | Problem | None:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     if response.status_code == 201:
-        response_201 = GatewayService.from_dict(response.json())
+
+        def _parse_response_201(data: object) -> GatewayServiceEndpoint | GatewayServiceUpstream:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_gateway_service_type_0 = GatewayServiceUpstream.from_dict(data)
+
+                return componentsschemas_gateway_service_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_gateway_service_type_1 = GatewayServiceEndpoint.from_dict(data)
+
+            return componentsschemas_gateway_service_type_1
+
+        response_201 = _parse_response_201(response.json())
 
         return response_201
 
@@ -90,7 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,8 +121,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Create a service
+
+     Creates a service of type `upstream` (routed to an upstream of the same gateway) or `endpoint`
+    (reached at `host`:`port`). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -117,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -137,8 +157,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
-) -> GatewayService | Problem | None:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     """Create a service
+
+     Creates a service of type `upstream` (routed to an upstream of the same gateway) or `endpoint`
+    (reached at `host`:`port`). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -150,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GatewayService | Problem
+        GatewayServiceEndpoint | GatewayServiceUpstream | Problem
     """
 
     return sync_detailed(
@@ -165,8 +188,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Create a service
+
+     Creates a service of type `upstream` (routed to an upstream of the same gateway) or `endpoint`
+    (reached at `host`:`port`). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -178,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -196,8 +222,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
-) -> GatewayService | Problem | None:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     """Create a service
+
+     Creates a service of type `upstream` (routed to an upstream of the same gateway) or `endpoint`
+    (reached at `host`:`port`). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -209,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GatewayService | Problem
+        GatewayServiceEndpoint | GatewayServiceUpstream | Problem
     """
 
     return (

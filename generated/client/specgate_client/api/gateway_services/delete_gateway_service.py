@@ -92,6 +92,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a service
 
+     Deletes the service. Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         service_id (UUID):
@@ -127,6 +129,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a service
 
+     Deletes the service. Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         service_id (UUID):
@@ -156,6 +160,8 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a service
+
+     Deletes the service. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -189,6 +195,8 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete a service
+
+     Deletes the service. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):

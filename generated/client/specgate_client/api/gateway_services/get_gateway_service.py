@@ -7,7 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.gateway_service import GatewayService
+from ...models.gateway_service_endpoint import GatewayServiceEndpoint
+from ...models.gateway_service_upstream import GatewayServiceUpstream
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,9 +31,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GatewayService | Problem | None:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     if response.status_code == 200:
-        response_200 = GatewayService.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> GatewayServiceEndpoint | GatewayServiceUpstream:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_gateway_service_type_0 = GatewayServiceUpstream.from_dict(data)
+
+                return componentsschemas_gateway_service_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_gateway_service_type_1 = GatewayServiceEndpoint.from_dict(data)
+
+            return componentsschemas_gateway_service_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -69,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,8 +100,11 @@ def sync_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Read a service
+
+     Answers the service, every stored secret masked, with its upstream embedded for type `upstream`, and
+    its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -95,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -115,8 +135,11 @@ def sync(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayService | Problem | None:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     """Read a service
+
+     Answers the service, every stored secret masked, with its upstream embedded for type `upstream`, and
+    its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -127,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GatewayService | Problem
+        GatewayServiceEndpoint | GatewayServiceUpstream | Problem
     """
 
     return sync_detailed(
@@ -142,8 +165,11 @@ async def asyncio_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Read a service
+
+     Answers the service, every stored secret masked, with its upstream embedded for type `upstream`, and
+    its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -154,7 +180,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -172,8 +198,11 @@ async def asyncio(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayService | Problem | None:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     """Read a service
+
+     Answers the service, every stored secret masked, with its upstream embedded for type `upstream`, and
+    its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -184,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GatewayService | Problem
+        GatewayServiceEndpoint | GatewayServiceUpstream | Problem
     """
 
     return (

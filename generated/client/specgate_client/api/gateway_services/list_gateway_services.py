@@ -97,6 +97,10 @@ def sync_detailed(
 ) -> Response[GatewayServiceList | Problem]:
     """List the services of a gateway
 
+     A page of the gateway's services, oldest first, with the total count; stored secrets are masked.
+    Needs
+    the `read` scope.
+
     Args:
         gateway_id (UUID):
         offset (int | Unset):  Default: 0.
@@ -132,6 +136,10 @@ def sync(
 ) -> GatewayServiceList | Problem | None:
     """List the services of a gateway
 
+     A page of the gateway's services, oldest first, with the total count; stored secrets are masked.
+    Needs
+    the `read` scope.
+
     Args:
         gateway_id (UUID):
         offset (int | Unset):  Default: 0.
@@ -161,6 +169,10 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
 ) -> Response[GatewayServiceList | Problem]:
     """List the services of a gateway
+
+     A page of the gateway's services, oldest first, with the total count; stored secrets are masked.
+    Needs
+    the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -194,6 +206,10 @@ async def asyncio(
     limit: int | Unset = 20,
 ) -> GatewayServiceList | Problem | None:
     """List the services of a gateway
+
+     A page of the gateway's services, oldest first, with the total count; stored secrets are masked.
+    Needs
+    the `read` scope.
 
     Args:
         gateway_id (UUID):

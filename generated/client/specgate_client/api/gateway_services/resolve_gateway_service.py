@@ -7,7 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.gateway_service_resolved import GatewayServiceResolved
+from ...models.gateway_service_endpoint_resolved import GatewayServiceEndpointResolved
+from ...models.gateway_service_upstream_resolved import GatewayServiceUpstreamResolved
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,9 +31,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GatewayServiceResolved | Problem | None:
+) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem | None:
     if response.status_code == 200:
-        response_200 = GatewayServiceResolved.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_gateway_service_resolved_type_0 = GatewayServiceUpstreamResolved.from_dict(data)
+
+                return componentsschemas_gateway_service_resolved_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_gateway_service_resolved_type_1 = GatewayServiceEndpointResolved.from_dict(data)
+
+            return componentsschemas_gateway_service_resolved_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -69,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GatewayServiceResolved | Problem]:
+) -> Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +100,7 @@ def sync_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GatewayServiceResolved | Problem]:
+) -> Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -98,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GatewayServiceResolved | Problem]
+        Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +135,7 @@ def sync(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayServiceResolved | Problem | None:
+) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem | None:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -133,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GatewayServiceResolved | Problem
+        GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem
     """
 
     return sync_detailed(
@@ -148,7 +165,7 @@ async def asyncio_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GatewayServiceResolved | Problem]:
+) -> Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -163,7 +180,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GatewayServiceResolved | Problem]
+        Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +198,7 @@ async def asyncio(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayServiceResolved | Problem | None:
+) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem | None:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -196,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GatewayServiceResolved | Problem
+        GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem
     """
 
     return (

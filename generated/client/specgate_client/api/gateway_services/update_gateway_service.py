@@ -7,8 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.gateway_service import GatewayService
+from ...models.gateway_service_endpoint import GatewayServiceEndpoint
 from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
+from ...models.gateway_service_upstream import GatewayServiceUpstream
 from ...models.gateway_service_upstream_write import GatewayServiceUpstreamWrite
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -46,9 +47,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GatewayService | Problem | None:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     if response.status_code == 200:
-        response_200 = GatewayService.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> GatewayServiceEndpoint | GatewayServiceUpstream:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_gateway_service_type_0 = GatewayServiceUpstream.from_dict(data)
+
+                return componentsschemas_gateway_service_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_gateway_service_type_1 = GatewayServiceEndpoint.from_dict(data)
+
+            return componentsschemas_gateway_service_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -100,7 +117,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,11 +133,12 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
     if_match: str | Unset = UNSET,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Replace a service, keeping secrets by the merge rules
 
-     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
-    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+     Replaces the whole service: `retries` and `stream` are stored as sent, and a field left out goes
+    back to its default. Secrets are kept or replaced by the merge rules. The service must belong to
+    `{gateway_id}` (404 otherwise).
 
     Args:
         gateway_id (UUID):
@@ -134,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -158,11 +176,12 @@ def sync(
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
     if_match: str | Unset = UNSET,
-) -> GatewayService | Problem | None:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     """Replace a service, keeping secrets by the merge rules
 
-     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
-    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+     Replaces the whole service: `retries` and `stream` are stored as sent, and a field left out goes
+    back to its default. Secrets are kept or replaced by the merge rules. The service must belong to
+    `{gateway_id}` (404 otherwise).
 
     Args:
         gateway_id (UUID):
@@ -176,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GatewayService | Problem
+        GatewayServiceEndpoint | GatewayServiceUpstream | Problem
     """
 
     return sync_detailed(
@@ -195,11 +214,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
     if_match: str | Unset = UNSET,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Replace a service, keeping secrets by the merge rules
 
-     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
-    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+     Replaces the whole service: `retries` and `stream` are stored as sent, and a field left out goes
+    back to its default. Secrets are kept or replaced by the merge rules. The service must belong to
+    `{gateway_id}` (404 otherwise).
 
     Args:
         gateway_id (UUID):
@@ -213,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -235,11 +255,12 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
     if_match: str | Unset = UNSET,
-) -> GatewayService | Problem | None:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     """Replace a service, keeping secrets by the merge rules
 
-     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
-    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+     Replaces the whole service: `retries` and `stream` are stored as sent, and a field left out goes
+    back to its default. Secrets are kept or replaced by the merge rules. The service must belong to
+    `{gateway_id}` (404 otherwise).
 
     Args:
         gateway_id (UUID):
@@ -253,7 +274,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GatewayService | Problem
+        GatewayServiceEndpoint | GatewayServiceUpstream | Problem
     """
 
     return (

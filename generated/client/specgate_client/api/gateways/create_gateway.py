@@ -88,6 +88,8 @@ def sync_detailed(
 ) -> Response[Gateway | Problem]:
     """Create a gateway
 
+     Creates a gateway and answers it with its `ETag`. Needs the `write` scope.
+
     Args:
         body (GatewayWrite): A gateway to create or replace. `id`, `created_at` and `updated_at`
             are read-only (ids must match).
@@ -118,6 +120,8 @@ def sync(
 ) -> Gateway | Problem | None:
     """Create a gateway
 
+     Creates a gateway and answers it with its `ETag`. Needs the `write` scope.
+
     Args:
         body (GatewayWrite): A gateway to create or replace. `id`, `created_at` and `updated_at`
             are read-only (ids must match).
@@ -142,6 +146,8 @@ async def asyncio_detailed(
     body: GatewayWrite,
 ) -> Response[Gateway | Problem]:
     """Create a gateway
+
+     Creates a gateway and answers it with its `ETag`. Needs the `write` scope.
 
     Args:
         body (GatewayWrite): A gateway to create or replace. `id`, `created_at` and `updated_at`
@@ -170,6 +176,8 @@ async def asyncio(
     body: GatewayWrite,
 ) -> Gateway | Problem | None:
     """Create a gateway
+
+     Creates a gateway and answers it with its `ETag`. Needs the `write` scope.
 
     Args:
         body (GatewayWrite): A gateway to create or replace. `id`, `created_at` and `updated_at`

@@ -94,6 +94,9 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a gateway that has no upstreams and no services
 
+     Deletes the gateway. A gateway that still has upstreams or services is not deleted (409). Needs the
+    `write` scope.
+
     Args:
         gateway_id (UUID):
         if_match (str | Unset):
@@ -126,6 +129,9 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a gateway that has no upstreams and no services
 
+     Deletes the gateway. A gateway that still has upstreams or services is not deleted (409). Needs the
+    `write` scope.
+
     Args:
         gateway_id (UUID):
         if_match (str | Unset):
@@ -152,6 +158,9 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a gateway that has no upstreams and no services
+
+     Deletes the gateway. A gateway that still has upstreams or services is not deleted (409). Needs the
+    `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -182,6 +191,9 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete a gateway that has no upstreams and no services
+
+     Deletes the gateway. A gateway that still has upstreams or services is not deleted (409). Needs the
+    `write` scope.
 
     Args:
         gateway_id (UUID):

@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[Gateway | Problem]:
     """Read a gateway
 
+     Answers the gateway and its `ETag`. Needs the `read` scope.
+
     Args:
         gateway_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> Gateway | Problem | None:
     """Read a gateway
 
+     Answers the gateway and its `ETag`. Needs the `read` scope.
+
     Args:
         gateway_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Gateway | Problem]:
     """Read a gateway
+
+     Answers the gateway and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Gateway | Problem | None:
     """Read a gateway
+
+     Answers the gateway and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):

@@ -84,6 +84,9 @@ def sync_detailed(
 ) -> Response[GatewayList | Problem]:
     """List gateways
 
+     A page of gateways, oldest first, with the total count. Needs the `read` scope; a key bound to one
+    gateway sees only that gateway.
+
     Args:
         offset (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 20.
@@ -116,6 +119,9 @@ def sync(
 ) -> GatewayList | Problem | None:
     """List gateways
 
+     A page of gateways, oldest first, with the total count. Needs the `read` scope; a key bound to one
+    gateway sees only that gateway.
+
     Args:
         offset (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 20.
@@ -142,6 +148,9 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
 ) -> Response[GatewayList | Problem]:
     """List gateways
+
+     A page of gateways, oldest first, with the total count. Needs the `read` scope; a key bound to one
+    gateway sees only that gateway.
 
     Args:
         offset (int | Unset):  Default: 0.
@@ -172,6 +181,9 @@ async def asyncio(
     limit: int | Unset = 20,
 ) -> GatewayList | Problem | None:
     """List gateways
+
+     A page of gateways, oldest first, with the total count. Needs the `read` scope; a key bound to one
+    gateway sees only that gateway.
 
     Args:
         offset (int | Unset):  Default: 0.

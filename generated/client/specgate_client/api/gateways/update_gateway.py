@@ -108,6 +108,9 @@ def sync_detailed(
 ) -> Response[Gateway | Problem]:
     """Replace a gateway
 
+     Replaces the whole gateway; a field left out goes back to its default. Send the `ETag` read last in
+    `If-Match` to refuse a lost update (412). Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         if_match (str | Unset):
@@ -144,6 +147,9 @@ def sync(
 ) -> Gateway | Problem | None:
     """Replace a gateway
 
+     Replaces the whole gateway; a field left out goes back to its default. Send the `ETag` read last in
+    `If-Match` to refuse a lost update (412). Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         if_match (str | Unset):
@@ -174,6 +180,9 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Gateway | Problem]:
     """Replace a gateway
+
+     Replaces the whole gateway; a field left out goes back to its default. Send the `ETag` read last in
+    `If-Match` to refuse a lost update (412). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -208,6 +217,9 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Gateway | Problem | None:
     """Replace a gateway
+
+     Replaces the whole gateway; a field left out goes back to its default. Send the `ETag` read last in
+    `If-Match` to refuse a lost update (412). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.version import Version
+from ...models.version_info import VersionInfo
 from ...types import Response
 
 
@@ -19,9 +19,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Version | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> VersionInfo | None:
     if response.status_code == 200:
-        response_200 = Version.from_dict(response.json())
+        response_200 = VersionInfo.from_dict(response.json())
 
         return response_200
 
@@ -31,7 +31,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Version]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[VersionInfo]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -43,15 +43,17 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Version]:
+) -> Response[VersionInfo]:
     """The API and server versions
+
+     The version of this document (`info.version`) and of the server package.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Version]
+        Response[VersionInfo]
     """
 
     kwargs = _get_kwargs()
@@ -66,15 +68,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Version | None:
+) -> VersionInfo | None:
     """The API and server versions
+
+     The version of this document (`info.version`) and of the server package.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Version
+        VersionInfo
     """
 
     return sync_detailed(
@@ -85,15 +89,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Version]:
+) -> Response[VersionInfo]:
     """The API and server versions
+
+     The version of this document (`info.version`) and of the server package.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Version]
+        Response[VersionInfo]
     """
 
     kwargs = _get_kwargs()
@@ -106,15 +112,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Version | None:
+) -> VersionInfo | None:
     """The API and server versions
+
+     The version of this document (`info.version`) and of the server package.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Version
+        VersionInfo
     """
 
     return (

@@ -90,6 +90,10 @@ def sync_detailed(
 ) -> Response[Problem | ToolService]:
     """Create a tool service
 
+     Creates a tool service; `auth_values` must hold the keys its `auth_type` needs. The values are
+    stored
+    encrypted and answered by their keys only. Needs the `write` scope.
+
     Args:
         body (ToolServiceCreate): Request model to create a service.
 
@@ -119,6 +123,10 @@ def sync(
 ) -> Problem | ToolService | None:
     """Create a tool service
 
+     Creates a tool service; `auth_values` must hold the keys its `auth_type` needs. The values are
+    stored
+    encrypted and answered by their keys only. Needs the `write` scope.
+
     Args:
         body (ToolServiceCreate): Request model to create a service.
 
@@ -142,6 +150,10 @@ async def asyncio_detailed(
     body: ToolServiceCreate,
 ) -> Response[Problem | ToolService]:
     """Create a tool service
+
+     Creates a tool service; `auth_values` must hold the keys its `auth_type` needs. The values are
+    stored
+    encrypted and answered by their keys only. Needs the `write` scope.
 
     Args:
         body (ToolServiceCreate): Request model to create a service.
@@ -169,6 +181,10 @@ async def asyncio(
     body: ToolServiceCreate,
 ) -> Problem | ToolService | None:
     """Create a tool service
+
+     Creates a tool service; `auth_values` must hold the keys its `auth_type` needs. The values are
+    stored
+    encrypted and answered by their keys only. Needs the `write` scope.
 
     Args:
         body (ToolServiceCreate): Request model to create a service.

@@ -106,6 +106,9 @@ def sync_detailed(
 ) -> Response[Problem | ToolService]:
     """Delete a tool service that has no tools
 
+     Deletes the tool service; `reason` is required. A service with linked tools is not deleted (409).
+    Needs the `write` scope.
+
     Args:
         service_id (int):
         reason (str):
@@ -141,6 +144,9 @@ def sync(
 ) -> Problem | ToolService | None:
     """Delete a tool service that has no tools
 
+     Deletes the tool service; `reason` is required. A service with linked tools is not deleted (409).
+    Needs the `write` scope.
+
     Args:
         service_id (int):
         reason (str):
@@ -170,6 +176,9 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | ToolService]:
     """Delete a tool service that has no tools
+
+     Deletes the tool service; `reason` is required. A service with linked tools is not deleted (409).
+    Needs the `write` scope.
 
     Args:
         service_id (int):
@@ -203,6 +212,9 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Problem | ToolService | None:
     """Delete a tool service that has no tools
+
+     Deletes the tool service; `reason` is required. A service with linked tools is not deleted (409).
+    Needs the `write` scope.
 
     Args:
         service_id (int):

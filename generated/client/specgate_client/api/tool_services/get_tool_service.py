@@ -80,6 +80,9 @@ def sync_detailed(
 ) -> Response[Problem | ToolService]:
     """Read a tool service
 
+     Answers the tool service, its auth values by their keys only, and its `ETag`. Needs the `read`
+    scope.
+
     Args:
         service_id (int):
 
@@ -109,6 +112,9 @@ def sync(
 ) -> Problem | ToolService | None:
     """Read a tool service
 
+     Answers the tool service, its auth values by their keys only, and its `ETag`. Needs the `read`
+    scope.
+
     Args:
         service_id (int):
 
@@ -132,6 +138,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | ToolService]:
     """Read a tool service
+
+     Answers the tool service, its auth values by their keys only, and its `ETag`. Needs the `read`
+    scope.
 
     Args:
         service_id (int):
@@ -159,6 +168,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Problem | ToolService | None:
     """Read a tool service
+
+     Answers the tool service, its auth values by their keys only, and its `ETag`. Needs the `read`
+    scope.
 
     Args:
         service_id (int):

@@ -123,6 +123,10 @@ def sync_detailed(
 ) -> Response[Problem | ToolServiceList]:
     """List tool services
 
+     A 0-based page of tool services. `search_fields` and `search_field_values` go in pairs
+    (case-insensitive substring match); `order_by` and `order_by_direction` sort. Needs the `read`
+    scope.
+
     Args:
         page (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 25.
@@ -167,6 +171,10 @@ def sync(
 ) -> Problem | ToolServiceList | None:
     """List tool services
 
+     A 0-based page of tool services. `search_fields` and `search_field_values` go in pairs
+    (case-insensitive substring match); `order_by` and `order_by_direction` sort. Needs the `read`
+    scope.
+
     Args:
         page (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 25.
@@ -205,6 +213,10 @@ async def asyncio_detailed(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> Response[Problem | ToolServiceList]:
     """List tool services
+
+     A 0-based page of tool services. `search_fields` and `search_field_values` go in pairs
+    (case-insensitive substring match); `order_by` and `order_by_direction` sort. Needs the `read`
+    scope.
 
     Args:
         page (int | Unset):  Default: 0.
@@ -247,6 +259,10 @@ async def asyncio(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> Problem | ToolServiceList | None:
     """List tool services
+
+     A 0-based page of tool services. `search_fields` and `search_field_values` go in pairs
+    (case-insensitive substring match); `order_by` and `order_by_direction` sort. Needs the `read`
+    scope.
 
     Args:
         page (int | Unset):  Default: 0.

@@ -104,7 +104,7 @@ def sync_detailed(
 ) -> Response[Problem | ToolService]:
     """Replace a tool service, keeping auth values by the merge rules
 
-     The body of the seed page `PUT /api/v1/services/`: the id is in the body. In `auth_values`, a key
+     The id of the service to replace is in the body. In `auth_values`, a key
     sent as `null` keeps the stored value and a key left out is removed.
 
     Args:
@@ -142,7 +142,7 @@ def sync(
 ) -> Problem | ToolService | None:
     """Replace a tool service, keeping auth values by the merge rules
 
-     The body of the seed page `PUT /api/v1/services/`: the id is in the body. In `auth_values`, a key
+     The id of the service to replace is in the body. In `auth_values`, a key
     sent as `null` keeps the stored value and a key left out is removed.
 
     Args:
@@ -175,7 +175,7 @@ async def asyncio_detailed(
 ) -> Response[Problem | ToolService]:
     """Replace a tool service, keeping auth values by the merge rules
 
-     The body of the seed page `PUT /api/v1/services/`: the id is in the body. In `auth_values`, a key
+     The id of the service to replace is in the body. In `auth_values`, a key
     sent as `null` keeps the stored value and a key left out is removed.
 
     Args:
@@ -211,7 +211,7 @@ async def asyncio(
 ) -> Problem | ToolService | None:
     """Replace a tool service, keeping auth values by the merge rules
 
-     The body of the seed page `PUT /api/v1/services/`: the id is in the body. In `auth_values`, a key
+     The id of the service to replace is in the body. In `auth_values`, a key
     sent as `null` keeps the stored value and a key left out is removed.
 
     Args:

@@ -98,6 +98,9 @@ def sync_detailed(
 ) -> Response[Problem | Tool]:
     """Create a tool linked to a tool service
 
+     Creates a tool linked to an existing tool service. Tool names are unique (409 when taken). Needs the
+    `write` scope.
+
     Args:
         body (ToolCreate):
 
@@ -127,6 +130,9 @@ def sync(
 ) -> Problem | Tool | None:
     """Create a tool linked to a tool service
 
+     Creates a tool linked to an existing tool service. Tool names are unique (409 when taken). Needs the
+    `write` scope.
+
     Args:
         body (ToolCreate):
 
@@ -150,6 +156,9 @@ async def asyncio_detailed(
     body: ToolCreate,
 ) -> Response[Problem | Tool]:
     """Create a tool linked to a tool service
+
+     Creates a tool linked to an existing tool service. Tool names are unique (409 when taken). Needs the
+    `write` scope.
 
     Args:
         body (ToolCreate):
@@ -177,6 +186,9 @@ async def asyncio(
     body: ToolCreate,
 ) -> Problem | Tool | None:
     """Create a tool linked to a tool service
+
+     Creates a tool linked to an existing tool service. Tool names are unique (409 when taken). Needs the
+    `write` scope.
 
     Args:
         body (ToolCreate):

@@ -99,6 +99,8 @@ def sync_detailed(
 ) -> Response[Problem | Tool]:
     """Delete a tool
 
+     Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
+
     Args:
         tool_name (str):
         reason (str):
@@ -134,6 +136,8 @@ def sync(
 ) -> Problem | Tool | None:
     """Delete a tool
 
+     Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
+
     Args:
         tool_name (str):
         reason (str):
@@ -163,6 +167,8 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
     """Delete a tool
+
+     Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
 
     Args:
         tool_name (str):
@@ -196,6 +202,8 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Problem | Tool | None:
     """Delete a tool
+
+     Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
 
     Args:
         tool_name (str):

@@ -78,6 +78,8 @@ def sync_detailed(
 ) -> Response[Problem | Tool]:
     """Read a tool
 
+     Answers the tool named in the path and its `ETag`. Needs the `read` scope.
+
     Args:
         tool_name (str):
 
@@ -107,6 +109,8 @@ def sync(
 ) -> Problem | Tool | None:
     """Read a tool
 
+     Answers the tool named in the path and its `ETag`. Needs the `read` scope.
+
     Args:
         tool_name (str):
 
@@ -130,6 +134,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | Tool]:
     """Read a tool
+
+     Answers the tool named in the path and its `ETag`. Needs the `read` scope.
 
     Args:
         tool_name (str):
@@ -157,6 +163,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Problem | Tool | None:
     """Read a tool
+
+     Answers the tool named in the path and its `ETag`. Needs the `read` scope.
 
     Args:
         tool_name (str):

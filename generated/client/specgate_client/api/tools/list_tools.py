@@ -119,6 +119,9 @@ def sync_detailed(
 ) -> Response[Problem | ToolList]:
     """List tools
 
+     A 0-based page of tools. `search_fields` and `search_field_values` go in pairs (case-insensitive
+    substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
+
     Args:
         page (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 25.
@@ -163,6 +166,9 @@ def sync(
 ) -> Problem | ToolList | None:
     """List tools
 
+     A 0-based page of tools. `search_fields` and `search_field_values` go in pairs (case-insensitive
+    substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
+
     Args:
         page (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 25.
@@ -201,6 +207,9 @@ async def asyncio_detailed(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> Response[Problem | ToolList]:
     """List tools
+
+     A 0-based page of tools. `search_fields` and `search_field_values` go in pairs (case-insensitive
+    substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
 
     Args:
         page (int | Unset):  Default: 0.
@@ -243,6 +252,9 @@ async def asyncio(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> Problem | ToolList | None:
     """List tools
+
+     A 0-based page of tools. `search_fields` and `search_field_values` go in pairs (case-insensitive
+    substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
 
     Args:
         page (int | Unset):  Default: 0.

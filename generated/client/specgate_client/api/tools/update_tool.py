@@ -107,6 +107,8 @@ def sync_detailed(
 ) -> Response[Problem | Tool]:
     """Replace a tool (the id is in the body)
 
+     Replaces the tool whose `id` is in the body. Needs the `write` scope.
+
     Args:
         if_match (str | Unset):
         body (ToolUpdate): A tool to replace; `last_updated` and `last_updated_by` are read-only
@@ -140,6 +142,8 @@ def sync(
 ) -> Problem | Tool | None:
     """Replace a tool (the id is in the body)
 
+     Replaces the tool whose `id` is in the body. Needs the `write` scope.
+
     Args:
         if_match (str | Unset):
         body (ToolUpdate): A tool to replace; `last_updated` and `last_updated_by` are read-only
@@ -167,6 +171,8 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
     """Replace a tool (the id is in the body)
+
+     Replaces the tool whose `id` is in the body. Needs the `write` scope.
 
     Args:
         if_match (str | Unset):
@@ -198,6 +204,8 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Problem | Tool | None:
     """Replace a tool (the id is in the body)
+
+     Replaces the tool whose `id` is in the body. Needs the `write` scope.
 
     Args:
         if_match (str | Unset):

@@ -99,6 +99,10 @@ def sync_detailed(
 ) -> Response[Problem | Upstream]:
     """Create an upstream
 
+     Creates an upstream in the gateway. Targets sent without an `id` get one. Secrets are stored
+    encrypted
+    and answered masked. Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         body (UpstreamWrite): An upstream to create or replace. `websocket_config` and `proxy` are
@@ -135,6 +139,10 @@ def sync(
 ) -> Problem | Upstream | None:
     """Create an upstream
 
+     Creates an upstream in the gateway. Targets sent without an `id` get one. Secrets are stored
+    encrypted
+    and answered masked. Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         body (UpstreamWrite): An upstream to create or replace. `websocket_config` and `proxy` are
@@ -165,6 +173,10 @@ async def asyncio_detailed(
     body: UpstreamWrite,
 ) -> Response[Problem | Upstream]:
     """Create an upstream
+
+     Creates an upstream in the gateway. Targets sent without an `id` get one. Secrets are stored
+    encrypted
+    and answered masked. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -199,6 +211,10 @@ async def asyncio(
     body: UpstreamWrite,
 ) -> Problem | Upstream | None:
     """Create an upstream
+
+     Creates an upstream in the gateway. Targets sent without an `id` get one. Secrets are stored
+    encrypted
+    and answered masked. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):

@@ -97,6 +97,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete an upstream that no service uses
 
+     Deletes the upstream. An upstream that a service uses is not deleted (409). Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         upstream_id (UUID):
@@ -132,6 +134,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete an upstream that no service uses
 
+     Deletes the upstream. An upstream that a service uses is not deleted (409). Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         upstream_id (UUID):
@@ -161,6 +165,8 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete an upstream that no service uses
+
+     Deletes the upstream. An upstream that a service uses is not deleted (409). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -194,6 +200,8 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete an upstream that no service uses
+
+     Deletes the upstream. An upstream that a service uses is not deleted (409). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):

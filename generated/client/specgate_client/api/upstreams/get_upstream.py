@@ -82,6 +82,8 @@ def sync_detailed(
 ) -> Response[Problem | Upstream]:
     """Read an upstream
 
+     Answers the upstream, every stored secret masked, and its `ETag`. Needs the `read` scope.
+
     Args:
         gateway_id (UUID):
         upstream_id (UUID):
@@ -114,6 +116,8 @@ def sync(
 ) -> Problem | Upstream | None:
     """Read an upstream
 
+     Answers the upstream, every stored secret masked, and its `ETag`. Needs the `read` scope.
+
     Args:
         gateway_id (UUID):
         upstream_id (UUID):
@@ -140,6 +144,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | Upstream]:
     """Read an upstream
+
+     Answers the upstream, every stored secret masked, and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -170,6 +176,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Problem | Upstream | None:
     """Read an upstream
+
+     Answers the upstream, every stored secret masked, and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):

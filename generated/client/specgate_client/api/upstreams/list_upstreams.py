@@ -95,6 +95,9 @@ def sync_detailed(
 ) -> Response[Problem | UpstreamList]:
     """List the upstreams of a gateway
 
+     A page of the gateway's upstreams, oldest first, with the total count; stored secrets are masked.
+    Needs the `read` scope.
+
     Args:
         gateway_id (UUID):
         offset (int | Unset):  Default: 0.
@@ -130,6 +133,9 @@ def sync(
 ) -> Problem | UpstreamList | None:
     """List the upstreams of a gateway
 
+     A page of the gateway's upstreams, oldest first, with the total count; stored secrets are masked.
+    Needs the `read` scope.
+
     Args:
         gateway_id (UUID):
         offset (int | Unset):  Default: 0.
@@ -159,6 +165,9 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
 ) -> Response[Problem | UpstreamList]:
     """List the upstreams of a gateway
+
+     A page of the gateway's upstreams, oldest first, with the total count; stored secrets are masked.
+    Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -192,6 +201,9 @@ async def asyncio(
     limit: int | Unset = 20,
 ) -> Problem | UpstreamList | None:
     """List the upstreams of a gateway
+
+     A page of the gateway's upstreams, oldest first, with the total count; stored secrets are masked.
+    Needs the `read` scope.
 
     Args:
         gateway_id (UUID):

@@ -111,6 +111,12 @@ def sync_detailed(
 ) -> Response[Problem | Upstream]:
     """Replace an upstream, keeping secrets by the merge rules
 
+     Replaces the whole upstream. Targets are matched to stored targets by `id`; a secret sent as `null`
+    or
+    as the mask keeps the stored value, unless the same request changes where it would be sent. Needs
+    the
+    `write` scope.
+
     Args:
         gateway_id (UUID):
         upstream_id (UUID):
@@ -153,6 +159,12 @@ def sync(
 ) -> Problem | Upstream | None:
     """Replace an upstream, keeping secrets by the merge rules
 
+     Replaces the whole upstream. Targets are matched to stored targets by `id`; a secret sent as `null`
+    or
+    as the mask keeps the stored value, unless the same request changes where it would be sent. Needs
+    the
+    `write` scope.
+
     Args:
         gateway_id (UUID):
         upstream_id (UUID):
@@ -189,6 +201,12 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Upstream]:
     """Replace an upstream, keeping secrets by the merge rules
+
+     Replaces the whole upstream. Targets are matched to stored targets by `id`; a secret sent as `null`
+    or
+    as the mask keeps the stored value, unless the same request changes where it would be sent. Needs
+    the
+    `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -229,6 +247,12 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Problem | Upstream | None:
     """Replace an upstream, keeping secrets by the merge rules
+
+     Replaces the whole upstream. Targets are matched to stored targets by `id`; a secret sent as `null`
+    or
+    as the mask keeps the stored value, unless the same request changes where it would be sent. Needs
+    the
+    `write` scope.
 
     Args:
         gateway_id (UUID):

@@ -5,15 +5,15 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="Proxy")
+T = TypeVar("T", bound="ProxyConfig")
 
 
 @_attrs_define
-class Proxy:
+class ProxyConfig:
     host: str
     """ A DNS name or an IP address. """
     port: str
-    """ The proxy port (a string, as in the real API). """
+    """ The proxy port, as a string of digits. """
 
     def to_dict(self) -> dict[str, Any]:
         host = self.host
@@ -38,9 +38,9 @@ class Proxy:
 
         port = d.pop("port")
 
-        proxy = cls(
+        proxy_config = cls(
             host=host,
             port=port,
         )
 
-        return proxy
+        return proxy_config
