@@ -251,3 +251,13 @@ def test_enum_values_have_names_for_generators(spec: Spec) -> None:
         names = schema.get("x-enum-varnames", [])
         assert len(names) == len(values), where
         assert all(name.isidentifier() and name.isupper() for name in names), where
+
+
+def test_defaults_are_stated_on_answers_not_on_request_schemas(spec: Spec) -> None:
+    """A request schema's `default` makes the field required in openapi-typescript's types."""
+    for name, schema in spec.document["components"]["schemas"].items():
+        if name.endswith(("Write", "Create", "Update")):
+            defaults = [p for p, sub in schema.get("properties", {}).items() if "default" in sub]
+            assert defaults == [], name
+    assert spec.defaults("GatewayService") == {"retries": 0, "stream": False}
+    assert spec.defaults("Upstream") == {"algorithm": "round-robin"}

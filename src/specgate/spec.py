@@ -89,6 +89,17 @@ class Spec:
             if sub.get("readOnly") or self.resolve(sub).get("readOnly")
         )
 
+    def defaults(self, name: str) -> dict[str, Any]:
+        """The `default` of each property of schema `name` (in any of its `oneOf` branches)."""
+        schema = self.resolve(self.schema(name))
+        branches = [self.resolve(branch) for branch in schema.get("oneOf", [schema])]
+        return {
+            prop: sub["default"]
+            for branch in branches
+            for prop, sub in branch.get("properties", {}).items()
+            if "default" in sub
+        }
+
     def operations(self) -> Iterator[Operation]:
         for path, item in self.document["paths"].items():
             for method in HTTP_METHODS:

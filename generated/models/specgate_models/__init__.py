@@ -520,8 +520,14 @@ class GatewayServiceUpstreamWrite(BaseModel):
     path: UrlPath | MISSING = MISSING
     credentials: CredentialsWrite | MISSING = MISSING
     headers: HeaderMap | MISSING = MISSING
-    retries: Annotated[int, Field(ge=0, le=100)] = 0
-    stream: bool = False
+    retries: Annotated[int | MISSING, Field(ge=0, le=100)] = MISSING
+    """
+    Left out, `0` (the `default` of the answer's `retries`).
+    """
+    stream: bool | MISSING = MISSING
+    """
+    Left out, `false` (the `default` of the answer's `stream`).
+    """
     tags: Tags | MISSING = MISSING
     id: UUID | MISSING = MISSING
     """
@@ -531,11 +537,11 @@ class GatewayServiceUpstreamWrite(BaseModel):
     """
     Read-only; when sent, it must be the gateway in the path.
     """
-    created_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    created_at: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """
-    updated_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    updated_at: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """
@@ -564,8 +570,14 @@ class GatewayServiceEndpointWrite(BaseModel):
     path: UrlPath | MISSING = MISSING
     credentials: CredentialsWrite | MISSING = MISSING
     headers: HeaderMap | MISSING = MISSING
-    retries: Annotated[int, Field(ge=0, le=100)] = 0
-    stream: bool = False
+    retries: Annotated[int | MISSING, Field(ge=0, le=100)] = MISSING
+    """
+    Left out, `0` (the `default` of the answer's `retries`).
+    """
+    stream: bool | MISSING = MISSING
+    """
+    Left out, `false` (the `default` of the answer's `stream`).
+    """
     tags: Tags | MISSING = MISSING
     id: UUID | MISSING = MISSING
     """
@@ -575,11 +587,11 @@ class GatewayServiceEndpointWrite(BaseModel):
     """
     Read-only; when sent, it must be the gateway in the path.
     """
-    created_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    created_at: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """
-    updated_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    updated_at: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """
@@ -646,11 +658,11 @@ class GatewayWrite(BaseModel):
     """
     Read-only; when sent, it must be the resource's own id.
     """
-    created_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    created_at: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """
-    updated_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    updated_at: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """
@@ -793,7 +805,7 @@ class ToolServiceUpdate(BaseModel):
     """
     Free text providing comment about what was updated
     """
-    last_updated: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    last_updated: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """
@@ -923,7 +935,7 @@ class ToolUpdate(BaseModel):
     """
     The tool definition, as the model sees it (any JSON object).
     """
-    last_updated: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    last_updated: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """
@@ -1017,7 +1029,10 @@ class UpstreamWrite(BaseModel):
         extra="forbid",
     )
     name: Name
-    algorithm: Algorithm = "round-robin"
+    algorithm: Algorithm | MISSING = MISSING
+    """
+    Left out, `round-robin` (the `default` of the answer's `algorithm`).
+    """
     targets: Annotated[list[TargetWrite], Field(max_length=100, min_length=1)]
     embedding_config: EmbeddingConfigWrite | MISSING = MISSING
     health_checks: HealthChecks | MISSING = MISSING
@@ -1032,11 +1047,11 @@ class UpstreamWrite(BaseModel):
     """
     Read-only; when sent, it must be the gateway in the path.
     """
-    created_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    created_at: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """
-    updated_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    updated_at: AwareDatetime | MISSING = MISSING
     """
     Read-only; ignored.
     """

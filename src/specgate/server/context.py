@@ -42,7 +42,7 @@ def build_context(spec: Spec, store: Store, keyring: Keyring, key_cache_seconds:
     def resource(kind: str, write: str, response: Any, update: str | None = None) -> ResourceType:
         return ResourceType(
             KINDS[kind],
-            BodySchema.of(spec, models, write),
+            BodySchema.of(spec, models, write, response.__name__),
             TypeAdapter(response),
             shape_of(spec, KINDS[kind].schema),
             spec.read_only(update or write),  # the spec's readOnly marks

@@ -46,22 +46,29 @@ _ETAG = re.compile(r'(?:W/)?"([^"]*)"|\*')
 @dataclass(frozen=True)
 class BodySchema:
     """A request body schema of the spec: its generated model, and the schema itself for the rules
-    the model cannot say (`not`, `if`/`then`, int64), checked on what the model accepted."""
+    the model cannot say (`not`, `if`/`then`, int64), checked on what the model accepted.
+
+    `defaults` fill fields left out. They are the `default`s of the answer's schema: a request
+    schema's `default` makes the field required in the types some generators write
+    (openapi-typescript), so the spec states it where the value is always present.
+    """
 
     model: TypeAdapter[Any]
     check: SchemaCheck
+    defaults: Mapping[str, Any]
 
     @classmethod
-    def of(cls, spec: Spec, models: Any, name: str) -> BodySchema:
-        return cls(TypeAdapter(getattr(models, name)), SchemaCheck(spec, f"#/components/schemas/{name}"))
+    def of(cls, spec: Spec, models: Any, name: str, answer: str | None = None) -> BodySchema:
+        check = SchemaCheck(spec, f"#/components/schemas/{name}")
+        return cls(TypeAdapter(getattr(models, name)), check, spec.defaults(answer) if answer else {})
 
     async def read(self, request: Request) -> dict[str, Any]:
-        """The body as plain JSON data: omitted fields absent, null kept as None."""
+        """The body as plain JSON data: omitted fields absent (or their default), null kept as None."""
         data: dict[str, Any] = self.model.dump_python(await read_body(request, self.model), mode="json")
         errors = self.check.errors(data)
         if errors:
             raise InvalidRequest(errors)
-        return data
+        return {**self.defaults, **data}
 
 
 @dataclass(frozen=True)

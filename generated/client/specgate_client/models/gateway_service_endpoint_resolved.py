@@ -30,12 +30,12 @@ class GatewayServiceEndpointResolved:
     host: str
     port: int
     protocol: Protocol
-    retries: int
-    stream: bool
     created_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
     updated_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
+    retries: int = 0
+    stream: bool = False
     description: str | Unset = UNSET
     path: str | Unset = UNSET
     credentials: CredentialsResolved | Unset = UNSET

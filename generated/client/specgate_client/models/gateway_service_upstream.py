@@ -28,12 +28,12 @@ class GatewayServiceUpstream:
     name: str
     type_: Literal["upstream"]
     upstream_id: UUID
-    retries: int
-    stream: bool
     created_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
     updated_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
+    retries: int = 0
+    stream: bool = False
     description: str | Unset = UNSET
     upstream: Upstream | Unset = UNSET
     """ An upstream as read; every stored secret is masked. """

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
@@ -45,9 +46,9 @@ class UpstreamWrite:
     """ Read-only; when sent, it must be the resource's own id. """
     gateway_id: UUID | Unset = UNSET
     """ Read-only; when sent, it must be the gateway in the path. """
-    created_at: str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
     """ Read-only; ignored. """
-    updated_at: str | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
     """ Read-only; ignored. """
 
     def to_dict(self) -> dict[str, Any]:
@@ -97,9 +98,13 @@ class UpstreamWrite:
         if not isinstance(self.gateway_id, Unset):
             gateway_id = str(self.gateway_id)
 
-        created_at = self.created_at
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
-        updated_at = self.updated_at
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
 
@@ -218,9 +223,19 @@ class UpstreamWrite:
         else:
             gateway_id = UUID(_gateway_id)
 
-        created_at = d.pop("created_at", UNSET)
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
 
-        updated_at = d.pop("updated_at", UNSET)
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         upstream_write = cls(
             name=name,
