@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,6 +12,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..config import Settings, sqlite_path
+from ..logs import logger
 from ..spec import Spec, load_spec
 from ..store import Store, open_database
 from ..store.migrate import upgrade
@@ -22,7 +22,7 @@ from .routes import HANDLERS, Handler
 
 __all__ = ["create_app", "routes_for"]
 
-log = logging.getLogger("specgate.server")
+log = logger("specgate.server")
 
 
 def routes_for(spec: Spec) -> list[Route]:

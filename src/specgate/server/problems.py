@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 
@@ -20,11 +19,12 @@ from ..errors import (
     SecretError,
     Unauthorized,
 )
+from ..logs import logger
 from .inputs import BadRequest, ContentTooLarge, UnsupportedMediaType
 
 __all__ = ["error_response", "problem"]
 
-log = logging.getLogger("specgate.server")
+log = logger("specgate.server")
 
 MEDIA_TYPE = "application/problem+json"
 
