@@ -12,9 +12,10 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
+import math
 import random
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass
 
 import httpx
@@ -62,13 +63,15 @@ def retry_after(headers: httpx.Headers) -> float | None:
     value = headers.get("retry-after")
     if value is None:
         return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    parsed = email.utils.parsedate_to_datetime(value) if value else None
-    if parsed is None or parsed.tzinfo is None:
-        return None
-    return max(0.0, parsed.timestamp() - time.time())
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            date = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = date.timestamp() - time.time() if date.tzinfo is not None else math.nan
+    return max(0.0, seconds) if math.isfinite(seconds) else None
 
 
 def _policy(request: httpx.Request, default: RetryPolicy) -> RetryPolicy:
@@ -94,11 +97,13 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         async_: httpx.AsyncBaseTransport | None = None,
         policy: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        asleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._sync = sync
         self._async = async_
         self.policy = policy or RetryPolicy()
         self._sleep = sleep
+        self._asleep = asleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._sync is None:
@@ -141,7 +146,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 await response.aclose()
                 wait = retry_wait
             _note(request, attempt, wait)
-            await asyncio.sleep(wait)
+            await self._asleep(wait)
             attempt += 1
 
     def close(self) -> None:

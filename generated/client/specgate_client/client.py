@@ -25,7 +25,8 @@ class Client:
     `base_url`: where the API lives. `timeout`: an `httpx.Timeout` or seconds (default: 5 s to
     connect, 30 s per read/write). `max_retries`: retries of a connection error, 429 or 503 (default 2;
     0 turns them off), for GET/PUT/DELETE only unless `retry_all_methods=True`. `headers`, `cookies`,
-    `verify_ssl`, `follow_redirects` and `httpx_args` go to the httpx clients.
+    `verify_ssl`, `follow_redirects` and `httpx_args` go to the httpx clients; a `transport` in
+    `httpx_args` (an `httpx.MockTransport` in tests) is wrapped by the retrying transport.
     """
 
     _base_url: str = field(alias="base_url")
@@ -112,7 +113,8 @@ class Client:
         if shared is not None:
             self._client = shared.get_httpx_client()
         if self._client is None:
-            transport = RetryTransport(sync=httpx.HTTPTransport(verify=self._verify_ssl), policy=self.policy)
+            args = dict(self._httpx_args)
+            inner = args.pop("transport", None) or httpx.HTTPTransport(verify=self._verify_ssl)
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -120,8 +122,8 @@ class Client:
                 timeout=self._timeout,
                 follow_redirects=self._follow_redirects,
                 auth=self._auth(),
-                transport=transport,
-                **self._httpx_args,
+                transport=RetryTransport(sync=inner, policy=self.policy),
+                **args,
             )
         return self._client
 
@@ -136,9 +138,8 @@ class Client:
         if shared is not None:
             self._async_client = shared.get_async_httpx_client()
         if self._async_client is None:
-            transport = RetryTransport(
-                async_=httpx.AsyncHTTPTransport(verify=self._verify_ssl), policy=self.policy
-            )
+            args = dict(self._httpx_args)
+            inner = args.pop("transport", None) or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -146,8 +147,8 @@ class Client:
                 timeout=self._timeout,
                 follow_redirects=self._follow_redirects,
                 auth=self._auth(),
-                transport=transport,
-                **self._httpx_args,
+                transport=RetryTransport(async_=inner, policy=self.policy),
+                **args,
             )
         return self._async_client
 
