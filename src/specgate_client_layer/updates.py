@@ -101,7 +101,11 @@ def _keep_unset(
 def _plain(value: Any) -> Any:
     """Models as their JSON dicts, recursively (REMOVE and None kept as they are)."""
     if hasattr(value, "to_dict") and attrs.has(type(value)):
-        return value.to_dict()
+        data = value.to_dict()
+        for field in attrs.fields(type(value)):  # to_dict() leaves REMOVE out: say it to the merge
+            if isinstance(getattr(value, field.name), Remove):
+                data[field.name.rstrip("_")] = REMOVE
+        return data
     if isinstance(value, Mapping):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
