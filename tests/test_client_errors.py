@@ -121,6 +121,13 @@ def test_a_204_plain_call_returns_none() -> None:
     assert delete_gateway.sync(GATEWAY, client=answer(204, b"", "text/plain")) is None
 
 
+def test_an_undocumented_success_without_the_promised_model_is_a_validation_error() -> None:
+    with pytest.raises(errors.APIResponseValidationError):
+        get_gateway.sync(GATEWAY, client=answer(202, b"", "text/plain"))
+    with pytest.raises(errors.APIStatusError):  # a redirect is not followed unless asked for
+        get_gateway.sync(GATEWAY, client=answer(302, b"", "text/html"))
+
+
 def test_connection_errors_and_timeouts_have_their_classes() -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("connection refused", request=request)

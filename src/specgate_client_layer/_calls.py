@@ -59,11 +59,14 @@ def build(response: httpx.Response, parse: Callable[[httpx.Response], T | None])
     return Response(status_code=code, content=response.content, headers=response.headers, parsed=parsed)
 
 
-def unwrap(response: Response[Any]) -> Any:
-    """The parsed success model (None for 204), or the error for the status."""
-    if 200 <= response.status_code < 300:
-        return response.parsed
-    raise status_error(response.status_code, response.headers, response.content)
+def unwrap(response: Response[Any], *, model: bool = True) -> Any:
+    """The parsed success model (None when the operation answers none, as a 204), or the error for the
+    status. A success without the model the spec promises (an undocumented 2xx) is a validation error."""
+    if not 200 <= response.status_code < 300:
+        raise status_error(response.status_code, response.headers, response.content)
+    if model and response.parsed is None:
+        raise APIResponseValidationError(response.status_code, response.headers, response.content)
+    return response.parsed
 
 
 def json_body(body: Any) -> Any:

@@ -135,7 +135,7 @@ def sync(
         client=client,
         if_match=if_match,
     )
-    unwrap(response)
+    unwrap(response, model=False)
 
 
 async def asyncio_detailed(
@@ -198,4 +198,4 @@ async def asyncio(
         client=client,
         if_match=if_match,
     )
-    unwrap(response)
+    unwrap(response, model=False)
