@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..models.protocol import Protocol, check_protocol
 from ..types import UNSET, Unset
 
@@ -44,6 +45,10 @@ class GatewayServiceEndpoint:
     """ HTTP headers, name to value. """
     tags: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -128,7 +133,7 @@ class GatewayServiceEndpoint:
 
         type_ = cast(Literal["endpoint"], d.pop("type"))
         if type_ != "endpoint":
-            raise ValueError(f"type must match const 'endpoint', got '{type_}'")
+            raise ValueError("type must match const 'endpoint' (the value is not shown: it could be a secret)")
 
         host = d.pop("host")
 

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -44,6 +45,10 @@ class GatewayServiceUpstreamResolved:
     """ HTTP headers, name to value. """
     tags: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -129,7 +134,7 @@ class GatewayServiceUpstreamResolved:
 
         type_ = cast(Literal["upstream"], d.pop("type"))
         if type_ != "upstream":
-            raise ValueError(f"type must match const 'upstream', got '{type_}'")
+            raise ValueError("type must match const 'upstream' (the value is not shown: it could be a secret)")
 
         upstream_id = UUID(d.pop("upstream_id"))
 

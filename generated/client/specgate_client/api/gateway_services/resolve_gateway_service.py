@@ -1,11 +1,10 @@
-from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.gateway_service_endpoint_resolved import GatewayServiceEndpointResolved
 from ...models.gateway_service_upstream_resolved import GatewayServiceUpstreamResolved
@@ -30,7 +29,7 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    response: httpx.Response,
 ) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem | None:
     if response.status_code == 200:
 
@@ -78,21 +77,7 @@ def _parse_response(
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -111,8 +96,8 @@ def sync_detailed(
         service_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]
@@ -122,12 +107,7 @@ def sync_detailed(
         gateway_id=gateway_id,
         service_id=service_id,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
@@ -135,7 +115,7 @@ def sync(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem | None:
+) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -146,18 +126,21 @@ def sync(
         service_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem
+        GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         service_id=service_id,
         client=client,
-    ).parsed
+    )
+    return cast(GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -176,8 +159,8 @@ async def asyncio_detailed(
         service_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]
@@ -187,10 +170,7 @@ async def asyncio_detailed(
         gateway_id=gateway_id,
         service_id=service_id,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
@@ -198,7 +178,7 @@ async def asyncio(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem | None:
+) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -209,17 +189,18 @@ async def asyncio(
         service_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem
+        GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            service_id=service_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        service_id=service_id,
+        client=client,
+    )
+    return cast(GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved, unwrap(response))

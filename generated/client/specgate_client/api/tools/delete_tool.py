@@ -1,10 +1,9 @@
-from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.tool import Tool
@@ -39,7 +38,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Tool | None:
+def _parse_response(response: httpx.Response) -> Problem | Tool | None:
     if response.status_code == 200:
         response_200 = Tool.from_dict(response.json())
 
@@ -75,19 +74,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Tool]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -107,8 +94,8 @@ def sync_detailed(
         if_match (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Tool]
@@ -119,12 +106,7 @@ def sync_detailed(
         reason=reason,
         if_match=if_match,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
@@ -133,7 +115,7 @@ def sync(
     client: AuthenticatedClient | Client,
     reason: str,
     if_match: str | Unset = UNSET,
-) -> Problem | Tool | None:
+) -> Tool:
     """Delete a tool
 
      Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
@@ -144,19 +126,22 @@ def sync(
         if_match (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Tool
+        Tool
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         tool_name=tool_name,
         client=client,
         reason=reason,
         if_match=if_match,
-    ).parsed
+    )
+    return cast(Tool, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -176,8 +161,8 @@ async def asyncio_detailed(
         if_match (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Tool]
@@ -188,10 +173,7 @@ async def asyncio_detailed(
         reason=reason,
         if_match=if_match,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
@@ -200,7 +182,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     reason: str,
     if_match: str | Unset = UNSET,
-) -> Problem | Tool | None:
+) -> Tool:
     """Delete a tool
 
      Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
@@ -211,18 +193,19 @@ async def asyncio(
         if_match (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Tool
+        Tool
     """
 
-    return (
-        await asyncio_detailed(
-            tool_name=tool_name,
-            client=client,
-            reason=reason,
-            if_match=if_match,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        tool_name=tool_name,
+        client=client,
+        reason=reason,
+        if_match=if_match,
+    )
+    return cast(Tool, unwrap(response))
