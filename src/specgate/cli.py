@@ -126,15 +126,14 @@ def _fuzz(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: object) -> int:
-    import uvicorn
-
     from .server import create_app
+    from .server.serving import serve
 
     app = create_app(settings)  # type: ignore[arg-type]
     print(
         f"specgate: serving on http://{args.host}:{args.port} (docs at http://{args.host}:{args.port}/docs)"
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    serve(app, settings, args.host, args.port, args.log_level)  # type: ignore[arg-type]
     return 0
 
 
