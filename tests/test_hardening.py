@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import re
 import socket
 import time
@@ -21,6 +22,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from specgate.admin import create_key
+from specgate.server import resources
 from specgate.server.problems import MAX_ERRORS
 from specgate.spec import Spec
 
@@ -378,3 +380,45 @@ def test_a_head_under_the_limit_is_served(served: Served) -> None:
     response = httpx.get(f"{served.server.url}/api/v1/gateways", headers=headers)
     assert response.status_code == 200
     assert httpx.head(f"{served.server.url}/healthz").status_code == 200
+
+
+# --- a page is at most MAX_PAGE_BYTES (issue 9, M7) ----------------------------------------------------
+
+
+def test_an_offset_page_over_the_byte_cap_is_cut_and_says_where_the_next_starts(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(6):
+        api.post("/api/v1/gateways", json={"name": f"g{i}", "tags": ["t" * 100] * 5})
+    one = len(json.dumps(api.get("/api/v1/gateways?limit=1").json()["items"][0]))
+    monkeypatch.setattr(resources, "MAX_PAGE_BYTES", one * 2 + 10)  # two items fit, not three
+    seen = []
+    offset = 0
+    while True:
+        page = api.get(f"/api/v1/gateways?offset={offset}&limit=100").json()
+        assert page["total"] == 6
+        assert len(page["items"]) == page["limit"] == 2  # cut from the 100 asked
+        seen += [item["name"] for item in page["items"]]
+        offset += page["limit"]
+        if offset >= page["total"]:
+            break
+    assert sorted(seen) == [f"g{i}" for i in range(6)]
+
+
+def test_a_numbered_page_over_the_byte_cap_is_a_422_on_limit(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = {"name": "ts", "description": "d", "auth_type": "bearer", "auth_values": {"token": "t"}}
+    sid = api.post("/api/v1/services/", json=service).json()["id"]
+    for i in range(3):
+        tool = {"name": f"t{i}", "service_id": sid, "definition": {"text": "x" * 1000}}
+        assert api.post("/api/v1/tools/", json=tool).status_code == 200
+    monkeypatch.setattr(resources, "MAX_PAGE_BYTES", 2500)  # two tools fit, not three
+    refused = api.get("/api/v1/tools/?limit=3")
+    _is_problem(refused, 422)
+    assert refused.json()["errors"][0]["loc"] == ["query", "limit"]
+    assert "at most 2 of its items fit" in refused.json()["errors"][0]["msg"]
+    page = api.get("/api/v1/tools/?limit=2&page=1").json()
+    assert len(page["items"]) == 1 and page["total_count"] == 3
+    monkeypatch.setattr(resources, "MAX_PAGE_BYTES", 10)  # one item always fits
+    assert len(api.get("/api/v1/tools/?limit=1").json()["items"]) == 1
