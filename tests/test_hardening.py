@@ -13,7 +13,7 @@ import json
 import re
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,9 +73,13 @@ def _methods(spec: Spec) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def routes(api: Api, spec: Spec) -> dict[str, tuple[str, list[str]]]:
+def ids(api: Api) -> dict[str, str]:
+    return _seed(api)
+
+
+@pytest.fixture
+def routes(ids: dict[str, str], spec: Spec) -> dict[str, tuple[str, list[str]]]:
     """Each spec path: a concrete path that exists, and the methods the spec gives it."""
-    ids = _seed(api)
     return {path: (_concrete(path, ids), methods) for path, methods in _methods(spec).items()}
 
 
@@ -120,7 +124,7 @@ def test_options_and_unknown_methods_are_405_with_allow(api: Api, routes: dict[s
 
 # --- a path that is almost a route reaches no operation (issue 14) -------------------------------------
 
-MUTATIONS = {
+MUTATIONS: dict[str, Callable[[str], str]] = {
     "a trailing newline": lambda path: path + "%0A",
     "a trailing CR": lambda path: path + "%0D",
     "a doubled slash": lambda path: _at_last_slash(path, "//"),
