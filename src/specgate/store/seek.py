@@ -74,6 +74,12 @@ async def count(db: Database, table: str, scope: str | None) -> int:
 
 async def locate(db: Database, order: Order, scope: str | None, position: int) -> tuple[Any, Any, int] | None:
     """(first key of the block holding `position`, the position within that block), None past the end."""
+    if position == 0:  # the first block: no sum needed
+        first = await db.fetch_one(
+            f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1",
+            {"s": _scope_key(scope)},
+        )
+        return (first[0], first[1], 0) if first else None
     row = await db.fetch_one(
         f"SELECT lo_v, lo_id, :p - start FROM (SELECT lo_v, lo_id, n,"
         f" SUM(n) OVER (ORDER BY lo_v, lo_id) - n AS start FROM {order.blocks} WHERE scope = :s) AS b"

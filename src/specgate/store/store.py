@@ -191,14 +191,12 @@ class Store:
             limit = end - position
         if limit <= 0 or position >= total:
             return []
-        params: dict[str, Any] = {"scope": scope, "limit": limit, "skip": 0}
-        if position > 0:
-            found = await seek.locate(self.db, order, scope, position)
-            if found is None:
-                return []
-            params |= {"lo_v": found[0], "lo_id": found[1], "skip": found[2]}
+        found = await seek.locate(self.db, order, scope, position)
+        if found is None:
+            return []
+        params = {"scope": scope, "limit": limit, "lo_v": found[0], "lo_id": found[1], "skip": found[2]}
         rows = await self.db.fetch_all(
-            f"SELECT {_listed(kind)} FROM {kind.table}{order.where(from_key=position > 0)}"
+            f"SELECT {_listed(kind)} FROM {kind.table}{order.where(from_key=True)}"
             f" ORDER BY {order.key} LIMIT :limit OFFSET :skip",
             params,
         )

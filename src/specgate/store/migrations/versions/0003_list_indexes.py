@@ -12,6 +12,8 @@ Revises: 0002
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -24,9 +26,7 @@ depends_on = None
 
 TEXT, INT = sa.Text, sa.Integer
 # table: (its id type, its scope column, {order column: its type})
-TABLES: dict[
-    str, tuple[type[sa.types.TypeEngine[object]], str | None, dict[str, type[sa.types.TypeEngine[object]]]]
-] = {
+TABLES: dict[str, tuple[Any, str | None, dict[str, Any]]] = {
     "gateways": (TEXT, None, {"created_at": TEXT}),
     "upstreams": (TEXT, "gateway_id", {"created_at": TEXT}),
     "gateway_services": (TEXT, "gateway_id", {"created_at": TEXT}),
@@ -91,5 +91,5 @@ def downgrade() -> None:
             if column != "id":
                 op.drop_index(f"ix_{table}_{column}", table_name=table)
     op.drop_table("row_counts")
-    for name, (table, columns) in OLD_INDEXES.items():
-        op.create_index(name, table, columns)
+    for name, (table, indexed) in OLD_INDEXES.items():
+        op.create_index(name, table, indexed)
