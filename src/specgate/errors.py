@@ -63,8 +63,10 @@ class Forbidden(SpecgateError):
 class InvalidRequest(SpecgateError):
     """The request breaks one or more rules of the API."""
 
-    def __init__(self, errors: Sequence[FieldError]) -> None:
+    def __init__(self, errors: Sequence[FieldError], count: int | None = None) -> None:
+        """`errors` may be the first few of `count` (a body can break thousands of rules at once)."""
         self.errors = list(errors)
+        self.count = len(self.errors) if count is None else count
         super().__init__("; ".join(f"{'.'.join(map(str, e.loc))}: {e.msg}" for e in self.errors))
 
     @classmethod

@@ -15,12 +15,12 @@ from ...store import IntegrityError, Stored
 from ...store.store import embed
 from ..context import Context
 from ..resources import (
-    JSON,
     check_ids,
     delete_checked,
     json_response,
     now,
     replace_with_retry,
+    resolved_response,
     writable,
 )
 from .upstreams import child_scope, gateway_scope, list_page
@@ -117,7 +117,7 @@ async def resolve_gateway_service(request: Request) -> Response:
         if upstream is not None:
             resolved["upstream"] = map_secrets(upstream.doc, ctx.upstream.shape, ctx.keyring.decrypt)
     model = ctx.service_resolved.validate_python(resolved)
-    return Response(ctx.service_resolved.dump_json(model), media_type=JSON)
+    return resolved_response(ctx.service_resolved.dump_json(model))
 
 
 HANDLERS = {

@@ -20,12 +20,12 @@ from ..auth import require_gateway
 from ..context import Context, caller
 from ..inputs import enum_query, int_path, int_query, list_query
 from ..resources import (
-    JSON,
     delete_checked,
     json_response,
     now,
     paged_envelope,
     replace_with_retry,
+    resolved_response,
     writable,
 )
 
@@ -174,7 +174,7 @@ async def resolve_tool_service_auth(request: Request) -> Response:
         "headers": auth_headers(auth_type, values),
     }
     model = ctx.auth_resolved.validate_python(resolved)
-    return Response(ctx.auth_resolved.dump_json(model), media_type=JSON)
+    return resolved_response(ctx.auth_resolved.dump_json(model))
 
 
 def auth_headers(auth_type: str | None, values: dict[str, str]) -> dict[str, str]:
