@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,6 +12,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp
 
 from ..config import Settings, sqlite_path
+from ..logs import logger
 from ..spec import Spec, load_spec
 from ..store import Store, open_database
 from ..store.migrate import upgrade
@@ -23,7 +23,7 @@ from .routing import route_template, routes_for
 
 __all__ = ["create_app", "routes_for"]
 
-log = logging.getLogger("specgate.server")
+log = logger("specgate.server")
 
 
 class _App(Starlette):

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
 
 from ..errors import FieldError, InvalidRequest
+from ..storable import body_errors, text_error
 
 __all__ = [
     "MAX_BODY",
@@ -27,6 +28,7 @@ __all__ = [
     "list_query",
     "name_path",
     "read_body",
+    "text_query",
     "uuid_path",
 ]
 
@@ -98,7 +100,16 @@ def list_query(request: Request, name: str, choices: Sequence[str] | None, max_i
             raise InvalidRequest.one(("query", name, i), f"must be one of {', '.join(choices)}", "enum")
         if len(value) > 200:
             raise InvalidRequest.one(("query", name, i), "at most 200 characters", "string_too_long")
+        text_query(value, ("query", name, i))
     return values
+
+
+def text_query(value: str, loc: tuple[str | int, ...]) -> str:
+    """A free-text query value the store can take (no NUL): the value, or a 422 naming it."""
+    error = text_error(value)
+    if error is not None:
+        raise InvalidRequest.one(loc, error.msg, error.type)
+    return value
 
 
 def _int(text: str, loc: tuple[str | int, ...], low: int, high: int) -> int:
@@ -116,6 +127,9 @@ async def read_body(request: Request, adapter: TypeAdapter[Any]) -> Any:
     if ctype.split(";", 1)[0].strip().lower() not in ("application/json", ""):
         raise UnsupportedMediaType("send the body as application/json")
     raw = await _limited_body(request)
+    unstorable = body_errors(raw)
+    if unstorable:
+        raise InvalidRequest(unstorable)
     try:
         # Strict: JSON types as the schema says them (no 0 for false, no "5" for 5).
         return adapter.validate_json(raw, strict=True)

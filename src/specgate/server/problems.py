@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 
@@ -20,12 +19,13 @@ from ..errors import (
     SecretError,
     Unauthorized,
 )
+from ..logs import logger
 from .inputs import BadRequest, ContentTooLarge, UnsupportedMediaType
 from .request_id import current_request_id
 
 __all__ = ["MAX_ERRORS", "error_response", "problem"]
 
-log = logging.getLogger("specgate.server")
+log = logger("specgate.server")
 
 MEDIA_TYPE = "application/problem+json"
 # A 422 lists at most this many errors (the detail gives the full count): one error per unknown field
