@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
-from .spec import Spec
+
+class Spec(Protocol):
+    """What the marks are read from (`specgate.spec.Spec`). A protocol, not an import: this module stays
+    pure stdlib, so `make generate` can copy it into the client package (which has no YAML reader)."""
+
+    def schema(self, name: str) -> Mapping[str, Any]: ...
+
+    def resolve(self, node: Mapping[str, Any]) -> Mapping[str, Any]: ...
+
 
 __all__ = ["MASK", "Shape", "map_secrets", "mask", "secret_values", "shape_of"]
 

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.param_location import ParamLocation, check_param_location
 from ..types import UNSET, Unset
 
@@ -47,6 +48,10 @@ class CredentialsWrite:
     param_name: str | Unset = UNSET
     param_value: None | str | Unset = UNSET
     """ The value of `param_name` (secret). """
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         allow_override = self.allow_override

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.provider import Provider, check_provider
 
 if TYPE_CHECKING:
@@ -25,6 +26,10 @@ class EmbeddingConfigWrite:
     model: str
     provider: Provider
     """ An LLM provider. """
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         credentials = self.credentials.to_dict()

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.protocol import Protocol, check_protocol
 from ..types import UNSET, Unset
 
@@ -47,6 +48,10 @@ class GatewayServiceEndpointWrite:
     gateway_id: UUID | Unset = UNSET
     created_at: str | Unset = UNSET
     updated_at: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -135,7 +140,7 @@ class GatewayServiceEndpointWrite:
         d = dict(src_dict)
         type_ = cast(Literal["endpoint"], d.pop("type"))
         if type_ != "endpoint":
-            raise ValueError(f"type must match const 'endpoint', got '{type_}'")
+            raise ValueError("type must match const 'endpoint' (the value is not shown: it could be a secret)")
 
         host = d.pop("host")
 

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.protocol import Protocol, check_protocol
 from ..types import UNSET, Unset
 
@@ -41,6 +42,10 @@ class HostTargetWrite:
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     weight: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         host = self.host

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.provider import Provider, check_provider
 from ..types import UNSET, Unset
 
@@ -39,6 +40,10 @@ class ProviderTargetWrite:
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     weight: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         provider: str = self.provider
