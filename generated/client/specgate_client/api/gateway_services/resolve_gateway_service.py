@@ -53,6 +53,11 @@ def _parse_response(response: httpx.Response) -> GatewayServiceResolved | Proble
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -70,7 +75,9 @@ def sync_detailed(
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
-    credentials and, for type `upstream`, of its upstream's targets and embedding config.
+    credentials and, for type `upstream`, of its upstream's targets and embedding config. When the
+    upstream's destinations changed since the service's secrets were written, they are held back:
+    409, until the service's secrets are sent again.
 
     Args:
         gateway_id (UUID):
@@ -100,7 +107,9 @@ def sync(
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
-    credentials and, for type `upstream`, of its upstream's targets and embedding config.
+    credentials and, for type `upstream`, of its upstream's targets and embedding config. When the
+    upstream's destinations changed since the service's secrets were written, they are held back:
+    409, until the service's secrets are sent again.
 
     Args:
         gateway_id (UUID):
@@ -133,7 +142,9 @@ async def asyncio_detailed(
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
-    credentials and, for type `upstream`, of its upstream's targets and embedding config.
+    credentials and, for type `upstream`, of its upstream's targets and embedding config. When the
+    upstream's destinations changed since the service's secrets were written, they are held back:
+    409, until the service's secrets are sent again.
 
     Args:
         gateway_id (UUID):
@@ -163,7 +174,9 @@ async def asyncio(
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
-    credentials and, for type `upstream`, of its upstream's targets and embedding config.
+    credentials and, for type `upstream`, of its upstream's targets and embedding config. When the
+    upstream's destinations changed since the service's secrets were written, they are held back:
+    409, until the service's secrets are sent again.
 
     Args:
         gateway_id (UUID):
