@@ -191,3 +191,16 @@ def test_integer_ids_beyond_int64_are_refused_by_the_specs_format(api: Api, fiel
     tool = {"id": 1, "name": "t64", "service_id": created["id"], "definition": {}} | {field: 2**63}
     response = api.put("/api/v1/tools/", json=tool)
     assert errors_of(response) == [(("body", field), "less_than_equal")]
+
+
+def test_ids_of_deleted_services_and_tools_are_never_given_again(api: Api) -> None:
+    """A client holding a deleted resource's id must never reach a newer one with it (L3)."""
+    first, newest = create(api)["id"], create(api)["id"]
+    tool = api.post("/api/v1/tools/", json={"name": "t1", "service_id": first, "definition": {}}).json()
+    assert api.delete("/api/v1/tools/t1", params={"reason": "r"}).status_code == 200
+    assert api.delete(f"/api/v1/services/{newest}", params={"reason": "r"}).status_code == 200
+    again = create(api)["id"]
+    assert again > newest
+    assert api.get(f"/api/v1/services/{newest}").status_code == 404
+    retool = api.post("/api/v1/tools/", json={"name": "t2", "service_id": first, "definition": {}}).json()
+    assert retool["id"] > tool["id"]
