@@ -286,12 +286,13 @@ def test_every_read_update_and_delete_checks_the_gateway(api: Api) -> None:
     gid, other = gateway(api), gateway(api)
     sid = api.post(f"/api/v1/gateways/{gid}/services", json=endpoint_service()).json()["id"]
     uid = upstream(api, gid)["id"]
-    for path in (
-        f"/api/v1/gateways/{other}/services/{sid}",
-        f"/api/v1/gateways/{other}/upstreams/{uid}",
+    upstream_body = {"name": "pool", "targets": [host_target()]}
+    for path, body in (
+        (f"/api/v1/gateways/{other}/services/{sid}", endpoint_service()),
+        (f"/api/v1/gateways/{other}/upstreams/{uid}", upstream_body),
     ):
         assert api.get(path).status_code == 404
-        assert api.put(path, json=endpoint_service()).status_code in (404, 422)
+        assert api.put(path, json=body).status_code == 404  # a valid body, in the wrong gateway
         assert api.delete(path).status_code == 404
     assert api.get(f"/api/v1/gateways/{other}/services/{sid}/resolved").status_code == 404
     assert api.get(f"/api/v1/gateways/{gid}/services/{sid}").status_code == 200
