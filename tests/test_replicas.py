@@ -277,7 +277,7 @@ def test_puts_without_if_match_are_never_412_under_contention(postgres_url: str,
     url = postgres_settings(postgres_url).database_url
     keys = Fernet.generate_key().decode()
     replicas = [ServerProcess(url, keys, tmp_path / f"replica{i}.log").start() for i in range(2)]
-    headers = {"Authorization": f"Bearer {new_key(url, keys)}"}
+    headers = {"Authorization": f"Bearer {create_api_key(url, keys)}"}
     writers, rounds = 24, 4
     statuses: dict[int, int] = {}
     lock = threading.Lock()
