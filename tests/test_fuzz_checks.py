@@ -25,7 +25,7 @@ from specgate.fuzzing import checks
 from specgate.server import create_app
 from specgate.spec import spec_path
 
-from .conftest import sqlite_settings
+from .support import sqlite_settings
 
 # `specgate.merge` is also the name of the function the package exports: take the module itself.
 merge_module = sys.modules["specgate.merge"]

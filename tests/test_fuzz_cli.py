@@ -11,8 +11,7 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet
 
-from .servers import ROOT, ServerProcess
-from .test_replicas import new_key
+from .support import ROOT, ServerProcess, create_api_key
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +32,7 @@ def counts(server: ServerProcess, key: str) -> tuple[int, int]:
 def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
     keys = Fernet.generate_key().decode()
     url = f"sqlite:///{tmp_path}/specgate.db"
-    key = new_key(url, keys)
+    key = create_api_key(url, keys)
     server = ServerProcess(url, keys, tmp_path / "server.log").start()
     try:
         headers = {"Authorization": f"Bearer {key}"}

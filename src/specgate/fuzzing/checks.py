@@ -37,7 +37,7 @@ from ..storable import TEXT_RULE_TYPES
 from .answers import answers
 from .ledger import Ledger, strings
 
-__all__ = ["NOT_CHECKED_FOR_ECHO", "REPLACED_CHECKS", "RULE_TYPES", "WRITING_CHECKS", "ledger", "reset"]
+__all__ = ["NOT_CHECKED_FOR_ECHO", "REPLACED_CHECKS", "RULE_TYPES", "ledger", "reset"]
 
 NOT_CHECKED_FOR_ECHO = {
     # They exist to answer real secret values, to keys with the `resolve` scope.
@@ -62,7 +62,6 @@ RULE_TYPES = (
 )  # no NUL or lone surrogate in any text, no NaN or Infinity: what can be stored
 # schema_valid_request_accepted does the built-in's work, knowing RULE_TYPES.
 REPLACED_CHECKS = ("positive_data_acceptance",)
-WRITING_CHECKS = ("masked_body_keeps_secrets", "null_keeps_omitted_removes")
 
 
 AnyCase = Case[Any]
