@@ -261,3 +261,9 @@ def test_defaults_are_stated_on_answers_not_on_request_schemas(spec: Spec) -> No
             assert defaults == [], name
     assert spec.defaults("GatewayService") == {"retries": 0, "stream": False}
     assert spec.defaults("Upstream") == {"algorithm": "round-robin"}
+
+
+def test_every_operation_documents_any_other_error_as_a_problem(spec: Spec) -> None:
+    for op in spec.operations():
+        default = spec.resolve(op.operation["responses"]["default"])
+        assert list(default["content"]) == ["application/problem+json"], op

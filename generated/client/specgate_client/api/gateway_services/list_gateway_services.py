@@ -68,7 +68,9 @@ def _parse_response(response: httpx.Response) -> GatewayServiceList | Problem | 
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(

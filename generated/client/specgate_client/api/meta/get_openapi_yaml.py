@@ -4,6 +4,7 @@ import httpx
 
 from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -17,18 +18,20 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> str | None:
+def _parse_response(response: httpx.Response) -> Problem | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[str]:
+) -> Response[Problem | str]:
     """This document as written (YAML)
 
      This OpenAPI document, byte for byte as written.
@@ -38,7 +41,7 @@ def sync_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs()
@@ -72,7 +75,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[str]:
+) -> Response[Problem | str]:
     """This document as written (YAML)
 
      This OpenAPI document, byte for byte as written.
@@ -82,7 +85,7 @@ async def asyncio_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs()

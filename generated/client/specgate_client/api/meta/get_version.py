@@ -4,6 +4,7 @@ import httpx
 
 from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...models.version_info import VersionInfo
 from ...types import Response
 
@@ -18,19 +19,21 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> VersionInfo | None:
+def _parse_response(response: httpx.Response) -> Problem | VersionInfo | None:
     if response.status_code == 200:
         response_200 = VersionInfo.from_dict(response.json())
 
         return response_200
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[VersionInfo]:
+) -> Response[Problem | VersionInfo]:
     """The API and server versions
 
      The version of this document (`info.version`) and of the server package.
@@ -40,7 +43,7 @@ def sync_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[VersionInfo]
+        Response[Problem | VersionInfo]
     """
 
     kwargs = _get_kwargs()
@@ -74,7 +77,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[VersionInfo]:
+) -> Response[Problem | VersionInfo]:
     """The API and server versions
 
      The version of this document (`info.version`) and of the server package.
@@ -84,7 +87,7 @@ async def asyncio_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[VersionInfo]
+        Response[Problem | VersionInfo]
     """
 
     kwargs = _get_kwargs()

@@ -84,7 +84,9 @@ def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
