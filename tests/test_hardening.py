@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import json
+import logging
 import re
 import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import httpx
 import pytest
@@ -24,7 +27,7 @@ from cryptography.fernet import Fernet
 from specgate.admin import create_key
 from specgate.server import resources
 from specgate.server.problems import MAX_ERRORS
-from specgate.spec import Spec
+from specgate.spec import Operation, Spec
 
 from .conftest import Api, postgres_settings, sqlite_settings
 from .servers import ServerProcess
@@ -428,3 +431,194 @@ def test_a_numbered_page_over_the_byte_cap_is_a_422_on_limit(
     assert len(page["items"]) == 1 and page["total_count"] == 3
     monkeypatch.setattr(resources, "MAX_PAGE_BYTES", 10)  # one item always fits
     assert len(api.get("/api/v1/tools/?limit=1").json()["items"]) == 1
+
+
+# --- NUL and lone surrogates in every string field, query and path parameter (issue 9, M2) -------------
+
+NASTY = {"NUL": "a\x00b", "lone surrogate": "a\ud800b"}
+
+
+def _example(spec: Spec, op: Operation) -> Any:
+    """The first example the spec gives for an operation's request body."""
+    content = spec.resolve(op.operation["requestBody"])["content"]["application/json"]
+    if "example" in content:
+        return copy.deepcopy(content["example"])
+    first = next(iter(content["examples"].values()))
+    return copy.deepcopy(spec.resolve(first)["value"])
+
+
+def _write_bases(api: Api, spec: Spec) -> list[tuple[str, str, Any]]:
+    """(method, path, body) for every write of the spec: POSTs from the spec's examples (their ids
+    pointing at resources made here), PUTs from the GET body of what the POSTs made."""
+    ids: dict[str, Any] = {}
+    posts = [op for op in spec.operations() if op.method == "POST"]
+    bases = []
+    for op in sorted(posts, key=lambda op: op.path.count("/")):  # a gateway before what it holds
+        body = _example(spec, op)
+        if "service_id" in body:  # a tool points at a tool service
+            body["service_id"] = int(ids["/api/v1/services/"])
+        path = op.path.replace("{gateway_id}", ids.get("/api/v1/gateways", ""))
+        created = api.post(path, json=body)
+        assert created.status_code in (200, 201), (path, created.text)
+        ids[op.path] = str(created.json()["id"])
+        bases.append(("POST", path, body))
+        item = path + ("" if path.endswith("/") else "/") + ids[op.path]
+        if op.path == "/api/v1/tools/":
+            item = path + created.json()["name"]
+        put_path = path if path.endswith("/") else item  # tool APIs PUT to the collection
+        bases.append(("PUT", put_path, api.get(item).json()))
+    return bases
+
+
+def _string_spots(node: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], bool]]:
+    """Every string in a JSON document: (where, whether it is a key rather than a value)."""
+    if isinstance(node, str):
+        yield at, False
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield (*at, key), True
+            yield from _string_spots(value, (*at, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _string_spots(value, (*at, i))
+
+
+def _replaced(doc: Any, at: tuple[Any, ...], is_key: bool, text: str) -> Any:
+    doc = copy.deepcopy(doc)
+    parent = doc
+    for part in at[:-1]:
+        parent = parent[part]
+    if is_key:
+        parent[at[-1] + text] = parent.pop(at[-1])
+    else:
+        parent[at[-1]] = parent[at[-1]] + text
+    return doc
+
+
+def _check_refusal(response: Any, where: object) -> None:
+    assert response.status_code < 500, (where, response.status_code, response.text[:300])
+    if response.status_code >= 400:
+        assert response.headers["content-type"] == PROBLEM, where
+        if response.status_code == 422:
+            assert all(error["loc"] for error in response.json()["errors"]), where
+
+
+@pytest.mark.parametrize("nasty", NASTY)
+def test_nasty_text_in_every_string_of_every_write_body_gets_no_5xx(api: Api, spec: Spec, nasty: str) -> None:
+    for number, (method, path, base) in enumerate(_write_bases(api, spec)):
+        for at, is_key in _string_spots(base):
+            body = _replaced(base, at, is_key, NASTY[nasty])
+            if method == "POST" and "name" in body and at != ("name",):
+                body["name"] = f"n{number}_{len(at)}_{abs(hash(at)) % 10**6}"  # no 409 to hide behind
+            raw = json.dumps(body).encode()  # ensure_ascii: the surrogate travels as \\ud800
+            response = api.request(method, path, content=raw, headers={"content-type": "application/json"})
+            _check_refusal(response, (method, path, at))
+
+
+def _query_values(spec: Spec, op: Operation) -> dict[str, str]:
+    """A valid value for each query parameter of `op`, from the spec."""
+    values = {}
+    for param in map(spec.resolve, op.operation.get("parameters", [])):
+        if param["in"] != "query":
+            continue
+        schema = spec.resolve(param["schema"])
+        items = spec.resolve(schema.get("items", {}))
+        enum = items.get("enum") or schema.get("enum")
+        values[param["name"]] = str(enum[0] if enum else schema.get("default", schema.get("minimum", "x")))
+    return values
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")  # a lone surrogate as the UTF-8 bytes a client sends
+
+
+@pytest.mark.parametrize("nasty", NASTY)
+def test_nasty_text_in_every_query_and_path_parameter_gets_no_5xx(
+    api: Api, spec: Spec, ids: dict[str, str], nasty: str
+) -> None:
+    text = NASTY[nasty]
+    for op in spec.operations():
+        path = _concrete(op.path, ids)
+        query = _query_values(spec, op)
+        for name in query:
+            sent = {key: _encoded(value + (text if key == name else "")) for key, value in query.items()}
+            response = api.request(op.method, f"{path}?{urlencode(sent)}", headers={"If-Match": "*"})
+            _check_refusal(response, (op.operation_id, name))
+        for name in re.findall(r"\{(\w+)\}", op.path):
+            mangled = _concrete(op.path.replace("{" + name + "}", quote(_encoded("X" + text))), ids)
+            response = api.request(op.method, mangled, json={}, headers={"If-Match": "*"})
+            _check_refusal(response, (op.operation_id, name))
+
+
+# --- huge and deeply nested bodies -----------------------------------------------------------------------
+
+
+def test_a_body_over_1_mib_is_413_whether_it_says_its_length_or_not(api: Api) -> None:
+    big = b'{"name":"g","description":"' + b"x" * (1024 * 1024) + b'"}'
+    _is_problem(api.post("/api/v1/gateways", content=big), 413)
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit holds as the body streams
+        yield big[: len(big) // 2]
+        yield big[len(big) // 2 :]
+
+    _is_problem(api.post("/api/v1/gateways", content=chunks()), 413)
+    lying = {"content-type": "application/json", "content-length": str(2 * 1024 * 1024)}
+    _is_problem(api.post("/api/v1/gateways", content=big, headers=lying), 413)
+
+
+@pytest.mark.parametrize("depth", [300, 100_000])
+def test_a_body_nested_past_the_parser_limit_is_a_400_saying_so(api: Api, depth: int) -> None:
+    nested = "[" * depth + "]" * depth
+    for path, body in (
+        ("/api/v1/gateways", '{"name":"g","tags":%s}'),
+        ("/api/v1/services/", '{"name":"s","description":"d","x":%s}'),
+    ):
+        response = api.post(
+            path, content=(body % nested).encode(), headers={"content-type": "application/json"}
+        )
+        _is_problem(response, 400)
+        assert response.json()["detail"] == "the body is nested too deeply to read"
+
+
+def test_a_deep_tool_definition_within_the_limit_is_stored_and_listed(api: Api) -> None:
+    service = {"name": "ts", "description": "d", "auth_type": "bearer", "auth_values": {"token": "t"}}
+    sid = api.post("/api/v1/services/", json=service).json()["id"]
+    deep: Any = "leaf"
+    for _ in range(90):  # 180 levels (an object and an array each time), under the 200 the parser reads
+        deep = {"a": [deep]}
+    created = api.post("/api/v1/tools/", json={"name": "deep", "service_id": sid, "definition": deep})
+    assert created.status_code == 200, created.text
+    assert api.get("/api/v1/tools/deep").json()["definition"] == deep
+    assert api.get("/api/v1/tools/").json()["items"][0]["definition"] == deep
+
+
+# --- a client that goes away is no error ------------------------------------------------------------------
+
+
+def test_a_client_disconnect_is_logged_below_error(api: Api, caplog: pytest.LogCaptureFixture) -> None:
+    key = api.key()
+
+    async def gone() -> dict[str, Any]:
+        return {"type": "http.disconnect"}
+
+    async def call() -> None:
+        scope = {
+            "type": "http",
+            "method": "POST",
+            "path": "/api/v1/gateways",
+            "raw_path": b"/api/v1/gateways",
+            "query_string": b"",
+            "headers": [(b"authorization", f"Bearer {key}".encode())],
+        }
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        await api.client.app(scope, gone, send)  # type: ignore[arg-type]
+        assert sent[0]["status"] == 400
+
+    with caplog.at_level(logging.DEBUG, logger="specgate.server"):
+        api.client.portal.call(call)  # type: ignore[union-attr]
+    assert [r.levelname for r in caplog.records if "disconnected" in r.getMessage()] == ["DEBUG"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
