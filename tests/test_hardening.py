@@ -319,6 +319,8 @@ def _status(answer: bytes) -> int:
     return int(answer.split(b" ", 2)[1]) if answer else 0
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_connection_that_sends_nothing_is_closed_with_408(served: Served) -> None:
     seconds, answer = _until_closed(served.connect())
     assert HEAD_TIMEOUT * 0.8 <= seconds < HEAD_TIMEOUT + 2
@@ -326,6 +328,8 @@ def test_a_connection_that_sends_nothing_is_closed_with_408(served: Served) -> N
     assert b"x-request-id: " in answer
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_head_sent_a_byte_at_a_time_is_cut_at_the_deadline(served: Served) -> None:
     sock = served.connect()
     start = time.monotonic()
@@ -341,6 +345,8 @@ def test_a_head_sent_a_byte_at_a_time_is_cut_at_the_deadline(served: Served) -> 
     assert _status(answer) in (0, 408)
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_body_shorter_than_its_content_length_is_cut_at_the_deadline(served: Served) -> None:
     sock = served.connect()
     sock.sendall(
@@ -352,6 +358,8 @@ def test_a_body_shorter_than_its_content_length_is_cut_at_the_deadline(served: S
     assert answer == b""  # the handler was still reading: nothing to answer, no 5xx
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_64_mib_header_is_refused_after_a_few_reads(served: Served) -> None:
     sock = served.connect()
     sent = 0
@@ -365,6 +373,8 @@ def test_a_64_mib_header_is_refused_after_a_few_reads(served: Served) -> None:
     assert _status(answer) in (0, 431)  # a reset can beat the 431 to the client
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_head_over_the_limit_in_one_write_is_431(served: Served) -> None:
     sock = served.connect()
     sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: " + b"b" * 17000 + b"\r\n\r\n")
@@ -372,6 +382,8 @@ def test_a_head_over_the_limit_in_one_write_is_431(served: Served) -> None:
     assert _status(answer) == 431 and b'"status":431' in answer
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_head_under_the_limit_is_served(served: Served) -> None:
     headers = {"X-A": "b" * 15000, "Authorization": f"Bearer {served.key}"}
     response = httpx.get(f"{served.server.url}/api/v1/gateways", headers=headers)
