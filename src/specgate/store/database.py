@@ -24,10 +24,11 @@ from typing import Any, Protocol
 import psycopg
 from psycopg_pool import AsyncConnectionPool
 
+from ..errors import ForeignKeyViolation, IntegrityError, UniqueViolation
+
 __all__ = [
     "WAL_LIMIT",
     "Database",
-    "IntegrityError",
     "Transaction",
     "create_private",
     "open_database",
@@ -40,10 +41,6 @@ WAL_LIMIT = 64 * 1024 * 1024
 
 Params = Mapping[str, Any]
 Row = Sequence[Any]
-
-
-class IntegrityError(Exception):
-    """A constraint of the database refused a write (unique key, foreign key)."""
 
 
 class Transaction(Protocol):
@@ -252,5 +249,15 @@ def _integrity(driver_error: type[Exception]) -> Iterator[None]:
     """The driver's constraint error as ours; its text (which may quote values) is not kept."""
     try:
         yield
-    except driver_error:
-        raise IntegrityError("a database constraint refused the write") from None
+    except driver_error as exc:
+        raise _violation(exc)("a database constraint refused the write") from None
+
+
+def _violation(exc: Exception) -> type[IntegrityError]:
+    """Which kind of constraint refused the write: a unique key, a foreign key, or another."""
+    text = str(exc)  # SQLite tells the kind only in its message
+    if isinstance(exc, psycopg.errors.UniqueViolation) or text.startswith("UNIQUE constraint failed"):
+        return UniqueViolation
+    if isinstance(exc, psycopg.errors.ForeignKeyViolation) or text.startswith("FOREIGN KEY constraint"):
+        return ForeignKeyViolation
+    return IntegrityError
