@@ -51,6 +51,7 @@ class Transaction(Protocol):
     async def fetch_one(self, sql: str, params: Params = ...) -> Row | None: ...
     async def fetch_all(self, sql: str, params: Params = ...) -> list[Row]: ...
     async def execute(self, sql: str, params: Params = ...) -> int: ...
+    async def execute_many(self, sql: str, rows: Sequence[Params]) -> None: ...
 
 
 class Database(Protocol):
@@ -124,6 +125,10 @@ class SQLiteDatabase:
     async def execute(self, sql: str, params: Params = {}) -> int:  # noqa: B006
         with _integrity(sqlite3.IntegrityError):
             return self._conn.execute(sql, params).rowcount
+
+    async def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        with _integrity(sqlite3.IntegrityError):
+            self._conn.executemany(sql, rows)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[SQLiteDatabase]:
@@ -239,6 +244,11 @@ class _PostgresTransaction:
         with _integrity(psycopg.errors.IntegrityError):
             cursor = await self._conn.execute(_pyformat(sql), params)
         return cursor.rowcount
+
+    async def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        with _integrity(psycopg.errors.IntegrityError):
+            async with self._conn.cursor() as cursor:
+                await cursor.executemany(_pyformat(sql), rows)
 
 
 @contextmanager
