@@ -270,6 +270,11 @@ class Store:
                 await tx.execute(statement)
             for statement in text_search.refill(self.db.dialect, kind.table, kind.searchable):
                 await tx.execute(statement)
+        if self.db.dialect == "postgresql":  # fresh statistics, and the GIN pending lists merged
+            async with self.db.transaction() as tx:
+                await tx.execute(f"ANALYZE {kind.table}")
+                for column in kind.searchable:
+                    await tx.fetch_one(f"SELECT gin_clean_pending_list('search_{kind.table}_{column}')")
 
     async def insert_numbered(
         self,
