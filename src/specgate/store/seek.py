@@ -124,18 +124,21 @@ async def written(
             await _add(tx, order, scope, new[order.column], new["id"])
 
 
-async def _holder(tx: Transaction, order: Order, scope: str, v: Any, i: Any) -> tuple[Any, ...] | None:
-    """The block whose range holds key (v, i): the last one starting at or before it."""
-    row = await tx.fetch_one(
-        f"SELECT lo_v, lo_id, n FROM {order.blocks} WHERE scope = :s AND (lo_v, lo_id) <= (:v, :i)"
-        " ORDER BY lo_v DESC, lo_id DESC LIMIT 1",
-        {"s": scope, "v": v, "i": i},
+def _holder(order: Order) -> str:
+    """The block whose range holds key (:v, :i): the last one starting at or before it."""
+    return (
+        f"(SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s AND (lo_v, lo_id) <= (:v, :i)"
+        " ORDER BY lo_v DESC, lo_id DESC LIMIT 1)"
     )
-    return tuple(row) if row else None
 
 
 async def _add(tx: Transaction, order: Order, scope: str, v: Any, i: Any) -> None:
-    block = await _holder(tx, order, scope, v, i)
+    # One statement in the usual case: the holding block counts the row.
+    block = await tx.fetch_one(
+        f"UPDATE {order.blocks} SET n = n + 1 WHERE scope = :s AND (lo_v, lo_id) = {_holder(order)}"
+        " RETURNING lo_v, lo_id, n",
+        {"s": scope, "v": v, "i": i},
+    )
     pk = "scope = :s AND lo_v = :lv AND lo_id = :li"
     if block is None:  # before every block: the first block now starts at this key
         first = await tx.fetch_one(
@@ -154,33 +157,33 @@ async def _add(tx: Transaction, order: Order, scope: str, v: Any, i: Any) -> Non
             )
         return
     lv, li, n = block
-    await tx.execute(f"UPDATE {order.blocks} SET n = n + 1 WHERE {pk}", {"s": scope, "lv": lv, "li": li})
-    if n + 1 > 2 * BLOCK:  # split: the second half starts at the block's BLOCK-th row
+    if n > 2 * BLOCK:  # split: the second half starts at the block's BLOCK-th row
         mid = await tx.fetch_one(
             f"SELECT {order.column}, id FROM {order.table}{order.where(from_key=True)}"
             f" ORDER BY {order.key} LIMIT 1 OFFSET {BLOCK}",
             {"scope": scope, "lo_v": lv, "lo_id": li},
         )
         assert mid is not None
-        await tx.execute(
-            f"UPDATE {order.blocks} SET n = {BLOCK} WHERE {pk}", {"s": scope, "lv": lv, "li": li}
-        )
+        params = {"s": scope, "lv": lv, "li": li}
+        await tx.execute(f"UPDATE {order.blocks} SET n = {BLOCK} WHERE {pk}", params)
         await tx.execute(
             f"INSERT INTO {order.blocks} (scope, lo_v, lo_id, n) VALUES (:s, :v, :i, :n)",
-            {"s": scope, "v": mid[0], "i": mid[1], "n": n + 1 - BLOCK},
+            {"s": scope, "v": mid[0], "i": mid[1], "n": n - BLOCK},
         )
 
 
 async def _remove(tx: Transaction, order: Order, scope: str, v: Any, i: Any) -> None:
-    block = await _holder(tx, order, scope, v, i)
+    block = await tx.fetch_one(
+        f"UPDATE {order.blocks} SET n = n - 1 WHERE scope = :s AND (lo_v, lo_id) = {_holder(order)}"
+        " RETURNING lo_v, lo_id, n",
+        {"s": scope, "v": v, "i": i},
+    )
     assert block is not None, f"{order.blocks}: no block holds a stored row"
-    lv, li, n = block
-    params = {"s": scope, "lv": lv, "li": li}
-    pk = "scope = :s AND lo_v = :lv AND lo_id = :li"
-    if n <= 1:
-        await tx.execute(f"DELETE FROM {order.blocks} WHERE {pk}", params)
-    else:
-        await tx.execute(f"UPDATE {order.blocks} SET n = n - 1 WHERE {pk}", params)
+    if block[2] == 0:
+        await tx.execute(
+            f"DELETE FROM {order.blocks} WHERE scope = :s AND lo_v = :lv AND lo_id = :li",
+            {"s": scope, "lv": block[0], "li": block[1]},
+        )
 
 
 # --- rebuilding from the rows (migrations, bulk loads) -----------------------------------------------
