@@ -183,6 +183,10 @@ async def _check_answers(url: str, rng: random.Random) -> None:
     try:
         rows = Rows(store, rng)
         await rows.fill(90)
+        for table in metadata.sorted_tables:  # blocks split as they grow (none past 2 * BLOCK rows)
+            if table.name.startswith("seek_"):
+                found = await store.db.fetch_one(f"SELECT MAX(n), COUNT(*) FROM {table.name}")
+                assert found is not None and (found[0] or 0) <= 2 * seek.BLOCK, table.name
         for name in TOOL_KINDS:
             kind = KINDS[name]
             for order_by in ORDERS[kind.table]:
