@@ -252,7 +252,7 @@ def tool_rows(n: int, seed: int = 1) -> Any:
             "description": " ".join(rng.choice(WORDS) for _ in range(6)),
             "auth_type": None,
             "last_updated_comments": None,
-            "last_updated": f"2026-01-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:{i % 59:02d}.{i % 1000:03d}Z",
+            "last_updated": f"2026-01-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:{i % 59:02d}.{i % 999:03d}Z",
             "last_updated_by": f"user{i % 97}@example.com",
         }
         yield doc, dumps(doc | {"auth_value_keys": None}), doc["last_updated"]
@@ -366,63 +366,60 @@ def writes(args: argparse.Namespace, env: dict[str, str], work: Path) -> dict[st
 # --- report --------------------------------------------------------------------------------------
 
 
+def table(title: str, header: str, rows: list[list[str]]) -> list[str]:
+    cells = header.split(" | ")
+    return ["", f"## {title}", "", f"| {header} |", "|---" + "|---:" * (len(cells) - 1) + "|"] + [
+        "| " + " | ".join(r) + " |" for r in rows
+    ]
+
+
+def goal(ratio: float, target: float | None) -> str:
+    return "-" if target is None else f">= {target:g} ({'met' if ratio >= target else '**not met**'})"
+
+
 def report(args: argparse.Namespace, found: dict[str, Any]) -> str:
+    cpu = platform.processor() or platform.machine()
     lines = [
         "# specgate benchmark",
         "",
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}),"
-        f" {platform.platform()}, Python {platform.python_version()}. `wrk -t1 -c{args.connections}"
-        f" -d{args.duration:g}s` per request after a 1 s warm-up, {args.rounds} rounds in alternating order,"
-        " best round counts. Servers: uvicorn, 1 worker, uvloop, httptools. Other programs may share the machine:"
-        " compare figures of one run, side by side.",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs ({cpu}), {platform.platform()},"
+        f" Python {platform.python_version()}. `wrk -t1 -c{args.connections} -d{args.duration:g}s` per"
+        f" request (per replica) after a 1 s warm-up; {args.rounds} rounds in alternating order, the best"
+        " counts. uvicorn, 1 worker, uvloop, httptools. Other programs share this machine: compare the"
+        " figures of one run side by side.",
     ]
     if "floor" in found:
-        lines += [
-            "",
-            "## Against the floor (one gateway service, SQLite)",
-            "",
-            "| request | bare req/s | specgate req/s | ratio | target | specgate p50 / p99 ms |",
-            "|---|---:|---:|---:|---:|---:|",
-        ]
+        rows = []
         for op, target in (("GET", 0.75), ("PUT", 0.40)):
             bare, spec = found["floor"][op]
             ratio = spec["rps"] / bare["rps"]
-            met = "met" if ratio >= target else "**not met**"
-            lines.append(
-                f"| {op} | {bare['rps']:.0f} | {spec['rps']:.0f} | {ratio:.0%} | >= {target:.0%} ({met}) | {spec['p50']:.2f} / {spec['p99']:.2f} |"
-            )
+            rps = f"{bare['rps']:.0f} | {spec['rps']:.0f} | {ratio:.2f} | {goal(ratio, target)}"
+            rows.append([op, rps, f"{spec['p50']:.2f} / {spec['p99']:.2f}"])
+        header = "request | bare req/s | specgate req/s | ratio | target | specgate p50 / p99 ms"
+        lines += table("Against the floor (one gateway service, SQLite)", header, rows)
     for db in ("sqlite", "postgresql"):
-        if db not in found:
-            continue
-        small, big = found[db][1000], found[db][args.scale]
-        lines += [
-            "",
-            f"## Scale on {db}: 1,000 and {args.scale:,} tool services",
-            "",
-            f"| request | 1k req/s | {args.scale:,} req/s | ratio | target | p50 ms (1k / N) |",
-            "|---|---:|---:|---:|---:|---:|",
-        ]
-        for name in requests(1000):
-            ratio = big[name]["rps"] / small[name]["rps"]
-            target = 0.2 if name.startswith("search, rare") else None if "common" in name else 0.67
-            goal = "-" if target is None else f">= {target} ({'met' if ratio >= target else '**not met**'})"
-            lines.append(
-                f"| {name} | {small[name]['rps']:.0f} | {big[name]['rps']:.0f} | {ratio:.2f} | {goal} | {small[name]['p50']:.2f} / {big[name]['p50']:.2f} |"
-            )
-        lines.append(f"| server peak RSS | {small['rss_mb']:.0f} MB | {big['rss_mb']:.0f} MB | | | |")
-        lines.append(
-            f"| database bytes per row | {small['bytes_per_row']:.0f} | {big['bytes_per_row']:.0f} | | | |"
-        )
+        if db in found:
+            small, big = found[db][1000], found[db][args.scale]
+            rows = []
+            for name in requests(1000):
+                ratio = big[name]["rps"] / small[name]["rps"]
+                target = 0.2 if "rare" in name else None if "common" in name else 0.67
+                rps = (
+                    f"{small[name]['rps']:.0f} | {big[name]['rps']:.0f} | {ratio:.2f} | {goal(ratio, target)}"
+                )
+                rows.append([name, rps, f"{small[name]['p50']:.2f} / {big[name]['p50']:.2f}"])
+            rows.append(["server peak RSS, MB", f"{small['rss_mb']:.0f}", f"{big['rss_mb']:.0f}", "", "", ""])
+            per_row = [f"{small['bytes_per_row']:.0f}", f"{big['bytes_per_row']:.0f}"]
+            rows.append(["database bytes per row", *per_row, "", "", ""])
+            header = f"request | 1k req/s | {args.scale:,} req/s | ratio | target | p50 ms (1k / N)"
+            lines += table(f"Scale on {db}: 1,000 and {args.scale:,} tool services", header, rows)
     if "writes" in found:
-        lines += [
-            "",
-            "## Writes on PostgreSQL, 2 replicas (a wrk per replica, tool services)",
-            "",
-            "| request | req/s (both) | p50 ms | p99 ms | errors |",
-            "|---|---:|---:|---:|---:|",
+        rows = [
+            [op, f"{r['rps']:.0f}", f"{r['p50']:.2f}", f"{r['p99']:.2f}", "0"]
+            for op, r in found["writes"].items()
         ]
-        for op, got in found["writes"].items():
-            lines.append(f"| {op} | {got['rps']:.0f} | {got['p50']:.2f} | {got['p99']:.2f} | 0 |")
+        header = "request | req/s (both) | p50 ms | p99 ms | errors"
+        lines += table("Writes on PostgreSQL, 2 replicas (tool services, a wrk per replica)", header, rows)
     return "\n".join(lines) + "\n"
 
 
