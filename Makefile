@@ -2,7 +2,7 @@
 #   make install   .venv + editable specgate[dev] (+ generated/client) + pinned Redocly CLI
 #   make generate  openapi/openapi.yaml -> generated/ (byte-identical on a second run)
 #   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy
-#   make test | serve | fuzz URL=... KEY=... | publish | bench | clean
+#   make test | serve | fuzz URL=... KEY=... | publish | bench [SCALE=N] | clean
 
 PY ?= python3
 VENV := .venv
@@ -16,6 +16,7 @@ EXAMPLES ?= 100
 MAX_TIME ?=
 SEED ?=
 READ_ONLY ?=
+SCALE ?=
 
 # Re-run the Python part of `install` when any of these change (or .venv is removed).
 PY_STAMP := $(VENV)/.specgate-install.stamp
@@ -84,10 +85,11 @@ publish: install
 	$(BIN)/python scripts/publish.py
 
 bench: install
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(if $(SCALE),--scale $(SCALE))
 
 clean:
-	rm -rf dist build reports .specgate .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	find reports -mindepth 1 -not -name bench.md -exec rm -rf {} + 2>/dev/null || true
+	rm -rf dist build .specgate .mypy_cache .ruff_cache .pytest_cache .hypothesis
 	rm -rf generated/client/.pdm-build generated/client/dist
 	find . -path ./$(VENV) -prune -o -path ./scripts/redocly/node_modules -prune -o \
 		-name __pycache__ -type d -exec rm -rf {} +
