@@ -8,6 +8,7 @@ scale   Tool services filled at 1,000 and N rows (Store.load: bulk, through the 
         RSS at both sizes, database bytes per row. Target: >= 0.67 (search >= 0.2).
 writes  Concurrent creates and PUTs of tool services on PostgreSQL through 2 replicas (two servers, a
         wrk each): req/s, p99, errors (must be 0).
+profile Where a PUT's time goes: cProfile over 2,000 PUTs in-process, each part's share.
 
 Each answer is checked before it is measured. Rounds alternate the order (bare/specgate, 1k/N) and the
 best round counts. A non-2xx answer or socket error during a measurement fails the run (exit 1): a fast
@@ -150,7 +151,17 @@ def wrk(
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(LUA % {"method": method, "key": key, "body": body})
     seconds = 1.0 if warm else args.duration
-    cmd = ["wrk", "-t1", f"-c{args.connections}", f"-d{seconds:g}s", "--latency", "-s", str(script)]
+    cmd = [
+        "wrk",
+        "-t1",
+        f"-c{args.connections}",
+        f"-d{seconds:g}s",
+        "--timeout",
+        "30s",
+        "--latency",
+        "-s",
+        str(script),
+    ]
     try:
         procs = [subprocess.Popen([*cmd, u], stdout=subprocess.PIPE, text=True) for u in urls]
         outs = [p.communicate(timeout=seconds + 60)[0] for p in procs]
@@ -363,6 +374,68 @@ def writes(args: argparse.Namespace, env: dict[str, str], work: Path) -> dict[st
             return {"create": wrk(urls, key, args, "POST", create), "PUT": wrk(urls, key, args, "PUT", put)}
 
 
+# --- profile -------------------------------------------------------------------------------------
+
+PARTS = {  # (file, function) -> what a PUT spends there
+    ("resources.py", "incoming"): "read and validate the body",
+    ("merge.py", "merge"): "merge over the stored document (encryption included)",
+    ("crypto.py", "encrypt"): "  of which: encrypt the secrets (Fernet)",
+    ("resources.py", "render"): "mask and render the answer",
+    ("store.py", "get"): "read the stored row",
+    ("store.py", "replace"): "versioned write (one transaction)",
+}
+
+
+def profile(env: dict[str, str], work: Path, count: int = 2000) -> dict[str, float]:
+    """Where a PUT's time goes: cProfile over `count` PUTs in-process (through httpx's ASGI transport),
+    each part's share of the handler's time."""
+    import cProfile
+    import pstats
+
+    import httpx
+
+    from specgate.admin import create_key
+    from specgate.config import get_settings
+    from specgate.server import create_app
+
+    url = f"sqlite:///{work}/profile.db"
+    upgrade(url)
+    settings = get_settings(url, environ=env)
+
+    async def run() -> pstats.Stats:
+        key = await create_key(settings, email="bench@example.com", scopes="read,write", gateway_id=None)
+        app = create_app(settings)
+        headers = {"Authorization": f"Bearer {key}"}
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://bench", headers=headers
+            ) as client,
+        ):
+            gateway = (await client.post("/api/v1/gateways", json={"name": "bench"})).json()
+            path = f"/api/v1/gateways/{gateway['id']}/services"
+            path += "/" + (await client.post(path, json=SERVICE)).json()["id"]
+            for _ in range(200):
+                expect((await client.put(path, json=SERVICE)).status_code == 200, "profile PUT")
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(count):
+                await client.put(path, json=SERVICE)
+            profiler.disable()
+            return pstats.Stats(profiler)
+
+    stats = asyncio.run(run()).stats  # type: ignore[attr-defined]
+    spent = {(Path(f).name, fn): ct for (f, _, fn), (_, _, _, ct, _) in stats.items()}
+    handler = spent[("gateway_services.py", "update_gateway_service")]
+    found = {"handler, us per PUT (under the profiler)": handler / count * 1e6}
+    for where, part in PARTS.items():
+        found[part] = spent.get(where, 0.0) / handler
+    found["the rest (auth, path checks, the upstream's checks, response)"] = 1 - sum(
+        v for part, v in list(found.items())[1:] if not part.startswith(" ")
+    )
+    return found
+
+
 # --- report --------------------------------------------------------------------------------------
 
 
@@ -413,6 +486,11 @@ def report(args: argparse.Namespace, found: dict[str, Any]) -> str:
             rows.append(["database bytes per row", *per_row, "", "", ""])
             header = f"request | 1k req/s | {args.scale:,} req/s | ratio | target | p50 ms (1k / N)"
             lines += table(f"Scale on {db}: 1,000 and {args.scale:,} tool services", header, rows)
+    if "profile" in found:
+        rows = [
+            [part, f"{v:.0f}" if "us per" in part else f"{v:.0%}"] for part, v in found["profile"].items()
+        ]
+        lines += table("Where a PUT's time goes (cProfile, 2,000 PUTs in-process)", "part | share", rows)
     if "writes" in found:
         rows = [
             [op, f"{r['rps']:.0f}", f"{r['p50']:.2f}", f"{r['p99']:.2f}", "0"]
@@ -425,7 +503,7 @@ def report(args: argparse.Namespace, found: dict[str, Any]) -> str:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--phases", default="floor,scale,writes", help="any of floor,scale,writes")
+    p.add_argument("--phases", default="floor,scale,writes,profile", help="floor,scale,writes,profile")
     p.add_argument("--scale", type=int, default=100_000, help="rows of the large size (>= 2000)")
     p.add_argument("--duration", type=float, default=5.0, help="seconds per measurement (1-60)")
     p.add_argument("--connections", type=int, default=16, help="wrk -c per wrk process")
@@ -450,6 +528,8 @@ def main() -> int:
                     found[db] = scale(args, env, Path(tmp), db)
             if "writes" in phases:
                 found["writes"] = writes(args, env, Path(tmp))
+            if "profile" in phases:
+                found["profile"] = profile(env, Path(tmp))
         except (BenchError, OSError, subprocess.SubprocessError, psycopg.Error) as exc:
             print(f"bench: FAILED: {exc}", file=sys.stderr)
             return 1
