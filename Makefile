@@ -2,7 +2,9 @@
 #   make install   .venv + editable specgate[dev] (+ generated/client) + pinned Redocly CLI
 #   make generate  openapi/openapi.yaml -> generated/ (byte-identical on a second run)
 #   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy
-#   make test | serve | fuzz URL=... KEY=... | publish | bench [SCALE=N] | clean
+#   make test      the whole suite (what CI runs), on every core
+#   make test-quick  the suite without the tests marked slow, for the edit-test loop
+#   make serve | fuzz URL=... KEY=... | publish | bench [SCALE=N] | clean
 
 PY ?= python3
 VENV := .venv
@@ -17,6 +19,9 @@ MAX_TIME ?=
 SEED ?=
 READ_ONLY ?=
 SCALE ?=
+# pytest-xdist workers; tests that share a costly module fixture stay on one worker (xdist_group).
+WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadgroup
 
 # Re-run the Python part of `install` when any of these change (or .venv is removed).
 PY_STAMP := $(VENV)/.specgate-install.stamp
@@ -30,7 +35,7 @@ export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check lint test serve fuzz publish bench clean distclean
+.PHONY: help install generate check lint test test-quick serve fuzz publish bench clean distclean
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -67,7 +72,10 @@ check: install
 	$(BIN)/mypy
 
 test: install
-	$(BIN)/pytest
+	$(PYTEST)
+
+test-quick: install
+	$(PYTEST) -m "not slow" --hypothesis-profile=quick
 
 serve: install
 	$(BIN)/specgate serve

@@ -7,7 +7,7 @@ from specgate_client._rules.masking import Shape
 
 SHAPES: dict[str, Shape] = {
     "AuthValues": Shape(
-        values=Shape(secret=True), destination_keys=frozenset(["auth_url"]), keys_field="auth_value_keys"
+        values=Shape(secret=True), destination_keys=frozenset(["Host", "auth_url"]), keys_field="auth_value_keys"
     ),
     "CredentialsWrite": Shape(
         fields={
@@ -19,7 +19,8 @@ SHAPES: dict[str, Shape] = {
             "gcp_service_account_json": Shape(secret=True),
             "header_value": Shape(secret=True),
             "param_value": Shape(secret=True),
-        }
+        },
+        destinations=frozenset(["header_name", "param_location", "param_name"]),
     ),
     "EmbeddingConfigWrite": Shape(
         fields={
@@ -33,7 +34,8 @@ SHAPES: dict[str, Shape] = {
                     "gcp_service_account_json": Shape(secret=True),
                     "header_value": Shape(secret=True),
                     "param_value": Shape(secret=True),
-                }
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
             )
         },
         destinations=frozenset(["provider"]),
@@ -50,10 +52,12 @@ SHAPES: dict[str, Shape] = {
                     "gcp_service_account_json": Shape(secret=True),
                     "header_value": Shape(secret=True),
                     "param_value": Shape(secret=True),
-                }
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
             )
         },
-        destinations=frozenset(["host", "path", "port", "protocol", "type"]),
+        destinations=frozenset(["headers", "host", "path", "port", "protocol", "type"]),
+        destination_entries={"headers": frozenset(["host"])},
     ),
     "GatewayServiceUpstreamWrite": Shape(
         fields={
@@ -67,10 +71,13 @@ SHAPES: dict[str, Shape] = {
                     "gcp_service_account_json": Shape(secret=True),
                     "header_value": Shape(secret=True),
                     "param_value": Shape(secret=True),
-                }
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
             )
         },
-        destinations=frozenset(["path", "type", "upstream_id"]),
+        destinations=frozenset(["headers", "path", "type", "upstream_id"]),
+        destination_entries={"headers": frozenset(["host"])},
+        links={"upstream_id": "UpstreamWrite"},
     ),
     "GatewayServiceWrite": Shape(
         fields={
@@ -84,10 +91,13 @@ SHAPES: dict[str, Shape] = {
                     "gcp_service_account_json": Shape(secret=True),
                     "header_value": Shape(secret=True),
                     "param_value": Shape(secret=True),
-                }
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
             )
         },
-        destinations=frozenset(["host", "path", "port", "protocol", "type", "upstream_id"]),
+        destinations=frozenset(["headers", "host", "path", "port", "protocol", "type", "upstream_id"]),
+        destination_entries={"headers": frozenset(["host"])},
+        links={"upstream_id": "UpstreamWrite"},
     ),
     "HostTargetWrite": Shape(
         fields={
@@ -101,10 +111,12 @@ SHAPES: dict[str, Shape] = {
                     "gcp_service_account_json": Shape(secret=True),
                     "header_value": Shape(secret=True),
                     "param_value": Shape(secret=True),
-                }
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
             )
         },
-        destinations=frozenset(["host", "path", "port", "protocol"]),
+        destinations=frozenset(["headers", "host", "insecure_ssl", "path", "port", "protocol"]),
+        destination_entries={"headers": frozenset(["host"])},
     ),
     "ProviderTargetWrite": Shape(
         fields={
@@ -118,10 +130,12 @@ SHAPES: dict[str, Shape] = {
                     "gcp_service_account_json": Shape(secret=True),
                     "header_value": Shape(secret=True),
                     "param_value": Shape(secret=True),
-                }
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
             )
         },
-        destinations=frozenset(["provider"]),
+        destinations=frozenset(["headers", "insecure_ssl", "provider"]),
+        destination_entries={"headers": frozenset(["host"])},
     ),
     "TargetWrite": Shape(
         fields={
@@ -135,15 +149,19 @@ SHAPES: dict[str, Shape] = {
                     "gcp_service_account_json": Shape(secret=True),
                     "header_value": Shape(secret=True),
                     "param_value": Shape(secret=True),
-                }
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
             )
         },
-        destinations=frozenset(["host", "path", "port", "protocol", "provider"]),
+        destinations=frozenset(["headers", "host", "insecure_ssl", "path", "port", "protocol", "provider"]),
+        destination_entries={"headers": frozenset(["host"])},
     ),
     "ToolServiceCreate": Shape(
         fields={
             "auth_values": Shape(
-                values=Shape(secret=True), destination_keys=frozenset(["auth_url"]), keys_field="auth_value_keys"
+                values=Shape(secret=True),
+                destination_keys=frozenset(["Host", "auth_url"]),
+                keys_field="auth_value_keys",
             )
         },
         destinations=frozenset(["auth_type"]),
@@ -151,7 +169,9 @@ SHAPES: dict[str, Shape] = {
     "ToolServiceUpdate": Shape(
         fields={
             "auth_values": Shape(
-                values=Shape(secret=True), destination_keys=frozenset(["auth_url"]), keys_field="auth_value_keys"
+                values=Shape(secret=True),
+                destination_keys=frozenset(["Host", "auth_url"]),
+                keys_field="auth_value_keys",
             )
         },
         destinations=frozenset(["auth_type"]),
@@ -170,7 +190,8 @@ SHAPES: dict[str, Shape] = {
                             "gcp_service_account_json": Shape(secret=True),
                             "header_value": Shape(secret=True),
                             "param_value": Shape(secret=True),
-                        }
+                        },
+                        destinations=frozenset(["header_name", "param_location", "param_name"]),
                     )
                 },
                 destinations=frozenset(["provider"]),
@@ -188,13 +209,16 @@ SHAPES: dict[str, Shape] = {
                                 "gcp_service_account_json": Shape(secret=True),
                                 "header_value": Shape(secret=True),
                                 "param_value": Shape(secret=True),
-                            }
+                            },
+                            destinations=frozenset(["header_name", "param_location", "param_name"]),
                         )
                     },
-                    destinations=frozenset(["host", "path", "port", "protocol", "provider"]),
+                    destinations=frozenset(["headers", "host", "insecure_ssl", "path", "port", "protocol", "provider"]),
+                    destination_entries={"headers": frozenset(["host"])},
                 )
             ),
-        }
+        },
+        destinations=frozenset(["proxy"]),
     ),
 }
 
@@ -212,16 +236,21 @@ READ_SHAPES: dict[str, Shape] = {
                     "gcp_service_account_json": Shape(secret=True),
                     "header_value": Shape(secret=True),
                     "param_value": Shape(secret=True),
-                }
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
             )
         },
-        destinations=frozenset(["host", "path", "port", "protocol", "type", "upstream_id"]),
+        destinations=frozenset(["headers", "host", "path", "port", "protocol", "type", "upstream_id"]),
+        destination_entries={"headers": frozenset(["host"])},
+        links={"upstream_id": "UpstreamWrite"},
     ),
     "Tool": Shape(),
     "ToolService": Shape(
         fields={
             "auth_values": Shape(
-                values=Shape(secret=True), destination_keys=frozenset(["auth_url"]), keys_field="auth_value_keys"
+                values=Shape(secret=True),
+                destination_keys=frozenset(["Host", "auth_url"]),
+                keys_field="auth_value_keys",
             )
         },
         destinations=frozenset(["auth_type"]),
@@ -240,7 +269,8 @@ READ_SHAPES: dict[str, Shape] = {
                             "gcp_service_account_json": Shape(secret=True),
                             "header_value": Shape(secret=True),
                             "param_value": Shape(secret=True),
-                        }
+                        },
+                        destinations=frozenset(["header_name", "param_location", "param_name"]),
                     )
                 },
                 destinations=frozenset(["provider"]),
@@ -258,13 +288,16 @@ READ_SHAPES: dict[str, Shape] = {
                                 "gcp_service_account_json": Shape(secret=True),
                                 "header_value": Shape(secret=True),
                                 "param_value": Shape(secret=True),
-                            }
+                            },
+                            destinations=frozenset(["header_name", "param_location", "param_name"]),
                         )
                     },
-                    destinations=frozenset(["host", "path", "port", "protocol", "provider"]),
+                    destinations=frozenset(["headers", "host", "insecure_ssl", "path", "port", "protocol", "provider"]),
+                    destination_entries={"headers": frozenset(["host"])},
                 )
             ),
-        }
+        },
+        destinations=frozenset(["proxy"]),
     ),
 }
 
