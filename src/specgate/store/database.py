@@ -15,6 +15,7 @@ import functools
 import os
 import re
 import sqlite3
+import stat
 import threading
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
@@ -23,6 +24,8 @@ from typing import Any, Protocol
 
 import psycopg
 from psycopg_pool import AsyncConnectionPool
+
+from ..logs import logger
 
 __all__ = [
     "WAL_LIMIT",
@@ -37,6 +40,8 @@ __all__ = [
 
 # The size the SQLite WAL is brought back to once a checkpoint has copied it into the database.
 WAL_LIMIT = 64 * 1024 * 1024
+
+log = logger("specgate.store")
 
 Params = Mapping[str, Any]
 Row = Sequence[Any]
@@ -95,8 +100,17 @@ def create_private(path: Path) -> None:
     """Create a SQLite file 0600 (its folder 0700 when new) before SQLite does: SQLite gives the
     -wal and -shm files the database file's mode, and would make all three 0644."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with contextlib.suppress(FileExistsError):
+    try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:  # made before specgate made its files private: say so, leave it as it is
+            log.warning(
+                "the database file %s can be read by group or others (mode %04o); `chmod 600` it and "
+                "its -wal and -shm files (secrets in it are encrypted; API key hashes are not)",
+                path,
+                mode,
+            )
 
 
 class SQLiteDatabase:
