@@ -53,7 +53,9 @@ def spec_version() -> str:
     return str(yaml.safe_load(SPEC.read_text(encoding="utf-8"))["info"]["version"])
 
 
-@pytest.fixture(scope="module")
+# Session scope: under xdist a worker may run other modules' tests between this group's tests, which
+# would tear a module fixture down and run publish.py again.
+@pytest.fixture(scope="session")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One real run of publish.py (gate, generated/ check, bundle, docs, client build, changelog)."""
     out = tmp_path_factory.mktemp("publish") / "dist"
