@@ -12,6 +12,7 @@ BIN := $(VENV)/bin
 SPEC := openapi/openapi.yaml
 REDOCLY_CONFIG := openapi/redocly.yaml
 REDOCLY := scripts/redocly/node_modules/.bin/redocly
+SPECTRAL := scripts/spectral/node_modules/.bin/spectral
 URL ?= http://127.0.0.1:8000
 KEY ?=
 EXAMPLES ?= 100
@@ -28,6 +29,7 @@ PY_STAMP := $(VENV)/.specgate-install.stamp
 PY_INPUTS := pyproject.toml $(wildcard generated/client/pyproject.toml)
 # npm writes this file on every install; it is newer than the lock file after `npm ci`.
 NODE_STAMP := scripts/redocly/node_modules/.package-lock.json
+SPECTRAL_STAMP := scripts/spectral/node_modules/.package-lock.json
 
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
@@ -40,7 +42,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
 
-install: $(PY_STAMP) $(NODE_STAMP)
+install: $(PY_STAMP) $(NODE_STAMP) $(SPECTRAL_STAMP)
 
 $(PY_STAMP): $(PY_INPUTS)
 	@test -x $(BIN)/python || { echo "creating $(VENV) with $(PY)"; $(PY) -m venv $(VENV); }
@@ -57,6 +59,11 @@ $(NODE_STAMP): scripts/redocly/package.json scripts/redocly/package-lock.json
 	@npm ci --prefix scripts/redocly --no-audit --no-fund --loglevel=error >/dev/null
 	@touch $@
 
+$(SPECTRAL_STAMP): scripts/spectral/package.json scripts/spectral/package-lock.json
+	@echo "npm ci --prefix scripts/spectral"
+	@npm ci --prefix scripts/spectral --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
+
 generate: install
 	$(BIN)/python scripts/generate.py
 	@# A client that did not exist at install time is installed now.
@@ -65,6 +72,7 @@ generate: install
 check: install
 	$(BIN)/openapi-spec-validator $(SPEC)
 	$(REDOCLY) lint $(SPEC) --config $(REDOCLY_CONFIG)
+	$(SPECTRAL) lint $(SPEC) --ruleset openapi/spectral.yaml --fail-severity=warn --quiet
 	$(BIN)/python scripts/generate.py --check
 	$(BIN)/python scripts/breaking.py
 	$(BIN)/ruff check src tests scripts
@@ -104,4 +112,4 @@ clean:
 
 # clean, and also the installed tools (.venv, node_modules).
 distclean: clean
-	rm -rf $(VENV) scripts/redocly/node_modules
+	rm -rf $(VENV) scripts/redocly/node_modules scripts/spectral/node_modules
