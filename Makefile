@@ -1,7 +1,7 @@
 # specgate: the make targets users rely on (see DESIGN.md and scripts/README.md).
-#   make install   .venv + editable specgate[dev] (+ generated/client) + pinned Redocly CLI
+#   make install   .venv + editable specgate[dev] (+ generated/client) + pinned npm tools (scripts/*/)
 #   make generate  openapi/openapi.yaml -> generated/ (byte-identical on a second run)
-#   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy
+#   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy, tsc
 #   make test | serve | fuzz URL=... KEY=... | publish | bench | clean
 
 PY ?= python3
@@ -10,6 +10,7 @@ BIN := $(VENV)/bin
 SPEC := openapi/openapi.yaml
 REDOCLY_CONFIG := openapi/redocly.yaml
 REDOCLY := scripts/redocly/node_modules/.bin/redocly
+TSC := scripts/typescript/node_modules/.bin/tsc
 URL ?= http://127.0.0.1:8000
 KEY ?=
 EXAMPLES ?= 100
@@ -21,7 +22,9 @@ READ_ONLY ?=
 PY_STAMP := $(VENV)/.specgate-install.stamp
 PY_INPUTS := pyproject.toml $(wildcard generated/client/pyproject.toml)
 # npm writes this file on every install; it is newer than the lock file after `npm ci`.
-NODE_STAMP := scripts/redocly/node_modules/.package-lock.json
+# One npm folder each: Redocly, the TypeScript client's toolchain, the generators the ecosystem test runs.
+NODE_DIRS := redocly typescript ecosystem
+NODE_STAMPS := $(foreach dir,$(NODE_DIRS),scripts/$(dir)/node_modules/.package-lock.json)
 
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
@@ -34,7 +37,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
 
-install: $(PY_STAMP) $(NODE_STAMP)
+install: $(PY_STAMP) $(NODE_STAMPS)
 
 $(PY_STAMP): $(PY_INPUTS)
 	@test -x $(BIN)/python || { echo "creating $(VENV) with $(PY)"; $(PY) -m venv $(VENV); }
@@ -46,9 +49,9 @@ $(PY_STAMP): $(PY_INPUTS)
 	fi
 	@touch $@
 
-$(NODE_STAMP): scripts/redocly/package.json scripts/redocly/package-lock.json
-	@echo "npm ci --prefix scripts/redocly"
-	@npm ci --prefix scripts/redocly --no-audit --no-fund --loglevel=error >/dev/null
+scripts/%/node_modules/.package-lock.json: scripts/%/package.json scripts/%/package-lock.json
+	@echo "npm ci --prefix scripts/$*"
+	@npm ci --prefix scripts/$* --no-audit --no-fund --loglevel=error >/dev/null
 	@touch $@
 
 generate: install
@@ -64,6 +67,7 @@ check: install
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
+	$(TSC) -p tests/typescript
 
 test: install
 	$(BIN)/pytest
@@ -86,9 +90,9 @@ bench: install
 clean:
 	rm -rf dist build reports .specgate .mypy_cache .ruff_cache .pytest_cache .hypothesis
 	rm -rf generated/client/.pdm-build generated/client/dist
-	find . -path ./$(VENV) -prune -o -path ./scripts/redocly/node_modules -prune -o \
+	find . -path ./$(VENV) -prune -o -path './scripts/*/node_modules' -prune -o \
 		-name __pycache__ -type d -exec rm -rf {} +
 
 # clean, and also the installed tools (.venv, node_modules).
 distclean: clean
-	rm -rf $(VENV) scripts/redocly/node_modules
+	rm -rf $(VENV) $(foreach dir,$(NODE_DIRS),scripts/$(dir)/node_modules)

@@ -62,3 +62,18 @@ class ServerProcess:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def serve_fresh_sqlite(tmp: Path, email: str) -> tuple[ServerProcess, str]:
+    """A started server on a new SQLite file in tmp, and a read,write,resolve key for it."""
+    import asyncio
+
+    from cryptography.fernet import Fernet
+
+    from specgate.admin import create_key
+    from specgate.config import get_settings
+
+    url, keys = f"sqlite:///{tmp}/specgate.db", Fernet.generate_key().decode()
+    settings = get_settings(url, environ={"SPECGATE_SECRET_KEYS": keys})
+    key = asyncio.run(create_key(settings, email=email, scopes="read,write,resolve", gateway_id=None))
+    return ServerProcess(url, keys, tmp / "server.log").start(), key
