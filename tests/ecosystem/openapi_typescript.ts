@@ -32,3 +32,8 @@ export const newService: Post<"/api/v1/gateways/{gateway_id}/services"> = {
   credentials: { api_key: "secret" },
 };
 export const newToolService: Post<"/api/v1/services/"> = { name: "weather", description: "forecasts" };
+export const newTool: Post<"/api/v1/tools/"> = {
+  name: "lookup_forecast",
+  service_id: 1,
+  definition: { type: "function" },
+};
