@@ -45,6 +45,8 @@ TYPESCRIPT_TOOLS = ROOT / "scripts" / "typescript" / "node_modules"
 TSC = TYPESCRIPT_TOOLS / ".bin" / "tsc"
 OPENAPI_GENERATOR = Path(sys.executable).parent / "openapi-generator-cli"
 REQUIRE_JAVA = os.environ.get("SPECGATE_TEST_REQUIRE_JAVA") == "1"
+# The JIT's first tier only: a generator run is short, and this halves it (about 5 s to 2.7 s).
+JAVA_ENV = {"JAVA_OPTS": "-XX:TieredStopAtLevel=1"}
 PYTHON_PACKAGE = "specgate_oag"
 MASK = "********"
 
@@ -60,10 +62,15 @@ TSCONFIG = """{
 """
 
 
-def run(command: list[str | Path], cwd: Path, timeout: float = 300) -> str:
+def run(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> str:
     """Run a tool; its output is the failure message when it fails."""
     proc = subprocess.run(
-        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=timeout
+        [str(part) for part in command],
+        cwd=cwd,
+        env=os.environ | (env or {}),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, (
@@ -108,11 +115,11 @@ def generate(cli: Path, generator: str, out: Path, *properties: str) -> None:
     command += ["--global-property", "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false"]
     if properties:
         command += ["--additional-properties", ",".join(properties)]
-    run(command, cwd=out.parent)
+    run(command, cwd=out.parent, env=JAVA_ENV)
 
 
 def test_openapi_generator_validates_the_spec(openapi_generator: Path, tmp_path: Path) -> None:
-    output = run([openapi_generator, "validate", "-i", SPEC], cwd=tmp_path)
+    output = run([openapi_generator, "validate", "-i", SPEC], cwd=tmp_path, env=JAVA_ENV)
     assert "No validation issues detected" in output, output
 
 
