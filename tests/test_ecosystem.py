@@ -229,7 +229,7 @@ def test_openapi_generator_python_client_keeps_every_secret_through_get_put(
         via_upstream = services.create_gateway_service(
             gateway.id,
             pkg.GatewayServiceWrite.from_dict(
-                {"type": "upstream", "name": "chat", "upstream_id": upstream.id}
+                {"type": "upstream", "name": "chat", "upstream_id": str(upstream.id)}
             ),
         )
         tool_service = tool_services.create_tool_service(
