@@ -89,7 +89,7 @@ bench: install
 
 clean:
 	rm -rf dist build reports .specgate .mypy_cache .ruff_cache .pytest_cache .hypothesis
-	rm -rf generated/client/.pdm-build generated/client/dist
+	rm -rf generated/client/.pdm-build generated/client/dist generated/typescript/dist
 	find . -path ./$(VENV) -prune -o -path './scripts/*/node_modules' -prune -o \
 		-name __pycache__ -type d -exec rm -rf {} +
 
