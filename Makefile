@@ -76,9 +76,12 @@ serve: install
 	$(BIN)/specgate serve
 
 # make fuzz URL=https://... KEY=sg_... [EXAMPLES=100] [MAX_TIME=600] [SEED=...] [READ_ONLY=1]
+# The key goes to specgate by the environment, never on a command line (`ps` shows those); it may
+# also come from SPECGATE_FUZZ_API_KEY instead of KEY=.
+fuzz: export SPECGATE_FUZZ_API_KEY := $(or $(KEY),$(SPECGATE_FUZZ_API_KEY))
 fuzz: install
-	@test -n "$(KEY)" || { echo "make fuzz needs KEY=<an API key of the deployment>"; exit 2; }
-	$(BIN)/specgate fuzz --url $(URL) --api-key $(KEY) --examples $(EXAMPLES) \
+	@test -n "$$SPECGATE_FUZZ_API_KEY" || { echo "make fuzz needs KEY=<an API key of the deployment>"; exit 2; }
+	$(BIN)/specgate fuzz --url $(URL) --examples $(EXAMPLES) \
 		$(if $(MAX_TIME),--max-time $(MAX_TIME)) $(if $(SEED),--seed $(SEED)) $(if $(READ_ONLY),--read-only)
 
 publish: install

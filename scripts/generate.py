@@ -11,7 +11,9 @@ Both modes build the whole tree into a fresh temporary directory with the same f
 The tree:
     models/specgate_models/__init__.py   pydantic v2 models (datamodel-code-generator)
     models/specgate_models/py.typed
-    client/                              pip-installable `specgate-client` (openapi-python-client)
+    client/                              pip-installable `specgate-client` (openapi-python-client,
+                                         templates in scripts/client-templates/, then the
+                                         hand-written layer added by scripts/client_layer.py)
     docs/index.html                      offline HTML reference (Redocly build-docs, Redoc inlined)
     typescript/                          npm package `specgate-client` (openapi-typescript types,
                                          openapi-fetch runtime, scripts/typescript/client/ around them)
@@ -36,10 +38,15 @@ from urllib.parse import quote
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/, also when loaded by path (tests)
+import client_layer
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = REPO / "openapi" / "openapi.yaml"
 DEFAULT_OUT = REPO / "generated"
 CLIENT_CONFIG = REPO / "scripts" / "openapi-python-client.yaml"
+CLIENT_TEMPLATES = REPO / "scripts" / "client-templates"
+CLIENT_PACKAGE = "specgate_client"
 REDOCLY = REPO / "scripts" / "redocly" / "node_modules" / ".bin" / "redocly"
 REDOCLY_CONFIG = REPO / "openapi" / "redocly.yaml"
 TS_TOOLS = REPO / "scripts" / "typescript"
@@ -170,9 +177,12 @@ def build(spec: Path, dest: Path) -> None:
                 "--meta", "pdm",
                 "--overwrite",
                 "--fail-on-warning",
+                "--custom-template-path", str(CLIENT_TEMPLATES),
             ],
             cwd=scratch,
         )  # fmt: skip
+        client_layer.add(dest / "client" / CLIENT_PACKAGE, staged)
+        run(["ruff", "format", "--no-cache", "--quiet", client_layer.SHAPES_FILE], cwd=dest / "client")
 
         # The offline HTML reference served at /docs: Redoc inlined, no CDN script.
         if not REDOCLY.exists():

@@ -55,6 +55,9 @@ FORBIDDEN = {
     "store": ("specgate.server", "specgate.cli", "starlette", "uvicorn", "httpx"),
     "crypto": ("specgate.store", "specgate.server"),
     "server": ("specgate.cli", "specgate.admin", "specgate.fuzzing"),
+    # Pure: what text and numbers the store can keep, and how a logged value stays one line.
+    "storable": ("specgate.store", "specgate.server", "starlette", "sqlite3", "psycopg"),
+    "logs": ("specgate.store", "specgate.server", "starlette", "sqlite3", "psycopg"),
 }
 
 

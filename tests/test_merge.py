@@ -21,17 +21,18 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from specgate.crypto import Keyring, new_key
 from specgate.errors import ConfigError, InvalidRequest, SecretError
 from specgate.masking import MASK, Shape, mask, shape_of
-from specgate.merge import merge, update_body
+from specgate.merge import LINKED, destination_fingerprint, held_back, merge, update_body
 
 from .secret_docs import (
     AUTH_TYPES,
     CREDENTIAL_SECRETS,
+    PARAM_LOCATIONS,
     PROTOCOLS,
     PROVIDERS,
     SECRET_MARK,
@@ -49,6 +50,7 @@ from .secret_docs import (
     secret_patterns,
     tool_service,
     upstream,
+    upstream_service,
     with_value,
     without,
     words,
@@ -86,8 +88,9 @@ def destination_keys(name: str) -> set[str]:
 
 
 def plain_locs(name: str, doc: Doc) -> list[Loc]:
-    """Secret locs whose own change moves nothing (not a destination key such as auth_url)."""
-    return [loc for loc in secret_locs(name, doc) if loc[-1] not in destination_keys(name)]
+    """Secret locs whose own change moves nothing (not a destination key such as auth_url or Host)."""
+    keys = {key.lower() for key in destination_keys(name)}
+    return [loc for loc in secret_locs(name, doc) if str(loc[-1]).lower() not in keys]
 
 
 def refused(call: Callable[[], Any]) -> list[tuple[Loc, str]]:
@@ -216,6 +219,13 @@ def _retype(doc: Doc) -> Doc:
     return {**out, "type": "endpoint", "host": "api.example.com", "port": 443, "protocol": "https"}
 
 
+def _other_host_header(doc: Doc) -> Doc:
+    """The `Host` entry of `headers` set to another value (whatever case it was stored in)."""
+    headers = {k: v for k, v in (doc.get("headers") or {}).items() if k.lower() != "host"}
+    old = next((v for k, v in (doc.get("headers") or {}).items() if k.lower() == "host"), "example")
+    return {**doc, "headers": {**headers, "Host": "elsewhere-" + old}}
+
+
 # One way to change each kind of destination field (the test below checks every mark has one).
 CHANGE: dict[str, Callable[[Doc], Doc]] = {
     "host": lambda d: {**d, "host": "elsewhere-" + d["host"]},
@@ -226,6 +236,15 @@ CHANGE: dict[str, Callable[[Doc], Doc]] = {
     "upstream_id": lambda d: {**d, "upstream_id": _other_id(d["upstream_id"])},
     "type": _retype,
     "auth_type": lambda d: {**d, "auth_type": _next(AUTH_TYPES, d["auth_type"])},
+    "headers": _other_host_header,
+    "insecure_ssl": lambda d: {**d, "insecure_ssl": not d.get("insecure_ssl", False)},
+    "proxy": lambda d: {
+        **d,
+        "proxy": {"host": "elsewhere-" + (d.get("proxy") or {}).get("host", "p"), "port": "8"},
+    },
+    "header_name": lambda d: {**d, "header_name": "X-Elsewhere-" + d.get("header_name", "")},
+    "param_name": lambda d: {**d, "param_name": "elsewhere_" + d.get("param_name", "")},
+    "param_location": lambda d: {**d, "param_location": _next(PARAM_LOCATIONS, d.get("param_location"))},
 }
 
 
@@ -270,6 +289,40 @@ def test_a_target_destination_change_refuses_that_targets_kept_credentials(
     body["targets"][i] = CHANGE[field](body["targets"][i])
     kept = [loc for loc in secret_locs(UPSTREAM, stored) if loc[:2] == ("targets", i)]
     assert refused(lambda: put(UPSTREAM, stored, body)) == expected_errors(kept, MOVED)
+
+
+@FOCUSED
+@given(upstream())
+def test_a_proxy_change_refuses_every_kept_secret_of_the_upstream(stored: Doc) -> None:
+    """H1 (6) The upstream's proxy is set or changes: every target's and the embedding's kept secrets."""
+    body = CHANGE["proxy"](get_body(UPSTREAM, stored))
+    kept = secret_locs(UPSTREAM, stored)
+    assert refused(lambda: put(UPSTREAM, stored, body)) == expected_errors(kept, MOVED)
+
+
+@FOCUSED
+@given(
+    st.one_of(gateway_service().map(lambda d: (SERVICE, d)), upstream().map(lambda d: (UPSTREAM, d))),
+    st.data(),
+)
+def test_a_change_of_where_a_key_is_placed_refuses_that_credentials_kept_secrets(
+    named: tuple[str, Doc], data: st.DataObject
+) -> None:
+    """H1 (6) header_name, param_name or param_location of one credentials object changes: its kept
+    secrets are refused, and only those."""
+    name, stored = named
+    at = locs(stored, frozenset(_credentials_patterns(name)))
+    where = data.draw(st.sampled_from(at))
+    field = data.draw(st.sampled_from(destinations("CredentialsWrite")))
+    body = get_body(name, stored)
+    body = with_value(body, where, CHANGE[field](get(body, where)))
+    kept = [loc for loc in secret_locs(name, stored) if loc[: len(where)] == where]
+    assert refused(lambda: put(name, stored, body)) == expected_errors(kept, MOVED)
+
+
+def _credentials_patterns(name: str) -> set[tuple[str, ...]]:
+    """Where the credentials objects of a resource are: the parents of its fixed-field secrets."""
+    return {p[:-1] for p in secret_patterns(SPEC, name) if p[-1] in CREDENTIAL_SECRETS}
 
 
 @FOCUSED
@@ -339,19 +392,137 @@ def test_new_values_are_accepted_when_a_destination_changes(stored: Doc, data: s
     }
 
 
+@FOCUSED
+@given(endpoint_service(), st.sampled_from(["Host", "host", "HOST"]), words)
+def test_only_the_host_entry_of_headers_is_a_destination(stored: Doc, spelling: str, other: str) -> None:
+    """H1 (6) headers: another header changing keeps the secrets, and so does the same Host in another
+    case; the Host entry changed, removed or added refuses every kept secret."""
+    with_host = {**stored, "headers": {"Host": "api.example.com"}}
+    body = get_body(SERVICE, with_host)
+    same = {**body, "headers": {spelling: "api.example.com", "X-" + other: "v"}}
+    assert put(SERVICE, with_host, same) == {**with_host, "headers": same["headers"]}
+    kept = expected_errors(secret_locs(SERVICE, stored), MOVED)
+    for headers in ({spelling: "evil.example"}, {"X-" + other: "v"}):
+        assert refused(lambda h=headers: put(SERVICE, with_host, {**body, "headers": h})) == kept
+    without_host = {**stored, "headers": {"X-" + other: "v"}}
+    added = {**get_body(SERVICE, without_host), "headers": {"X-" + other: "v", spelling: "evil.example"}}
+    assert refused(lambda: put(SERVICE, without_host, added)) == kept
+
+
+@FOCUSED
+@given(tool_service(auth_types=("custom_headers",)), st.sampled_from(["Host", "host"]), plain_secrets)
+def test_a_host_auth_value_added_refuses_the_kept_headers(stored: Doc, host: str, value: str) -> None:
+    """H1 (6) custom_headers: a `Host` key sent with a new value (added) while the other headers are
+    kept would send them to a host the caller chose: refused, each kept key named."""
+    stored = {
+        **stored,
+        "auth_values": {k: v for k, v in stored["auth_values"].items() if k.lower() != "host"},
+    }
+    assume(stored["auth_values"])
+    body = get_body(TOOL_SERVICE, stored)
+    body["auth_values"][host] = value
+    kept = expected_errors(secret_locs(TOOL_SERVICE, stored), MOVED)
+    assert refused(lambda: put(TOOL_SERVICE, stored, body)) == kept
+
+
+# --- across resources: a linked resource's destinations ------------------------------------------
+
+LINK = "upstream_id"
+
+
+def _fingerprint(doc: Doc) -> str:
+    return destination_fingerprint(doc, SHAPES[UPSTREAM])
+
+
+@FOCUSED
+@given(upstream(), st.data())
+def test_the_upstream_fingerprint_ignores_what_is_no_destination(stored: Doc, data: st.DataObject) -> None:
+    """M6 An upstream's destinations do not change with its name, weights, order of targets, or the
+    values of its own secrets."""
+    other = copy.deepcopy(stored)
+    other["name"] = "renamed"
+    other["targets"] = list(reversed(other["targets"]))
+    for target in other["targets"]:
+        target["weight"] = data.draw(st.integers(0, 100))
+    other = replaced(other, secret_locs(UPSTREAM, other), lambda _: "sealed:§other")
+    assert _fingerprint(other) == _fingerprint(stored)
+
+
+@FOCUSED
+@given(upstream(), st.data())
+def test_the_upstream_fingerprint_changes_with_every_destination(stored: Doc, data: st.DataObject) -> None:
+    """M6 A target's destination changed, a target added or removed, or the proxy set: another
+    fingerprint."""
+    i = data.draw(st.integers(0, len(stored["targets"]) - 1))
+    field = data.draw(st.sampled_from(destinations(_target_schema(stored["targets"][i]))))
+    moved = copy.deepcopy(stored)
+    moved["targets"][i] = CHANGE[field](moved["targets"][i])
+    added = {**stored, "targets": [*stored["targets"], {"host": "evil.example", "port": 443,
+                                                        "protocol": "https"}]}  # fmt: skip
+    for changed in (moved, added, CHANGE["proxy"](stored)):
+        assert _fingerprint(changed) != _fingerprint(stored)
+    if len(stored["targets"]) > 1:
+        assert _fingerprint({**stored, "targets": stored["targets"][1:]}) != _fingerprint(stored)
+
+
+@FOCUSED
+@given(upstream_service(), st.data())
+def test_kept_service_secrets_are_refused_once_the_upstream_moved(stored: Doc, data: st.DataObject) -> None:
+    """M6 The service's secrets were written for upstream destinations A; a PUT keeping them while
+    the upstream now has destinations B is refused, each kept secret named; sent again, accepted and
+    B is recorded."""
+    stored = {**stored, LINKED: {LINK: "A"}}
+    body = {k: v for k, v in get_body(SERVICE, stored).items() if k != LINKED}
+    assert merge(stored, body, SHAPES[SERVICE], seal=seal, linked={LINK: "A"}) == stored
+    kept = expected_errors(secret_locs(SERVICE, stored), MOVED)
+    assert refused(lambda: merge(stored, body, SHAPES[SERVICE], seal=seal, linked={LINK: "B"})) == kept
+    new = {k: data.draw(plain_secrets) for k in stored["credentials"] if k in CREDENTIAL_SECRETS}
+    body["credentials"] = {**body["credentials"], **new}
+    merged = merge(stored, body, SHAPES[SERVICE], seal=seal, linked={LINK: "B"})
+    assert merged[LINKED] == {LINK: "B"}
+
+
+@FOCUSED
+@given(upstream_service())
+def test_resolve_holds_back_secrets_written_for_other_destinations(stored: Doc) -> None:
+    """M6 held_back: nothing while the linked destinations are those recorded; every secret of the
+    service once they differ, or when none were recorded (written before the rule)."""
+    recorded = {**stored, LINKED: {LINK: "A"}}
+    assert held_back(recorded, SHAPES[SERVICE], {LINK: "A"}) == []
+    every = sorted(secret_locs(SERVICE, stored), key=repr)
+    assert sorted(held_back(recorded, SHAPES[SERVICE], {LINK: "B"}), key=repr) == every
+    assert sorted(held_back(stored, SHAPES[SERVICE], {LINK: "A"}), key=repr) == every
+
+
 # --- nothing stored to keep -------------------------------------------------------------------------
 
 
 @FOCUSED
-@given(gateway_service(), st.sampled_from([MASK, None]), st.data())
-def test_keeping_a_credential_never_stored_is_refused(
-    stored: Doc, keep: str | None, data: st.DataObject
-) -> None:
-    """(7) null or the mask for a secret with nothing stored: secret_not_stored, naming the field."""
+@given(gateway_service(), st.data())
+def test_the_mask_for_a_credential_never_stored_is_refused(stored: Doc, data: st.DataObject) -> None:
+    """(7) The mask for a secret with nothing stored: secret_not_stored, naming the field."""
     unset = data.draw(st.sampled_from([n for n in CREDENTIAL_SECRETS if n not in stored["credentials"]]))
     body = get_body(SERVICE, stored)
-    body["credentials"][unset] = keep
+    body["credentials"][unset] = MASK
     assert refused(lambda: put(SERVICE, stored, body)) == [(("body", "credentials", unset), NOT_STORED)]
+
+
+@FOCUSED
+@given(resources, st.data())
+def test_null_for_a_credential_never_stored_is_absent(named: tuple[str, Doc], data: st.DataObject) -> None:
+    """(7) Issue 11: in a credentials object, null for a secret with nothing stored is "nothing to
+    keep": taken as absent, on update and on create (generated clients send null for unset fields)."""
+    name, stored = named
+    body = get_body(name, stored)
+    for where in locs(body, frozenset(_credentials_patterns(name))):
+        obj = get(body, where)
+        for secret in CREDENTIAL_SECRETS:
+            if secret not in obj and data.draw(st.booleans()):
+                obj[secret] = None
+    assert put(name, stored, body) == stored
+    fresh = replaced(body, secret_locs(name, body), lambda v: v if v is None else "§new")
+    expected = replaced(stored, secret_locs(name, stored), lambda _: seal("§new"))
+    assert put(name, None, fresh) == expected
 
 
 @FOCUSED
@@ -438,17 +609,28 @@ def test_auth_values_left_out_or_null_keep_every_value(stored: Doc, as_null: boo
 
 
 @FOCUSED
-@given(tool_service(), st.booleans())
-def test_auth_values_left_out_or_null_are_removed_when_auth_type_changes(stored: Doc, as_null: bool) -> None:
-    """(9) auth_type changes, auth_values left out or null: the stored values are removed."""
-    body = CHANGE["auth_type"](get_body(TOOL_SERVICE, stored))
+@given(tool_service(), st.booleans(), st.sampled_from(["another", "null"]))
+def test_auth_values_left_out_or_null_are_refused_when_auth_type_changes(
+    stored: Doc, as_null: bool, new_type: str
+) -> None:
+    """L4 (9) auth_type changes (or becomes null), auth_values left out or null: refused naming
+    auth_values, never a silent removal of the stored values."""
+    body = get_body(TOOL_SERVICE, stored)
+    body["auth_type"] = None if new_type == "null" else _next(AUTH_TYPES, stored["auth_type"])
     if as_null:
         body["auth_values"] = None
     else:
         del body["auth_values"]
+    assert refused(lambda: put(TOOL_SERVICE, stored, body)) == [(("body", "auth_values"), MOVED)]
+
+
+@FOCUSED
+@given(tool_service())
+def test_auth_values_sent_empty_remove_them_when_auth_type_goes(stored: Doc) -> None:
+    """(5, 9) Removal is explicit: auth_type null with auth_values {} removes every stored value."""
+    body = {**get_body(TOOL_SERVICE, stored), "auth_type": None, "auth_values": {}}
     merged = put(TOOL_SERVICE, stored, body)
-    assert not merged.get("auth_values")
-    assert merged["auth_type"] == body["auth_type"]
+    assert merged["auth_values"] == {} and merged["auth_type"] is None
 
 
 # --- update_body -------------------------------------------------------------------------------------

@@ -239,3 +239,45 @@ def test_secrets_rotate_under_traffic_then_the_old_key_goes(
         server.stop()
     kind = url.split(":", 1)[0]
     FIGURES[f"rotation_{kind}"] = {"requests_during_rotation": sum(statuses.values()), "statuses": statuses}
+
+
+def test_a_revoked_key_is_refused_by_every_replica_within_the_cache_time(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """Replicas cache a key for SPECGATE_KEY_CACHE_SECONDS (1 s in ServerProcess); after a revoke,
+    no replica accepts it once that time has passed, though each had just accepted it."""
+    import subprocess
+    import sys
+
+    url = postgres_settings(postgres_url).database_url
+    keys = Fernet.generate_key().decode()
+    replicas = [ServerProcess(url, keys, tmp_path / f"replica{i}.log").start() for i in range(2)]
+    kept, revoked = new_key(url, keys), new_key(url, keys)
+    try:
+
+        def statuses(key: str) -> list[int]:
+            headers = {"Authorization": f"Bearer {key}"}
+            return [httpx.get(f"{r.url}/api/v1/gateways", headers=headers).status_code for r in replicas]
+
+        assert statuses(revoked) == [200, 200]  # now cached on both replicas
+        env = {"SPECGATE_SECRET_KEYS": keys, "PATH": "/usr/bin:/bin"}
+        revoke = subprocess.run(
+            [sys.executable, "-m", "specgate.cli", "keys", "revoke", "2", "--database", url],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=ROOT,
+        )
+        assert revoke.returncode == 0, revoke.stderr
+        revoked_at = time.monotonic()
+        time.sleep(1.2)  # the cache time, and a margin
+        assert statuses(revoked) == [401, 401]
+        assert statuses(kept) == [200, 200]
+        FIGURES["revocation_postgresql"] = {
+            "cache_seconds": 1,
+            "refused_everywhere_after_seconds": round(time.monotonic() - revoked_at, 2),
+        }
+    finally:
+        for replica in replicas:
+            replica.stop()

@@ -17,6 +17,7 @@ from .errors import (
     SecretError,
     SpecgateError,
     Unauthorized,
+    UsageError,
 )
 from .masking import MASK, Shape, mask, shape_of
 from .merge import merge, update_body
@@ -36,6 +37,7 @@ __all__ = [
     "Spec",
     "SpecgateError",
     "Unauthorized",
+    "UsageError",
     "load_spec",
     "mask",
     "merge",

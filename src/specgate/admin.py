@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from .config import Settings
+from .errors import NotFound, UsageError
 from .keys import hash_key, new_api_key, parse_scopes
+from .logs import CONTROLS
 from .masking import map_secrets, shape_of
 from .spec import load_spec
-from .store import KINDS, Store, open_database
+from .store import KINDS, KeyRecord, Store, open_database
 from .store.migrate import upgrade
 
-__all__ = ["create_key", "rotate_secrets"]
+__all__ = ["create_key", "gateway_id_of", "list_keys", "revoke_key", "rotate_secrets"]
 
 
 async def _store(settings: Settings) -> Store:
@@ -19,23 +22,61 @@ async def _store(settings: Settings) -> Store:
     return Store(await open_database(settings.database_url, pool_size=2))
 
 
+def gateway_id_of(text: str) -> str:
+    """A gateway id in the canonical form the server writes and compares (lower-case UUID)."""
+    try:
+        return str(uuid.UUID(text.strip()))
+    except ValueError:
+        raise UsageError(f"--gateway must be a gateway id (a UUID); got {text!r}") from None
+
+
 async def create_key(settings: Settings, *, email: str, scopes: str, gateway_id: str | None) -> str:
-    """Make a key, store its hash, and return the key itself (the only time it is seen)."""
+    """Make a key, store its hash, and return the key itself (the only time it is seen).
+
+    A gateway id is made canonical and must name a gateway: a key bound to no gateway that exists
+    (or to an id in another spelling) would answer 404 everywhere.
+    """
     scope_set = parse_scopes(scopes)
+    if not email.strip() or CONTROLS.search(email) or len(email) > 320:
+        # It is logged and stored as `last_updated_by`: one line of at most 320 characters.
+        raise UsageError("--email must be one line of 1 to 320 characters, without control characters")
+    gateway = gateway_id_of(gateway_id) if gateway_id is not None else None
     key = new_api_key()
     store = await _store(settings)
     try:
+        if gateway is not None and not await store.exists(KINDS["gateway"], gateway):
+            raise UsageError(f"--gateway: no gateway {gateway} in this database")
         await store.insert_key(
             key_hash=hash_key(key),
             prefix=key[:7],
             email=email,
             scopes=",".join(sorted(scope_set)),
-            gateway_id=gateway_id,
+            gateway_id=gateway,
             created_at=datetime.now(UTC).isoformat(),
         )
     finally:
         await store.close()
     return key
+
+
+async def list_keys(settings: Settings) -> list[KeyRecord]:
+    """Every key's id, prefix, e-mail, scopes, gateway and creation time (never the key or its hash)."""
+    store = await _store(settings)
+    try:
+        return await store.list_keys()
+    finally:
+        await store.close()
+
+
+async def revoke_key(settings: Settings, key_id: int) -> None:
+    """Delete a key. A server that looked it up in the last SPECGATE_KEY_CACHE_SECONDS keeps
+    accepting it until its cache entry expires; no server accepts it after that."""
+    store = await _store(settings)
+    try:
+        if not await store.delete_key(key_id):
+            raise NotFound(f"no key with id {key_id}")
+    finally:
+        await store.close()
 
 
 async def rotate_secrets(settings: Settings) -> int:

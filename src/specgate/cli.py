@@ -1,6 +1,7 @@
-"""The `specgate` command: serve, keys create, db upgrade, secrets rotate, fuzz.
+"""The `specgate` command: serve, keys create/list/revoke, db upgrade, secrets rotate, fuzz.
 
-Errors become one line on stderr and an exit code here, and nowhere else.
+Each command names its own function (`set_defaults(func=...)`), so a command nobody wired up is an
+error, never another command. Errors become one line on stderr and an exit code here, and nowhere else.
 """
 
 from __future__ import annotations
@@ -8,16 +9,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from .config import get_settings
-from .errors import ConfigError, SpecgateError
+from .config import Settings, get_settings
+from .errors import ConfigError, SpecgateError, UsageError
 
-__all__ = ["main"]
+__all__ = ["FUZZ_API_KEY_ENV", "main"]
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
+# The fuzz key is read from here when --api-key is not given: a command line is visible to `ps`.
+FUZZ_API_KEY_ENV = "SPECGATE_FUZZ_API_KEY"
+
+Command = Callable[[argparse.Namespace], int]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,20 +36,37 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--database", help="sqlite:///PATH or postgresql://... (default: ./.specgate/)")
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    serve.set_defaults(func=_serve)
 
     keys = commands.add_parser("keys", help="API keys").add_subparsers(dest="action", required=True)
     create = keys.add_parser("create", help="create a key; it is printed once, on the last line")
     create.add_argument("--email", required=True)
     create.add_argument("--scopes", required=True, help="comma-separated: read,write,resolve")
-    create.add_argument("--gateway", help="bind the key to one gateway id")
+    create.add_argument("--gateway", help="bind the key to one gateway (its id, a UUID)")
     create.add_argument("--database")
+    create.set_defaults(func=_keys_create)
+    listing = keys.add_parser("list", help="list the keys: id, prefix, e-mail, scopes, gateway, created")
+    listing.add_argument("--database")
+    listing.set_defaults(func=_keys_list)
+    revoke = keys.add_parser(
+        "revoke", help="revoke a key by its id (every server refuses it within SPECGATE_KEY_CACHE_SECONDS)"
+    )
+    revoke.add_argument("id", type=int, help="the key's id, as `keys list` shows it")
+    revoke.add_argument("--database")
+    revoke.set_defaults(func=_keys_revoke)
 
     db = commands.add_parser("db", help="the database").add_subparsers(dest="action", required=True)
-    db.add_parser("upgrade", help="run the schema migrations").add_argument("--database")
+    upgrade = db.add_parser("upgrade", help="run the schema migrations")
+    upgrade.add_argument("--database")
+    upgrade.set_defaults(func=_db_upgrade)
 
     fuzz = commands.add_parser("fuzz", help="fuzz a deployment with schemathesis and specgate's checks")
     fuzz.add_argument("--url", required=True, help="the deployment's base URL")
-    fuzz.add_argument("--api-key", required=True, help="a key (read,write,resolve for every check)")
+    fuzz.add_argument(
+        "--api-key",
+        help=f"a key (read,write,resolve for every check); default: ${FUZZ_API_KEY_ENV}, "
+        "which keeps the key out of the process list",
+    )
     fuzz.add_argument("--examples", type=int, default=100, help="examples per operation (default 100)")
     fuzz.add_argument("--max-time", type=int, help="time budget in seconds for the whole run")
     fuzz.add_argument("--seed", type=int, help="replay a run: the seed its report names")
@@ -50,13 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     fuzz.add_argument("--read-only", action="store_true", help="send GETs only (for production)")
     fuzz.add_argument("--report-dir", default="reports/fuzz", help="JUnit XML, HTML and summary.md go here")
     fuzz.add_argument("--workers", type=int, default=1, help="concurrent schemathesis workers")
+    fuzz.set_defaults(func=_fuzz)
 
     secrets = commands.add_parser("secrets", help="encryption at rest").add_subparsers(
         dest="action", required=True
     )
-    secrets.add_parser("rotate", help="re-encrypt every secret under the first key").add_argument(
-        "--database"
-    )
+    rotate = secrets.add_parser("rotate", help="re-encrypt every secret under the first key")
+    rotate.add_argument("--database")
+    rotate.set_defaults(func=_secrets_rotate)
     return parser
 
 
@@ -65,9 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     for chatty in ("alembic", "httpx"):  # one line per migration step or request is noise here
         logging.getLogger(chatty).setLevel(logging.WARNING)
+    command: Command = args.func
     try:
-        return _run(args)
-    except (ConfigError, ValueError) as exc:
+        return command(args)
+    except (ConfigError, UsageError) as exc:
         print(f"specgate: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except SpecgateError as exc:
@@ -75,40 +101,69 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "fuzz":
-        return _fuzz(args)
-    settings = get_settings(args.database)
-    if args.command == "serve":
-        return _serve(args, settings)
-    if args.command == "keys":
-        from .admin import create_key
+def _settings(args: argparse.Namespace) -> Settings:
+    return get_settings(args.database)
 
-        key = asyncio.run(create_key(settings, email=args.email, scopes=args.scopes, gateway_id=args.gateway))
-        print(f"created a key for {args.email} ({args.scopes}); it is shown once:")
-        print(key)
-        return 0
-    if args.command == "db":
-        from .store.migrate import upgrade
 
-        upgrade(settings.database_url)
-        print("the database schema is up to date")
-        return 0
+def _keys_create(args: argparse.Namespace) -> int:
+    from .admin import create_key
+
+    settings = _settings(args)
+    key = asyncio.run(create_key(settings, email=args.email, scopes=args.scopes, gateway_id=args.gateway))
+    print(f"created a key for {args.email} ({args.scopes}); it is shown once:")
+    print(key)
+    return 0
+
+
+def _keys_list(args: argparse.Namespace) -> int:
+    from .admin import list_keys
+
+    rows = [("ID", "PREFIX", "EMAIL", "SCOPES", "GATEWAY", "CREATED")]
+    for key in asyncio.run(list_keys(_settings(args))):
+        rows.append((str(key.id), key.prefix, key.email, key.scopes, key.gateway_id or "-", key.created_at))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def _keys_revoke(args: argparse.Namespace) -> int:
+    from .admin import revoke_key
+
+    settings = _settings(args)
+    asyncio.run(revoke_key(settings, args.id))
+    print(
+        f"revoked key {args.id}; servers that saw it refuse it within their key cache time"
+        f" (SPECGATE_KEY_CACHE_SECONDS, here {settings.key_cache_seconds:g} s)"
+    )
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from .store.migrate import upgrade
+
+    upgrade(_settings(args).database_url)
+    print("the database schema is up to date")
+    return 0
+
+
+def _secrets_rotate(args: argparse.Namespace) -> int:
     from .admin import rotate_secrets
 
-    count = asyncio.run(rotate_secrets(settings))
+    count = asyncio.run(rotate_secrets(_settings(args)))
     print(f"re-encrypted the secrets of {count} resources under the first key")
     return 0
 
 
 def _fuzz(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from .fuzzing.runner import FuzzOptions, run
 
+    api_key = args.api_key or os.environ.get(FUZZ_API_KEY_ENV, "").strip()
+    if not api_key:
+        raise UsageError(f"give the deployment's API key in ${FUZZ_API_KEY_ENV} (or --api-key)")
     options = FuzzOptions(
         url=args.url.rstrip("/"),
-        api_key=args.api_key,
+        api_key=api_key,
         examples=args.examples,
         max_time=args.max_time,
         seed=args.seed,
@@ -125,12 +180,12 @@ def _fuzz(args: argparse.Namespace) -> int:
     return result.exit_code or (1 if result.failures or result.left else 0)
 
 
-def _serve(args: argparse.Namespace, settings: object) -> int:
+def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .server import create_app
 
-    app = create_app(settings)  # type: ignore[arg-type]
+    app = create_app(_settings(args))
     print(
         f"specgate: serving on http://{args.host}:{args.port} (docs at http://{args.host}:{args.port}/docs)"
     )

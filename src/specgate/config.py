@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import logging
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .crypto import Keyring, new_key
 from .errors import ConfigError
+from .logs import logger
 
 __all__ = ["DEFAULT_DATABASE_URL", "Settings", "get_settings", "sqlite_path"]
 
 DEFAULT_DATABASE_URL = "sqlite:///.specgate/specgate.db"
 KEY_FILE_NAME = "secret.key"
-log = logging.getLogger("specgate.config")
+log = logger("specgate.config")
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _secret_keys(url: str, env: Mapping[str, str]) -> list[str]:
         raise ConfigError("SPECGATE_SECRET_KEYS must be set when the database is not a SQLite file")
     key_file = path.parent / KEY_FILE_NAME
     if not key_file.exists():
-        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(new_key() + "\n")
@@ -84,4 +85,15 @@ def _secret_keys(url: str, env: Mapping[str, str]) -> list[str]:
             "without it the stored secrets cannot be read",
             key_file,
         )
+    _check_private(key_file)
     return [line.strip() for line in key_file.read_text().splitlines() if line.strip()]
+
+
+def _check_private(key_file: Path) -> None:
+    """A key file others can read is a leaked key: refuse it rather than use it."""
+    mode = stat.S_IMODE(key_file.stat().st_mode)
+    if mode & 0o077:
+        raise ConfigError(
+            f"the key file {key_file} is readable or writable by group or others (mode {mode:04o}); "
+            f"run `chmod 600 {key_file}` (and consider the key leaked if others could read it)"
+        )

@@ -2,6 +2,7 @@
 
     SpecgateError
     ├── ConfigError            settings that cannot work (a placeholder or malformed secret key)
+    ├── UsageError             a command's arguments that cannot work (exit code 2)
     ├── Unauthorized           no credential, or one that is not valid (401)
     ├── Forbidden              a valid key without the scope an operation needs (403)
     ├── InvalidRequest         the request breaks a rule of the API (422), with one entry per field
@@ -30,6 +31,7 @@ __all__ = [
     "SecretError",
     "SpecgateError",
     "Unauthorized",
+    "UsageError",
 ]
 
 Loc = tuple[str | int, ...]
@@ -41,6 +43,10 @@ class SpecgateError(Exception):
 
 class ConfigError(SpecgateError):
     """Settings that cannot work."""
+
+
+class UsageError(SpecgateError):
+    """A command's arguments that cannot work (an unknown scope, a gateway id that is not one)."""
 
 
 @dataclass(frozen=True)
@@ -63,8 +69,10 @@ class Forbidden(SpecgateError):
 class InvalidRequest(SpecgateError):
     """The request breaks one or more rules of the API."""
 
-    def __init__(self, errors: Sequence[FieldError]) -> None:
+    def __init__(self, errors: Sequence[FieldError], count: int | None = None) -> None:
+        """`errors` may be the first few of `count` (a body can break thousands of rules at once)."""
         self.errors = list(errors)
+        self.count = len(self.errors) if count is None else count
         super().__init__("; ".join(f"{'.'.join(map(str, e.loc))}: {e.msg}" for e in self.errors))
 
     @classmethod

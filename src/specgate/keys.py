@@ -10,6 +10,8 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from .errors import UsageError
+
 __all__ = ["KEY_PREFIX", "SCOPES", "Identity", "hash_key", "new_api_key", "parse_scopes"]
 
 KEY_PREFIX = "sg_"
@@ -34,9 +36,9 @@ def hash_key(key: str) -> str:
 
 
 def parse_scopes(text: str) -> frozenset[str]:
-    """`read,write` -> the scopes; ValueError naming any unknown one."""
+    """`read,write` -> the scopes; UsageError naming any unknown one."""
     scopes = frozenset(s.strip() for s in text.split(",") if s.strip())
     unknown = sorted(scopes - set(SCOPES))
     if unknown or not scopes:
-        raise ValueError(f"scopes must be among {', '.join(SCOPES)}; got {text!r}")
+        raise UsageError(f"scopes must be among {', '.join(SCOPES)}; got {text!r}")
     return scopes

@@ -1,7 +1,9 @@
 """Where the secrets of a resource are, read from the spec's marks, and how they are masked.
 
 A request schema marks each secret property with `x-secret: true` (next to `writeOnly` and
-`format: password`), and each field that decides where a secret is sent with `x-secret-destination`.
+`format: password`), and each field that decides where or how a secret is sent with
+`x-secret-destination` (`true`: the whole value; a list of names: those entries of a map, such as the
+`Host` entry of `headers`).
 `Shape` is that reading of one schema: pure data, so the merge rules, the server and client code can
 all use it without I/O.
 """
@@ -10,9 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
-from .spec import Spec
+
+class Spec(Protocol):
+    """What the marks are read from (`specgate.spec.Spec`). A protocol, not an import: this module stays
+    pure stdlib, so `make generate` can copy it into the client package (which has no YAML reader)."""
+
+    def schema(self, name: str) -> Mapping[str, Any]: ...
+
+    def resolve(self, node: Mapping[str, Any]) -> Mapping[str, Any]: ...
+
 
 __all__ = ["MASK", "Shape", "map_secrets", "mask", "secret_values", "shape_of"]
 
@@ -27,8 +37,12 @@ class Shape:
     `secret`: this value is a secret. `fields`: properties that are or hold secrets. `items`: the
     shape of each array item. `values`: the shape of each value of a map (`additionalProperties`).
     `destinations`: properties of this object whose change redirects its secrets. `destination_keys`:
-    keys of this map whose change redirects its other values (oauth2's `auth_url`). `keys_field`: the
-    field in which a read body lists this map's keys instead of the map (`auth_value_keys`).
+    keys of this map whose change redirects its other values (oauth2's `auth_url`). `destination_entries`:
+    for a destination that is a map, the only entries that count (lower-cased names: `headers` counts
+    its `Host` entry alone). `keys_field`: the field in which a read body lists this map's keys
+    instead of the map (`auth_value_keys`). `links`: properties that name another resource whose own
+    destinations are destinations of these secrets (`x-secret-destination-link`: property -> the
+    write schema of that resource; a service's `upstream_id`).
     """
 
     secret: bool = False
@@ -37,6 +51,8 @@ class Shape:
     values: Shape | None = None
     destinations: frozenset[str] = frozenset()
     destination_keys: frozenset[str] = frozenset()
+    destination_entries: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    links: Mapping[str, str] = field(default_factory=dict)
     keys_field: str | None = None
 
     @property
@@ -60,9 +76,16 @@ def _shape(spec: Spec, schema: Mapping[str, Any], seen: tuple[str, ...]) -> Shap
         return Shape(secret=True)
     fields: dict[str, Shape] = {}
     destinations: set[str] = set()
+    entries: dict[str, frozenset[str]] = {}
+    links: dict[str, str] = {}
     for name, prop in schema.get("properties", {}).items():
-        if prop.get("x-secret-destination"):
+        if prop.get("x-secret-destination-link"):
+            links[name] = str(prop["x-secret-destination-link"])
+        mark = prop.get("x-secret-destination")
+        if mark:
             destinations.add(name)
+        if isinstance(mark, list):
+            entries[name] = frozenset(str(entry).lower() for entry in mark)
         sub = _shape(spec, prop, seen)
         if not sub.empty:
             fields[name] = sub
@@ -75,11 +98,15 @@ def _shape(spec: Spec, schema: Mapping[str, Any], seen: tuple[str, ...]) -> Shap
         values=values if values and not values.empty else None,
         destinations=frozenset(destinations),
         destination_keys=frozenset(schema.get("x-secret-destination-keys", ())),
+        destination_entries=entries,
+        links=links,
         keys_field=schema.get("x-secret-keys-field"),
     )
     for branch in (*schema.get("oneOf", ()), *schema.get("anyOf", ()), *schema.get("allOf", ())):
         shape = _union(shape, _shape(spec, branch, seen))  # every part of a branch, not just its fields
-    return shape if shape.fields or shape.values else replace(shape, destinations=frozenset())
+    if shape.fields or shape.values:
+        return shape
+    return replace(shape, destinations=frozenset(), destination_entries={}, links={})
 
 
 def _union(a: Shape, b: Shape) -> Shape:
@@ -98,8 +125,20 @@ def _union(a: Shape, b: Shape) -> Shape:
         values=either(a.values, b.values),
         destinations=a.destinations | b.destinations,
         destination_keys=a.destination_keys | b.destination_keys,
+        destination_entries=_union_entries(a, b),
+        links={**a.links, **b.links},
         keys_field=a.keys_field or b.keys_field,
     )
+
+
+def _union_entries(a: Shape, b: Shape) -> dict[str, frozenset[str]]:
+    """A map destination counts only some of its entries unless either shape counts all of it."""
+    out: dict[str, frozenset[str]] = {}
+    for name in a.destinations | b.destinations:
+        sides = [s for s in (a, b) if name in s.destinations]
+        if all(name in s.destination_entries for s in sides):
+            out[name] = frozenset().union(*(s.destination_entries[name] for s in sides))
+    return out
 
 
 def map_secrets(document: Any, shape: Shape, fn: Callable[[Any], Any]) -> Any:

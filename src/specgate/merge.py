@@ -9,23 +9,47 @@ For every secret-bearing map (`auth_values`, each `credentials` object), per key
     | with the mask "********" (a GET body sent back)    | stored value kept                         |
     | left out                                           | removed (PUT replaces the whole resource) |
 
-Keeping is refused when nothing is stored to keep, or when the same request changes where the secret
-would be sent (a field marked `x-secret-destination`, or a key marked in `x-secret-destination-keys`).
-A map whose every value is secret (`auth_values`) left out or `null` keeps every stored value, unless
-a destination changes; then it is removed. Array items are matched to stored items by `id`.
+A secret is sent only where it was sent when it was written. Keeping is refused when nothing is
+stored to keep, or when the same request changes where or how the secret would travel: a field marked
+`x-secret-destination` (all of it, or the entries it lists, such as the `Host` of `headers`), a key
+marked in `x-secret-destination-keys`, or the destinations of a resource a field links to
+(`x-secret-destination-link`: a service's upstream), recorded with the document when it is written.
+
+In a fixed-field object (`credentials`), `null` for a secret with nothing stored is absent ("nothing
+to keep": generated clients send null for every unset field); the mask with nothing stored, and a key
+of a named map (`auth_values`) never stored, are refused. A map whose every value is secret
+(`auth_values`) left out or `null` keeps every stored value; when a destination changes it is refused
+like any kept value (send the values again, or `{}` to remove them). Array items are matched to
+stored items by `id`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from .errors import FieldError, InvalidRequest, Loc
 from .masking import MASK, Shape
 
-__all__ = ["merge", "update_body"]
+__all__ = [
+    "LINKED",
+    "destination_fingerprint",
+    "destinations",
+    "held_back",
+    "merge",
+    "moved_destination",
+    "update_body",
+]
+
+LINKED = "linked_destinations"
+"""The key under which a stored document records the destinations of the resources it links to
+(`x-secret-destination-link`), as they were when its secrets were written. Server-owned: no write
+schema has it, and no response shows it."""
 
 _ABSENT = object()
+MOVED = "secret_destination_changed"
 
 
 def merge(
@@ -35,10 +59,20 @@ def merge(
     *,
     seal: Callable[[str], str],
     loc: Loc = ("body",),
+    linked: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The document to store when `incoming` replaces `stored`; raises InvalidRequest naming each field."""
+    """The document to store when `incoming` replaces `stored`; raises InvalidRequest naming each field.
+
+    `linked`: for each field of `shape.links` that names a resource, that resource's
+    `destination_fingerprint` now. It is recorded under `LINKED`, and a difference from the one
+    recorded in `stored` is a destination change (a service's upstream was re-targeted).
+    """
+    moved = None
+    if linked is not None:
+        incoming = {**incoming, LINKED: dict(linked)}
+        moved = _link_moved(stored, linked)
     errors: list[FieldError] = []
-    merged = _merge_object(stored, incoming, shape, _Context(seal, errors), loc, None)
+    merged = _merge_object(stored, incoming, shape, _Context(seal, errors), loc, moved)
     if errors:
         raise InvalidRequest(errors)
     return merged
@@ -67,8 +101,8 @@ def _merge_secret(stored: Any, incoming: Any, ctx: _Context, loc: Loc, moved: st
     if stored is None:
         ctx.errors.append(FieldError(loc, "nothing is stored to keep; send the secret", "secret_not_stored"))
     elif moved is not None:
-        msg = f"{moved} changes in this request, so the stored secret is not kept; send it again"
-        ctx.errors.append(FieldError(loc, msg, "secret_destination_changed"))
+        msg = f"{moved}, so the stored secret is not kept; send it again"
+        ctx.errors.append(FieldError(loc, msg, MOVED))
     return stored
 
 
@@ -102,39 +136,131 @@ def _merge_object(
 ) -> dict[str, Any]:
     old: Mapping[str, Any] = stored if isinstance(stored, dict) else {}
     if moved is None and isinstance(stored, dict):
-        moved = _moved(old, incoming, shape)
+        name = moved_destination(old, incoming, shape)
+        moved = None if name is None else f"{name} changes in this request"
     out: dict[str, Any] = {}
     for key, value in incoming.items():
         sub = shape.fields.get(key, shape.values)
         if sub is None:
             out[key] = value
         elif value is None and sub.values is not None:
-            _keep_map(out, key, old, moved)
+            _keep_map(out, key, old, ctx, (*loc, key), moved)
+        elif value is None and sub.secret and key in shape.fields and old.get(key) is None:
+            continue  # a fixed secret field sent as null with nothing stored: nothing to keep, absent
         else:
             out[key] = _merge(old.get(key), value, sub, ctx, (*loc, key), moved)
     for key, sub in shape.fields.items():
         if key not in incoming and sub.values is not None:
-            _keep_map(out, key, old, moved)
+            _keep_map(out, key, old, ctx, (*loc, key), moved)
     return out
 
 
-def _keep_map(out: dict[str, Any], key: str, old: Mapping[str, Any], moved: str | None) -> None:
-    """A secret map left out or null keeps every stored value, unless its destination moves."""
-    if key in old and moved is None:
+def _keep_map(
+    out: dict[str, Any], key: str, old: Mapping[str, Any], ctx: _Context, loc: Loc, moved: str | None
+) -> None:
+    """A secret map left out or null keeps every stored value; refused, never dropped, when a
+    destination moves (the caller sends the values again, or `{}` to remove them)."""
+    if not old.get(key):
+        return
+    if moved is None:
         out[key] = old[key]
+        return
+    msg = f"{moved}, so the stored values are not kept; send them again (or {{}} to remove them)"
+    ctx.errors.append(FieldError(loc, msg, MOVED))
 
 
-def _moved(old: Mapping[str, Any], incoming: Mapping[str, Any], shape: Shape) -> str | None:
-    """The first destination of this object's secrets that the request changes, if any."""
+def moved_destination(old: Mapping[str, Any], incoming: Mapping[str, Any], shape: Shape) -> str | None:
+    """The first destination of this object's secrets that `incoming` changes from `old`, if any.
+
+    A field marked `x-secret-destination` changes when its value does (for a map destination such as
+    `headers`, only the listed entries count, names compared without case). A key of
+    `x-secret-destination-keys` (stored encrypted, so not read) changes when it is left out, added,
+    or sent with a new value rather than `null` or the mask.
+    """
     for name in sorted(shape.destinations):
-        if incoming.get(name) != old.get(name):
-            return name
+        entries = shape.destination_entries.get(name)
+        if _destination_value(incoming.get(name), entries) != _destination_value(old.get(name), entries):
+            return name if entries is None else f"{name} ({', '.join(sorted(entries))})"
     for key in sorted(shape.destination_keys):
-        # A stored destination key is encrypted: a new value for it counts as a change, unread.
-        sent = incoming.get(key, _ABSENT)
-        if key in old and (sent is _ABSENT or (sent is not None and sent != MASK)):
+        stored = [k for k in old if k.lower() == key.lower()]
+        sent = [v for k, v in incoming.items() if k.lower() == key.lower()]
+        if (stored and not sent) or any(v is not None and v != MASK for v in sent):
             return key
     return None
+
+
+def _destination_value(value: Any, entries: frozenset[str] | None) -> Any:
+    """What of a destination field counts: all of it, or the listed entries of a map (any case)."""
+    if entries is None:
+        return value
+    if not isinstance(value, Mapping):
+        return []
+    return sorted((str(k).lower(), str(v)) for k, v in value.items() if str(k).lower() in entries)
+
+
+def destinations(doc: Any, shape: Shape) -> Any:
+    """Every destination in `doc`, as plain data: where and how each of its secrets would travel.
+
+    Array items are taken in no particular order (reordering targets moves nothing); values of
+    `x-secret-destination-keys` are secret, so they are not part of it.
+    """
+    if isinstance(doc, list):
+        items = [destinations(item, shape.items) for item in doc] if shape.items else []
+        return sorted(items, key=_canonical)
+    if not isinstance(doc, Mapping):
+        return None
+    out: dict[str, Any] = {
+        name: _destination_value(doc.get(name), shape.destination_entries.get(name))
+        for name in sorted(shape.destinations)
+    }
+    for name, sub in shape.fields.items():
+        found = destinations(doc.get(name), sub)
+        if found:
+            out[name] = found
+    return out
+
+
+def destination_fingerprint(doc: Any, shape: Shape) -> str:
+    """A short, stable digest of `destinations(doc, shape)`: equal exactly when they are equal."""
+    return hashlib.sha256(_canonical(destinations(doc, shape)).encode()).hexdigest()
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
+def _link_moved(stored: Mapping[str, Any] | None, linked: Mapping[str, str]) -> str | None:
+    """Why kept secrets cannot follow a linked resource, if it no longer goes where it went."""
+    if stored is None:
+        return None
+    recorded = stored.get(LINKED)
+    recorded = recorded if isinstance(recorded, Mapping) else {}
+    for name in sorted(set(recorded) | set(linked)):
+        if recorded.get(name) != linked.get(name):
+            return f"the destinations of what {name} names changed since the secrets were written"
+    return None
+
+
+def held_back(stored: Mapping[str, Any], shape: Shape, linked: Mapping[str, str]) -> list[Loc]:
+    """Where the secrets of `stored` are, if they must not be handed out because a resource it links
+    to no longer has the destinations recorded when they were written (else nothing)."""
+    if _link_moved(stored, linked) is None:
+        return []
+    return list(_secret_locs(stored, shape, ()))
+
+
+def _secret_locs(doc: Any, shape: Shape, loc: Loc) -> Any:
+    if shape.secret:
+        if doc is not None:
+            yield loc
+    elif isinstance(doc, list) and shape.items is not None:
+        for i, item in enumerate(doc):
+            yield from _secret_locs(item, shape.items, (*loc, i))
+    elif isinstance(doc, Mapping):
+        for key, value in doc.items():
+            sub = shape.fields.get(key, shape.values)
+            if sub is not None:
+                yield from _secret_locs(value, sub, (*loc, key))
 
 
 def update_body(read: Mapping[str, Any], changes: Mapping[str, Any], shape: Shape) -> dict[str, Any]:

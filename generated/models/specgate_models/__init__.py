@@ -168,6 +168,8 @@ class CredentialsWrite(BaseModel):
     """
     Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
+    `null` for a secret with nothing stored is taken as absent. `header_name`, `param_name` and
+    `param_location` decide where the secrets travel: changing one needs the secrets sent again.
 
     """
 

@@ -180,7 +180,9 @@ export interface paths {
         /**
          * Read a service with the real values of its secrets (data plane)
          * @description Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
-         *     credentials and, for type `upstream`, of its upstream's targets and embedding config.
+         *     credentials and, for type `upstream`, of its upstream's targets and embedding config. When the
+         *     upstream's destinations changed since the service's secrets were written, they are held back:
+         *     409, until the service's secrets are sent again.
          */
         get: operations["resolveGatewayService"];
         put?: never;
@@ -506,6 +508,8 @@ export interface components {
         /**
          * @description Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
          *     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
+         *     `null` for a secret with nothing stored is taken as absent. `header_name`, `param_name` and
+         *     `param_location` decide where the secrets travel: changing one needs the secrets sent again.
          */
         CredentialsWrite: {
             /** @description Whether a caller may override these credentials per request. */
@@ -1296,7 +1300,7 @@ export interface components {
         /** @description The direction to order by. */
         OrderByDirection: components["schemas"]["OrderByDirection"];
         /**
-         * @description Why the resource is deleted (kept in the server log).
+         * @description Why the resource is deleted (kept in the server log); one line, no control characters.
          * @example No longer used
          */
         Reason: string;
@@ -2050,6 +2054,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
         };
     };
@@ -2248,7 +2253,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Why the resource is deleted (kept in the server log).
+                 * @description Why the resource is deleted (kept in the server log); one line, no control characters.
                  * @example No longer used
                  */
                 reason: components["parameters"]["Reason"];
@@ -2526,7 +2531,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Why the resource is deleted (kept in the server log).
+                 * @description Why the resource is deleted (kept in the server log); one line, no control characters.
                  * @example No longer used
                  */
                 reason: components["parameters"]["Reason"];

@@ -30,6 +30,7 @@ from schemathesis.core import NOT_SET
 
 from .. import rules
 from ..spec import load_spec
+from ..storable import TEXT_RULE_TYPES
 from .ledger import Ledger, strings
 
 __all__ = ["NOT_CHECKED_FOR_ECHO", "REPLACED_CHECKS", "RULE_TYPES", "WRITING_CHECKS", "ledger", "reset"]
@@ -44,13 +45,17 @@ NOT_CHECKED_FOR_ECHO = {
     "getDocs",
 }
 # Error types of the API's own rules: cross-field and cross-resource, or about stored state.
-RULE_TYPES = rules.RULE_TYPES | {
-    "secret_not_stored",  # merge: nothing stored to keep
-    "secret_destination_changed",  # merge: a kept secret would follow a redirect
-    "id_mismatch",  # a read-only id in a PUT body is not the resource's
-    "not_found",  # a body names an upstream or service that does not exist (here)
-    "length_mismatch",  # search_fields and search_field_values come in pairs
-}
+RULE_TYPES = (
+    rules.RULE_TYPES
+    | {
+        "secret_not_stored",  # merge: nothing stored to keep
+        "secret_destination_changed",  # merge: a kept secret would follow a redirect
+        "id_mismatch",  # a read-only id in a PUT body is not the resource's
+        "not_found",  # a body names an upstream or service that does not exist (here)
+        "length_mismatch",  # search_fields and search_field_values come in pairs
+    }
+    | TEXT_RULE_TYPES
+)  # no NUL or lone surrogate in any text, no NaN or Infinity: what can be stored
 # schema_valid_request_accepted does the built-in's work, knowing RULE_TYPES.
 REPLACED_CHECKS = ("positive_data_acceptance",)
 WRITING_CHECKS = ("masked_body_keeps_secrets", "null_keeps_omitted_removes")

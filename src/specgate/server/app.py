@@ -1,8 +1,7 @@
-"""The app factory: routes come from the spec's operations, each bound to its handler by operationId."""
+"""The app factory: routes come from the spec's operations (see routing.py), errors are problem+json."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -10,52 +9,28 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from ..config import Settings, sqlite_path
+from ..logs import logger
 from ..spec import Spec, load_spec
 from ..store import Store, open_database
 from ..store.migrate import upgrade
 from .context import build_context
-from .problems import error_response, problem
-from .routes import HANDLERS, Handler
+from .problems import problem
+from .request_id import RequestId
+from .routing import route_template, routes_for
 
 __all__ = ["create_app", "routes_for"]
 
-log = logging.getLogger("specgate.server")
+log = logger("specgate.server")
 
 
-def routes_for(spec: Spec) -> list[Route]:
-    """One route per path of the spec, with exactly the methods the spec gives it."""
-    by_path: dict[str, dict[str, str]] = {}
-    for op in spec.operations():
-        by_path.setdefault(op.path, {})[op.method] = op.operation_id
-    missing = {op for ops in by_path.values() for op in ops.values()} - set(HANDLERS)
-    extra = set(HANDLERS) - {op for ops in by_path.values() for op in ops.values()}
-    if missing or extra:
-        raise RuntimeError(
-            f"handlers do not match the spec: missing {sorted(missing)}, extra {sorted(extra)}"
-        )
-    routes = []
-    for path, methods in by_path.items():
-        handlers = {method: HANDLERS[op_id] for method, op_id in methods.items()}
-        routes.append(Route(path, _dispatch(handlers), methods=list(handlers), name=path))
-    return routes
+class _App(Starlette):
+    """Starlette with `X-Request-Id` outermost, so even its own error answers carry one."""
 
-
-def _dispatch(handlers: dict[str, Handler]) -> Handler:
-    """One endpoint for a path: picks the method's handler and turns every error into problem+json.
-
-    Errors are answered here, not re-raised: a server's traceback log could quote request data.
-    """
-
-    async def endpoint(request: Request) -> Response:
-        try:
-            return await handlers[request.method](request)
-        except Exception as exc:
-            return error_response(request, exc)
-
-    return endpoint
+    def build_middleware_stack(self) -> ASGIApp:
+        return RequestId(super().build_middleware_stack())
 
 
 def create_app(settings: Settings, spec: Spec | None = None) -> Starlette:
@@ -77,16 +52,21 @@ def create_app(settings: Settings, spec: Spec | None = None) -> Starlette:
         finally:
             await store.close()
 
-    return Starlette(
+    app = _App(
         routes=routes_for(spec),
         lifespan=lifespan,
         exception_handlers={HTTPException: _http},
     )
+    # No redirect to the path with or without its trailing slash: Starlette builds that Location from
+    # the Host header (issue 9, L10); the 404 names the spec's path instead.
+    app.router.redirect_slashes = False
+    return app
 
 
 async def _http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    detail = {404: "no such path", 405: "this path does not take this method"}.get(
-        exc.status_code, exc.detail
-    )
+    detail = exc.detail
+    if exc.status_code == 404:
+        template = route_template(request.app.routes, request.url.path)
+        detail = f"no such path; the API has {template}" if template else "no such path"
     return problem(exc.status_code, detail, headers=exc.headers)

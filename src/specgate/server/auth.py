@@ -7,7 +7,8 @@ request instead of a query, while a new key is seen at once (misses are not cach
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+
+from starlette.datastructures import Headers
 
 from ..errors import Forbidden, NotFound, Unauthorized
 from ..keys import Identity, hash_key
@@ -24,22 +25,23 @@ class Authenticator:
         self._ttl = ttl
         self._cache: dict[str, tuple[float, Identity | None]] = {}
 
-    async def identify(self, headers: Mapping[str, str]) -> Identity:
-        """The caller's identity; every credential sent must be valid, and all name one key."""
+    async def identify(self, headers: Headers) -> Identity:
+        """The caller's identity; every credential sent must be valid, and all name one key.
+
+        Each header is read in all its copies: with `Syllable-API-Key: good` then `Syllable-API-Key:
+        bogus`, the first copy alone would pass (issue 9, L1).
+        """
         keys = set()
-        authorization = headers.get("authorization")
-        if authorization is not None:
+        for authorization in headers.getlist("authorization"):
             scheme, _, key = authorization.partition(" ")
             if scheme.lower() != "bearer" or not key.strip():
                 raise Unauthorized("the Authorization header must be 'Bearer <key>'")
             keys.add(key.strip())
-        syllable = headers.get("syllable-api-key")
-        if syllable is not None:
-            keys.add(syllable.strip())
+        keys.update(value.strip() for value in headers.getlist("syllable-api-key"))
         if not keys:
             raise Unauthorized("no API key: send 'Authorization: Bearer <key>' or 'Syllable-API-Key'")
         if len(keys) > 1:
-            raise Unauthorized("the two headers hold different API keys; send one key")
+            raise Unauthorized("the request holds more than one API key; send one key")
         identity = await self._lookup(keys.pop())
         if identity is None:
             raise Unauthorized("the API key is not valid")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 
 import orjson
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from ..errors import (
@@ -20,13 +19,18 @@ from ..errors import (
     SecretError,
     Unauthorized,
 )
+from ..logs import logger
 from .inputs import BadRequest, ContentTooLarge, UnsupportedMediaType
+from .request_id import current_request_id
 
-__all__ = ["error_response", "problem"]
+__all__ = ["MAX_ERRORS", "error_response", "problem"]
 
-log = logging.getLogger("specgate.server")
+log = logger("specgate.server")
 
 MEDIA_TYPE = "application/problem+json"
+# A 422 lists at most this many errors (the detail gives the full count): one error per unknown field
+# once made an 8.9 MB answer to a 630 KB body.
+MAX_ERRORS = 20
 
 
 def problem(
@@ -42,7 +46,10 @@ def problem(
         "detail": detail,
     }
     if errors:
-        body["errors"] = [{"loc": list(e.loc), "msg": e.msg, "type": e.type} for e in errors]
+        body["errors"] = [{"loc": list(e.loc), "msg": e.msg, "type": e.type} for e in errors[:MAX_ERRORS]]
+    request_id = current_request_id()
+    if request_id is not None:
+        body["request_id"] = request_id
     return Response(orjson.dumps(body), status, headers=headers, media_type=MEDIA_TYPE)
 
 
@@ -60,8 +67,15 @@ _STATUS: dict[type[Exception], int] = {
 def error_response(request: Request, exc: Exception) -> Response:
     """The problem+json answer to an error raised while handling `request`."""
     if isinstance(exc, InvalidRequest):
-        count = len(exc.errors)
-        return problem(422, f"{count} validation error{'s' if count != 1 else ''}", exc.errors)
+        count = exc.count
+        detail = f"{count} validation error{'s' if count != 1 else ''}"
+        if count > MAX_ERRORS:
+            detail += f" (the first {MAX_ERRORS} are listed)"
+        return problem(422, detail, exc.errors)
+    if isinstance(exc, ClientDisconnect):
+        # The caller went away (or was cut off by a read timeout): nobody reads this answer.
+        log.debug("%s %s: the client disconnected", request.method, request.url.path)
+        return problem(400, "the client disconnected")
     if isinstance(exc, Unauthorized):
         return problem(401, str(exc), headers={"WWW-Authenticate": "Bearer"})
     status = _STATUS.get(type(exc))

@@ -33,6 +33,7 @@ __all__ = [
     "now",
     "paged_envelope",
     "replace_with_retry",
+    "resolved_response",
     "writable",
 ]
 
@@ -83,6 +84,15 @@ def etag(version: int) -> str:
 def json_response(body: bytes, status: int = 200, version: int | None = None) -> Response:
     headers = {"ETag": etag(version)} if version is not None else None
     return Response(body, status, headers=headers, media_type=JSON)
+
+
+# Plain secrets: no cache, shared or private, may keep them (RFC 9111 5.2.2.5; Pragma for HTTP/1.0).
+_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+def resolved_response(body: bytes) -> Response:
+    """An answer that holds decrypted secrets."""
+    return Response(body, headers=_NO_STORE, media_type=JSON)
 
 
 def if_match(request: Request) -> str | None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from .database import Database, IntegrityError, open_database
-from .store import KINDS, Kind, Page, Store, Stored
+from .store import KINDS, KeyRecord, Kind, Page, Store, Stored
 
 __all__ = [
     "KINDS",
     "Database",
     "IntegrityError",
+    "KeyRecord",
     "Kind",
     "Page",
     "Store",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import os
 import re
 import sqlite3
 import threading
@@ -25,7 +26,18 @@ from psycopg_pool import AsyncConnectionPool
 
 from ..config import sqlite_path
 
-__all__ = ["Database", "IntegrityError", "Transaction", "open_database", "psycopg_conninfo"]
+__all__ = [
+    "WAL_LIMIT",
+    "Database",
+    "IntegrityError",
+    "Transaction",
+    "create_private",
+    "open_database",
+    "psycopg_conninfo",
+]
+
+# The size the SQLite WAL is brought back to once a checkpoint has copied it into the database.
+WAL_LIMIT = 64 * 1024 * 1024
 
 Params = Mapping[str, Any]
 Row = Sequence[Any]
@@ -65,6 +77,14 @@ def psycopg_conninfo(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://", 1)
 
 
+def create_private(path: Path) -> None:
+    """Create a SQLite file 0600 (its folder 0700 when new) before SQLite does: SQLite gives the
+    -wal and -shm files the database file's mode, and would make all three 0644."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 class SQLiteDatabase:
     """One connection in WAL mode, used from the event loop thread.
 
@@ -76,8 +96,8 @@ class SQLiteDatabase:
 
     dialect = "sqlite"
 
-    def __init__(self, path: Path, synchronous: str = "NORMAL") -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, synchronous: str = "NORMAL", wal_limit: int = WAL_LIMIT) -> None:
+        create_private(path)
         self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         for pragma in (
             "journal_mode=WAL",
@@ -86,10 +106,12 @@ class SQLiteDatabase:
             "busy_timeout=10000",
             # Checkpoints (which fsync) run in a thread of their own, not in a request's commit.
             "wal_autocheckpoint=0",
+            # When a write starts the WAL over, the file is cut back to this size.
+            f"journal_size_limit={wal_limit}",
         ):
             self._conn.execute(f"PRAGMA {pragma}")
         self._lock = asyncio.Lock()
-        self._checkpointer = _Checkpointer(path)
+        self._checkpointer = _Checkpointer(path, wal_limit)
 
     async def fetch_one(self, sql: str, params: Params = {}) -> Row | None:  # noqa: B006
         with _integrity(sqlite3.IntegrityError):
@@ -121,11 +143,18 @@ class SQLiteDatabase:
 
 class _Checkpointer(threading.Thread):
     """Copies the WAL back into the database file every `interval` seconds (PASSIVE: it never
-    waits for, or blocks, a writer), so no request pays for a checkpoint's fsync."""
+    waits for, or blocks, a writer), so no request pays for a checkpoint's fsync.
 
-    def __init__(self, path: Path, interval: float = 0.5) -> None:
+    Under steady writes a PASSIVE checkpoint never catches up with the end of the WAL, so SQLite
+    never starts it over and the file only grows (304 MB in one run). Past `wal_limit` bytes, a
+    TRUNCATE checkpoint copies the rest, holding writers back for that copy only, and empties it.
+    """
+
+    def __init__(self, path: Path, wal_limit: int, interval: float = 0.5) -> None:
         super().__init__(name="specgate-sqlite-checkpoint", daemon=True)
         self._path = path
+        self._wal = path.with_name(path.name + "-wal")
+        self._wal_limit = wal_limit
         self._interval = interval
         self._stopped = threading.Event()
         self.start()
@@ -135,10 +164,17 @@ class _Checkpointer(threading.Thread):
         conn.execute("PRAGMA busy_timeout=10000")
         try:
             while not self._stopped.wait(self._interval):
+                mode = "TRUNCATE" if self._wal_size() > self._wal_limit else "PASSIVE"
                 with contextlib.suppress(sqlite3.Error):  # busy now: the next round catches up
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                    conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
         finally:
             conn.close()
+
+    def _wal_size(self) -> int:
+        try:
+            return self._wal.stat().st_size
+        except FileNotFoundError:
+            return 0
 
     def stop(self) -> None:
         self._stopped.set()

@@ -11,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from ..config import sqlite_path
+from .database import create_private
 
 __all__ = ["current_revision", "head_revision", "upgrade"]
 
@@ -34,7 +35,7 @@ def _config(url: str) -> Config:
 def upgrade(url: str, revision: str = "head") -> None:
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        create_private(path)
     command.upgrade(_config(url), revision)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from ..codec import dumps, loads
 from .database import Database, Transaction
 
-__all__ = ["KINDS", "Kind", "Page", "Store", "Stored"]
+__all__ = ["KINDS", "KeyRecord", "Kind", "Page", "Store", "Stored"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,18 @@ class Stored:
     doc: dict[str, Any]
     body: bytes
     rotation: int = 0
+
+
+@dataclass(frozen=True)
+class KeyRecord:
+    """An API key as listed: never the key, nor its hash."""
+
+    id: int
+    prefix: str
+    email: str
+    scopes: str
+    gateway_id: str | None
+    created_at: str
 
 
 @dataclass(frozen=True)
@@ -340,6 +352,18 @@ class Store:
             "SELECT email, scopes, gateway_id FROM api_keys WHERE key_hash = :h", {"h": key_hash}
         )
         return (row[0], row[1], row[2]) if row else None
+
+    async def list_keys(self) -> list[KeyRecord]:
+        rows = await self.db.fetch_all(
+            "SELECT id, prefix, email, scopes, gateway_id, created_at FROM api_keys ORDER BY id"
+        )
+        return [KeyRecord(*row) for row in rows]
+
+    async def delete_key(self, key_id: int) -> bool:
+        """Delete the key with this id; False when there is none."""
+        async with self.db.transaction() as tx:
+            count = await tx.execute("DELETE FROM api_keys WHERE id = :id", {"id": key_id})
+        return count == 1
 
 
 def embed(body: bytes | memoryview, name: str, value: bytes | memoryview | None) -> bytes:

@@ -13,4 +13,4 @@ ALGORITHM_VALUES: set[Algorithm] = {
 def check_algorithm(value: str) -> Algorithm:
     if value in ALGORITHM_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {ALGORITHM_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {ALGORITHM_VALUES!r}")

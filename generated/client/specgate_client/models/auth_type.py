@@ -13,4 +13,4 @@ AUTH_TYPE_VALUES: set[AuthType] = {
 def check_auth_type(value: str) -> AuthType:
     if value in AUTH_TYPE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {AUTH_TYPE_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {AUTH_TYPE_VALUES!r}")

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
+
 T = TypeVar("T", bound="AuthValuesType0")
 
 
@@ -20,6 +22,10 @@ class AuthValuesType0:
     """
 
     additional_properties: dict[str, None | str] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -6,6 +6,7 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..models.param_location import ParamLocation, check_param_location
 from ..types import UNSET, Unset
 
@@ -45,6 +46,10 @@ class Credentials:
     param_value: Literal["********"] | Unset = UNSET
     """ A stored secret; the real value is never returned here. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         allow_override = self.allow_override
@@ -138,11 +143,13 @@ class Credentials:
 
         api_key = cast(Literal["********"] | Unset, d.pop("api_key", UNSET))
         if api_key != "********" and not isinstance(api_key, Unset):
-            raise ValueError(f"api_key must match const '********', got '{api_key}'")
+            raise ValueError("api_key must match const '********' (the value is not shown: it could be a secret)")
 
         aws_access_key_id = cast(Literal["********"] | Unset, d.pop("aws_access_key_id", UNSET))
         if aws_access_key_id != "********" and not isinstance(aws_access_key_id, Unset):
-            raise ValueError(f"aws_access_key_id must match const '********', got '{aws_access_key_id}'")
+            raise ValueError(
+                "aws_access_key_id must match const '********' (the value is not shown: it could be a secret)"
+            )
 
         aws_region = d.pop("aws_region", UNSET)
 
@@ -150,11 +157,15 @@ class Credentials:
 
         aws_secret_access_key = cast(Literal["********"] | Unset, d.pop("aws_secret_access_key", UNSET))
         if aws_secret_access_key != "********" and not isinstance(aws_secret_access_key, Unset):
-            raise ValueError(f"aws_secret_access_key must match const '********', got '{aws_secret_access_key}'")
+            raise ValueError(
+                "aws_secret_access_key must match const '********' (the value is not shown: it could be a secret)"
+            )
 
         aws_session_token = cast(Literal["********"] | Unset, d.pop("aws_session_token", UNSET))
         if aws_session_token != "********" and not isinstance(aws_session_token, Unset):
-            raise ValueError(f"aws_session_token must match const '********', got '{aws_session_token}'")
+            raise ValueError(
+                "aws_session_token must match const '********' (the value is not shown: it could be a secret)"
+            )
 
         aws_use_role = d.pop("aws_use_role", UNSET)
 
@@ -162,7 +173,9 @@ class Credentials:
 
         azure_client_secret = cast(Literal["********"] | Unset, d.pop("azure_client_secret", UNSET))
         if azure_client_secret != "********" and not isinstance(azure_client_secret, Unset):
-            raise ValueError(f"azure_client_secret must match const '********', got '{azure_client_secret}'")
+            raise ValueError(
+                "azure_client_secret must match const '********' (the value is not shown: it could be a secret)"
+            )
 
         azure_tenant_id = d.pop("azure_tenant_id", UNSET)
 
@@ -170,7 +183,9 @@ class Credentials:
 
         gcp_service_account_json = cast(Literal["********"] | Unset, d.pop("gcp_service_account_json", UNSET))
         if gcp_service_account_json != "********" and not isinstance(gcp_service_account_json, Unset):
-            raise ValueError(f"gcp_service_account_json must match const '********', got '{gcp_service_account_json}'")
+            raise ValueError(
+                "gcp_service_account_json must match const '********' (the value is not shown: it could be a secret)"
+            )
 
         gcp_use_service_account = d.pop("gcp_use_service_account", UNSET)
 
@@ -178,7 +193,7 @@ class Credentials:
 
         header_value = cast(Literal["********"] | Unset, d.pop("header_value", UNSET))
         if header_value != "********" and not isinstance(header_value, Unset):
-            raise ValueError(f"header_value must match const '********', got '{header_value}'")
+            raise ValueError("header_value must match const '********' (the value is not shown: it could be a secret)")
 
         _param_location = d.pop("param_location", UNSET)
         param_location: ParamLocation | Unset
@@ -191,7 +206,7 @@ class Credentials:
 
         param_value = cast(Literal["********"] | Unset, d.pop("param_value", UNSET))
         if param_value != "********" and not isinstance(param_value, Unset):
-            raise ValueError(f"param_value must match const '********', got '{param_value}'")
+            raise ValueError("param_value must match const '********' (the value is not shown: it could be a secret)")
 
         credentials = cls(
             allow_override=allow_override,

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..models.param_location import ParamLocation, check_param_location
 from ..types import UNSET, Unset
 
@@ -37,6 +38,10 @@ class CredentialsResolved:
     param_name: str | Unset = UNSET
     param_value: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         allow_override = self.allow_override

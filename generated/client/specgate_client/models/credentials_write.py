@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.param_location import ParamLocation, check_param_location
 from ..types import UNSET, Unset
 
@@ -15,6 +16,8 @@ T = TypeVar("T", bound="CredentialsWrite")
 class CredentialsWrite:
     """Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
+    `null` for a secret with nothing stored is taken as absent. `header_name`, `param_name` and
+    `param_location` decide where the secrets travel: changing one needs the secrets sent again.
 
     """
 
@@ -47,6 +50,10 @@ class CredentialsWrite:
     param_name: str | Unset = UNSET
     param_value: None | str | Unset = UNSET
     """ The value of `param_name` (secret). """
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         allow_override = self.allow_override

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..models.provider import Provider, check_provider
 from ..types import UNSET, Unset
 
@@ -24,6 +25,10 @@ class EmbeddingConfig:
     credentials: Credentials | Unset = UNSET
     """ Credentials as read; each stored secret is the mask `"********"`, unset ones are left out. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model

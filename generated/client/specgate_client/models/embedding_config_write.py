@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.provider import Provider, check_provider
 
 if TYPE_CHECKING:
@@ -21,10 +22,16 @@ class EmbeddingConfigWrite:
     credentials: CredentialsWrite
     """ Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
+    `null` for a secret with nothing stored is taken as absent. `header_name`, `param_name` and
+    `param_location` decide where the secrets travel: changing one needs the secrets sent again.
      """
     model: str
     provider: Provider
     """ An LLM provider. """
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         credentials = self.credentials.to_dict()

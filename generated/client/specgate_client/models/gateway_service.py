@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..models.protocol import Protocol, check_protocol
 from ..models.service_type import ServiceType, check_service_type
 from ..types import UNSET, Unset
@@ -55,6 +56,10 @@ class GatewayService:
     """ HTTP headers, name to value. """
     tags: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.protocol import Protocol, check_protocol
 from ..types import UNSET, Unset
 
@@ -36,6 +37,8 @@ class GatewayServiceEndpointWrite:
     credentials: CredentialsWrite | Unset = UNSET
     """ Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
+    `null` for a secret with nothing stored is taken as absent. `header_name`, `param_name` and
+    `param_location` decide where the secrets travel: changing one needs the secrets sent again.
      """
     headers: Headers | Unset = UNSET
     """ HTTP headers, name to value. """
@@ -47,6 +50,10 @@ class GatewayServiceEndpointWrite:
     gateway_id: UUID | Unset = UNSET
     created_at: str | Unset = UNSET
     updated_at: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -135,7 +142,7 @@ class GatewayServiceEndpointWrite:
         d = dict(src_dict)
         type_ = cast(Literal["endpoint"], d.pop("type"))
         if type_ != "endpoint":
-            raise ValueError(f"type must match const 'endpoint', got '{type_}'")
+            raise ValueError("type must match const 'endpoint' (the value is not shown: it could be a secret)")
 
         host = d.pop("host")
 

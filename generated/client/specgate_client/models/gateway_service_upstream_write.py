@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class GatewayServiceUpstreamWrite:
     credentials: CredentialsWrite | Unset = UNSET
     """ Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
+    `null` for a secret with nothing stored is taken as absent. `header_name`, `param_name` and
+    `param_location` decide where the secrets travel: changing one needs the secrets sent again.
      """
     headers: Headers | Unset = UNSET
     """ HTTP headers, name to value. """
@@ -47,6 +50,10 @@ class GatewayServiceUpstreamWrite:
     updated_at: str | Unset = UNSET
     upstream: GatewayServiceUpstreamWriteUpstream | Unset = UNSET
     """ Read-only (the embedded upstream of a GET body); ignored. """
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -136,7 +143,7 @@ class GatewayServiceUpstreamWrite:
         d = dict(src_dict)
         type_ = cast(Literal["upstream"], d.pop("type"))
         if type_ != "upstream":
-            raise ValueError(f"type must match const 'upstream', got '{type_}'")
+            raise ValueError("type must match const 'upstream' (the value is not shown: it could be a secret)")
 
         upstream_id = UUID(d.pop("upstream_id"))
 

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GatewayWrite")
@@ -22,6 +23,10 @@ class GatewayWrite:
     id: UUID | Unset = UNSET
     created_at: str | Unset = UNSET
     updated_at: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

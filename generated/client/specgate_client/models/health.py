@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..models.health_status import HealthStatus, check_health_status
 
 T = TypeVar("T", bound="Health")
@@ -15,6 +16,10 @@ T = TypeVar("T", bound="Health")
 class Health:
     status: HealthStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         status: str = self.status

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,6 +26,10 @@ class HealthChecks:
     """ An absolute URL path. """
     threshold: int | Unset = UNSET
     """ Failures before a target is taken out. """
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         headers: dict[str, Any] | Unset = UNSET

@@ -10,4 +10,4 @@ HEALTH_STATUS_VALUES: set[HealthStatus] = {
 def check_health_status(value: str) -> HealthStatus:
     if value in HEALTH_STATUS_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {HEALTH_STATUS_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {HEALTH_STATUS_VALUES!r}")

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.protocol import Protocol, check_protocol
 from ..types import UNSET, Unset
 
@@ -31,6 +32,8 @@ class HostTargetWrite:
     credentials: CredentialsWrite | Unset = UNSET
     """ Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
+    `null` for a secret with nothing stored is taken as absent. `header_name`, `param_name` and
+    `param_location` decide where the secrets travel: changing one needs the secrets sent again.
      """
     description: str | Unset = UNSET
     headers: Headers | Unset = UNSET
@@ -41,6 +44,10 @@ class HostTargetWrite:
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     weight: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         host = self.host

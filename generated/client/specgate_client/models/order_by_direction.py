@@ -11,4 +11,4 @@ ORDER_BY_DIRECTION_VALUES: set[OrderByDirection] = {
 def check_order_by_direction(value: str) -> OrderByDirection:
     if value in ORDER_BY_DIRECTION_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {ORDER_BY_DIRECTION_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {ORDER_BY_DIRECTION_VALUES!r}")

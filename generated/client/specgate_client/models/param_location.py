@@ -11,4 +11,4 @@ PARAM_LOCATION_VALUES: set[ParamLocation] = {
 def check_param_location(value: str) -> ParamLocation:
     if value in PARAM_LOCATION_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {PARAM_LOCATION_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {PARAM_LOCATION_VALUES!r}")

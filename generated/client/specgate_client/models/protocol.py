@@ -11,4 +11,4 @@ PROTOCOL_VALUES: set[Protocol] = {
 def check_protocol(value: str) -> Protocol:
     if value in PROTOCOL_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {PROTOCOL_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {PROTOCOL_VALUES!r}")

@@ -15,4 +15,4 @@ PROVIDER_VALUES: set[Provider] = {
 def check_provider(value: str) -> Provider:
     if value in PROVIDER_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {PROVIDER_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {PROVIDER_VALUES!r}")

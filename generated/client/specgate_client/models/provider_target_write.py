@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.provider import Provider, check_provider
 from ..types import UNSET, Unset
 
@@ -27,6 +28,8 @@ class ProviderTargetWrite:
     credentials: CredentialsWrite
     """ Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
+    `null` for a secret with nothing stored is taken as absent. `header_name`, `param_name` and
+    `param_location` decide where the secrets travel: changing one needs the secrets sent again.
      """
     id: UUID | Unset = UNSET
     default_model: str | Unset = UNSET
@@ -39,6 +42,10 @@ class ProviderTargetWrite:
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     weight: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         provider: str = self.provider

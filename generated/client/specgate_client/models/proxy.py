@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
+
 T = TypeVar("T", bound="Proxy")
 
 
@@ -14,6 +16,10 @@ class Proxy:
     """ A DNS name or an IP address. """
     port: str
     """ The proxy port (a string, as in the real API). """
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         host = self.host

@@ -11,4 +11,4 @@ SERVICE_TYPE_VALUES: set[ServiceType] = {
 def check_service_type(value: str) -> ServiceType:
     if value in SERVICE_TYPE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {SERVICE_TYPE_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {SERVICE_TYPE_VALUES!r}")

@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..models.protocol import Protocol, check_protocol
 from ..models.provider import Provider, check_provider
 from ..types import UNSET, Unset
@@ -43,6 +44,10 @@ class TargetResolved:
     tags: list[str] | Unset = UNSET
     weight: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
+
 if TYPE_CHECKING:
     from ..models.tool_create_definition import ToolCreateDefinition
 
@@ -19,6 +21,10 @@ class ToolCreate:
     """ The tool service the tool belongs to. """
     definition: ToolCreateDefinition
     """ The tool definition, as the model sees it. """
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

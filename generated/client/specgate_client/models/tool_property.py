@@ -14,4 +14,4 @@ TOOL_PROPERTY_VALUES: set[ToolProperty] = {
 def check_tool_property(value: str) -> ToolProperty:
     if value in TOOL_PROPERTY_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {TOOL_PROPERTY_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {TOOL_PROPERTY_VALUES!r}")

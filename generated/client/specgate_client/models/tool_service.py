@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..models.auth_type import AuthType, check_auth_type
 from ..types import UNSET, Unset
 
@@ -36,6 +37,10 @@ class ToolService:
     last_updated_comments: None | str | Unset = UNSET
     """ Free text providing comment about what was updated """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

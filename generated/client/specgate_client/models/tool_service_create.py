@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.auth_type import AuthType, check_auth_type
 from ..types import UNSET, Unset
 
@@ -34,6 +35,10 @@ class ToolServiceCreate:
      """
     last_updated_comments: None | str | Unset = UNSET
     """ Free text providing comment about what was updated """
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.auth_values_type_0 import AuthValuesType0  # noqa: PLC0415

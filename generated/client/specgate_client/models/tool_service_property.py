@@ -14,4 +14,4 @@ TOOL_SERVICE_PROPERTY_VALUES: set[ToolServiceProperty] = {
 def check_tool_service_property(value: str) -> ToolServiceProperty:
     if value in TOOL_SERVICE_PROPERTY_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {TOOL_SERVICE_PROPERTY_VALUES!r}")
+    raise TypeError(f"Unexpected value (not shown). Expected one of {TOOL_SERVICE_PROPERTY_VALUES!r}")

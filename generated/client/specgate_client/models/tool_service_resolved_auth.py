@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._redact import model_repr
 from ..models.auth_type import AuthType, check_auth_type
 from ..types import UNSET, Unset
 
@@ -27,6 +28,10 @@ class ToolServiceResolvedAuth:
     """ The headers to send; empty for oauth2 (the token exchange is the caller's). """
     auth_type: AuthType | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         service_id = self.service_id

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..models.algorithm import Algorithm, check_algorithm
 from ..types import UNSET, Unset
 
@@ -45,6 +46,10 @@ class UpstreamWrite:
     gateway_id: UUID | Unset = UNSET
     created_at: str | Unset = UNSET
     updated_at: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.provider_target_write import ProviderTargetWrite  # noqa: PLC0415

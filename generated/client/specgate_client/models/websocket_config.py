@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._redact import model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebsocketConfig")
@@ -22,6 +23,10 @@ class WebsocketConfig:
     read_buffer_size: int | Unset = UNSET
     return_error_details: bool | Unset = UNSET
     write_buffer_size: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # Secrets never show; unset fields are left out (specgate_client/_redact.py).
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         enable_direct_communication = self.enable_direct_communication

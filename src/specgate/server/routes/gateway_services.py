@@ -8,19 +8,20 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ...errors import InvalidRequest, NotFound
+from ...errors import Conflict, InvalidRequest, NotFound
 from ...masking import map_secrets
-from ...merge import merge
+from ...merge import LINKED, destination_fingerprint, held_back, merge
 from ...store import IntegrityError, Stored
 from ...store.store import embed
 from ..context import Context
 from ..resources import (
-    JSON,
+    ResourceType,
     check_ids,
     delete_checked,
     json_response,
     now,
     replace_with_retry,
+    resolved_response,
     writable,
 )
 from .upstreams import child_scope, gateway_scope, list_page
@@ -33,15 +34,42 @@ async def build_service(
 ) -> tuple[dict[str, Any], bytes]:
     rt = ctx.gateway_service
     incoming = writable(data, rt.read_only)
-    upstream_id = incoming.get("upstream_id")
-    if upstream_id is not None and not await ctx.store.exists(
-        ctx.upstream.kind, upstream_id, ids["gateway_id"]
-    ):
+    links = await linked(ctx, incoming, ids["gateway_id"])
+    if any(found is None for _, found in links.values()):
         raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found")
-    doc = merge(old.doc if old else None, incoming, rt.shape, seal=ctx.keyring.encrypt)
+    stored = old.doc if old else None
+    doc = merge(stored, incoming, rt.shape, seal=ctx.keyring.encrypt, linked=fingerprints(links))
     stamp = now()
     doc |= ids | {"created_at": old.doc["created_at"] if old else stamp, "updated_at": stamp}
-    return doc, rt.render(doc)
+    return doc, rt.render(doc, exclude={LINKED})
+
+
+Links = dict[str, tuple[ResourceType, Stored | None]]
+
+
+async def linked(ctx: Context, doc: dict[str, Any], gateway_id: str) -> Links:
+    """Each resource the service names in a field marked `x-secret-destination-link` (its upstream),
+    as stored now (None when it does not exist)."""
+    out: Links = {}
+    for name, schema in ctx.gateway_service.shape.links.items():
+        if doc.get(name) is not None:
+            rt = _resource_of(ctx, schema)
+            out[name] = (rt, await ctx.store.get(rt.kind, doc[name], gateway_id))
+    return out
+
+
+def fingerprints(links: Links) -> dict[str, str]:
+    """Where each linked resource sends what goes through it (`merge.destination_fingerprint`)."""
+    return {
+        name: destination_fingerprint(None if found is None else found.doc, rt.shape)
+        for name, (rt, found) in links.items()
+    }
+
+
+def _resource_of(ctx: Context, schema: str) -> ResourceType:
+    """The resource whose write schema is `schema` (a link names the schema, as the spec does)."""
+    types = (ctx.gateway, ctx.upstream, ctx.gateway_service, ctx.tool_service, ctx.tool)
+    return next(rt for rt in types if rt.kind.schema == schema)
 
 
 async def with_upstream(ctx: Context, doc: dict[str, Any], body: bytes) -> bytes:
@@ -110,14 +138,23 @@ async def resolve_gateway_service(request: Request) -> Response:
     service = await ctx.store.get(ctx.gateway_service.kind, service_id, gateway_id)
     if service is None:
         raise NotFound(f"no service {service_id} in gateway {gateway_id}")
-    resolved = map_secrets(service.doc, ctx.gateway_service.shape, ctx.keyring.decrypt)
-    upstream_id = service.doc.get("upstream_id")
-    if upstream_id is not None:
-        upstream = await ctx.store.get(ctx.upstream.kind, upstream_id, gateway_id)
-        if upstream is not None:
-            resolved["upstream"] = map_secrets(upstream.doc, ctx.upstream.shape, ctx.keyring.decrypt)
+    shape = ctx.gateway_service.shape
+    # The upstream read here is the one answered: its destinations now, against those recorded.
+    links = await linked(ctx, service.doc, gateway_id)
+    held = held_back(service.doc, shape, fingerprints(links))
+    if held:
+        names = ", ".join(".".join(map(str, loc)) for loc in held)
+        raise Conflict(
+            f"the upstream's destinations changed since {names} were written, so they are held back;"
+            " send them again (PUT the service)"
+        )
+    resolved = map_secrets(service.doc, shape, ctx.keyring.decrypt)
+    resolved.pop(LINKED, None)
+    upstream = links.get("upstream_id", (ctx.upstream, None))[1]
+    if upstream is not None:
+        resolved["upstream"] = map_secrets(upstream.doc, ctx.upstream.shape, ctx.keyring.decrypt)
     model = ctx.service_resolved.validate_python(resolved)
-    return Response(ctx.service_resolved.dump_json(model), media_type=JSON)
+    return resolved_response(ctx.service_resolved.dump_json(model))
 
 
 HANDLERS = {

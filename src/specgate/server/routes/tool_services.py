@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import logging
 from typing import Any
 
 from starlette.requests import Request
@@ -11,6 +10,7 @@ from starlette.responses import Response
 
 from ...errors import Conflict, InvalidRequest, NotFound
 from ...keys import Identity
+from ...logs import CONTROLS, logger
 from ...masking import map_secrets
 from ...merge import merge
 from ...rules import auth_values_errors
@@ -20,18 +20,18 @@ from ..auth import require_gateway
 from ..context import Context, caller
 from ..inputs import enum_query, int_path, int_query, list_query
 from ..resources import (
-    JSON,
     delete_checked,
     json_response,
     now,
     paged_envelope,
     replace_with_retry,
+    resolved_response,
     writable,
 )
 
 __all__ = ["HANDLERS", "required_reason", "search_page", "tool_scope"]
 
-log = logging.getLogger("specgate.server")
+log = logger("specgate.server")
 PROPERTIES = ("id", "name", "description", "last_updated", "last_updated_by")
 
 
@@ -150,10 +150,15 @@ async def delete_tool_service(request: Request) -> Response:
 
 
 def required_reason(request: Request) -> str:
+    """The delete's reason: one line of text, as the spec's pattern says (it goes to the log)."""
     reason = request.query_params.get("reason")
     if not reason or len(reason) > 500:
         raise InvalidRequest.one(
             ("query", "reason"), "a reason of 1 to 500 characters is required", "missing"
+        )
+    if CONTROLS.search(reason):  # the characters the spec's `Reason` pattern leaves out
+        raise InvalidRequest.one(
+            ("query", "reason"), "must be one line without control characters", "string_pattern_mismatch"
         )
     return reason
 
@@ -174,7 +179,7 @@ async def resolve_tool_service_auth(request: Request) -> Response:
         "headers": auth_headers(auth_type, values),
     }
     model = ctx.auth_resolved.validate_python(resolved)
-    return Response(ctx.auth_resolved.dump_json(model), media_type=JSON)
+    return resolved_response(ctx.auth_resolved.dump_json(model))
 
 
 def auth_headers(auth_type: str | None, values: dict[str, str]) -> dict[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from starlette.requests import Request
@@ -10,13 +9,14 @@ from starlette.responses import Response
 
 from ...errors import Conflict, InvalidRequest, NotFound
 from ...keys import Identity
+from ...logs import logger
 from ...store import IntegrityError, Stored
 from ..context import Context
 from ..inputs import name_path
 from ..resources import delete_checked, json_response, now, replace_with_retry, writable
 from .tool_services import required_reason, search_page, tool_scope
 
-log = logging.getLogger("specgate.server")
+log = logger("specgate.server")
 PROPERTIES = ("id", "name", "service_id", "last_updated", "last_updated_by")
 
 

@@ -1,11 +1,11 @@
-from http import HTTPStatus
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, json_body, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.gateway_service import GatewayService
 from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
@@ -17,7 +17,7 @@ from ...types import Response
 def _get_kwargs(
     gateway_id: UUID,
     *,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -28,20 +28,14 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, GatewayServiceUpstreamWrite):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = json_body(body)
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GatewayService | Problem | None:
+def _parse_response(response: httpx.Response) -> GatewayService | Problem | None:
     if response.status_code == 201:
         response_201 = GatewayService.from_dict(response.json())
 
@@ -82,28 +76,14 @@ def _parse_response(
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GatewayService | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
 ) -> Response[GatewayService | Problem]:
     """Create a service
 
@@ -113,8 +93,8 @@ def sync_detailed(
             replace, by `type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayService | Problem]
@@ -124,20 +104,15 @@ def sync_detailed(
         gateway_id=gateway_id,
         body=body,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
-) -> GatewayService | Problem | None:
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
+) -> GatewayService:
     """Create a service
 
     Args:
@@ -146,25 +121,28 @@ def sync(
             replace, by `type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService | Problem
+        GatewayService
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         client=client,
         body=body,
-    ).parsed
+    )
+    return cast(GatewayService, unwrap(response))
 
 
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
 ) -> Response[GatewayService | Problem]:
     """Create a service
 
@@ -174,8 +152,8 @@ async def asyncio_detailed(
             replace, by `type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayService | Problem]
@@ -185,18 +163,15 @@ async def asyncio_detailed(
         gateway_id=gateway_id,
         body=body,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
-) -> GatewayService | Problem | None:
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
+) -> GatewayService:
     """Create a service
 
     Args:
@@ -205,17 +180,18 @@ async def asyncio(
             replace, by `type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService | Problem
+        GatewayService
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        client=client,
+        body=body,
+    )
+    return cast(GatewayService, unwrap(response))

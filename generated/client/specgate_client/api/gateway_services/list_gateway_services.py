@@ -1,11 +1,10 @@
-from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.gateway_service_list import GatewayServiceList
 from ...models.problem import Problem
@@ -38,9 +37,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GatewayServiceList | Problem | None:
+def _parse_response(response: httpx.Response) -> GatewayServiceList | Problem | None:
     if response.status_code == 200:
         response_200 = GatewayServiceList.from_dict(response.json())
 
@@ -71,21 +68,7 @@ def _parse_response(
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GatewayServiceList | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -103,8 +86,8 @@ def sync_detailed(
         limit (int | Unset):  Default: 20.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayServiceList | Problem]
@@ -115,12 +98,7 @@ def sync_detailed(
         offset=offset,
         limit=limit,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
@@ -129,7 +107,7 @@ def sync(
     client: AuthenticatedClient | Client,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
-) -> GatewayServiceList | Problem | None:
+) -> GatewayServiceList:
     """List the services of a gateway
 
     Args:
@@ -138,19 +116,22 @@ def sync(
         limit (int | Unset):  Default: 20.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayServiceList | Problem
+        GatewayServiceList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         client=client,
         offset=offset,
         limit=limit,
-    ).parsed
+    )
+    return cast(GatewayServiceList, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -168,8 +149,8 @@ async def asyncio_detailed(
         limit (int | Unset):  Default: 20.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayServiceList | Problem]
@@ -180,10 +161,7 @@ async def asyncio_detailed(
         offset=offset,
         limit=limit,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
@@ -192,7 +170,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
-) -> GatewayServiceList | Problem | None:
+) -> GatewayServiceList:
     """List the services of a gateway
 
     Args:
@@ -201,18 +179,19 @@ async def asyncio(
         limit (int | Unset):  Default: 20.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayServiceList | Problem
+        GatewayServiceList
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            client=client,
-            offset=offset,
-            limit=limit,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        client=client,
+        offset=offset,
+        limit=limit,
+    )
+    return cast(GatewayServiceList, unwrap(response))

@@ -1,11 +1,10 @@
-from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.gateway_service_resolved import GatewayServiceResolved
 from ...models.problem import Problem
@@ -28,9 +27,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GatewayServiceResolved | Problem | None:
+def _parse_response(response: httpx.Response) -> GatewayServiceResolved | Problem | None:
     if response.status_code == 200:
         response_200 = GatewayServiceResolved.from_dict(response.json())
 
@@ -56,26 +53,17 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GatewayServiceResolved | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -87,15 +75,17 @@ def sync_detailed(
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
-    credentials and, for type `upstream`, of its upstream's targets and embedding config.
+    credentials and, for type `upstream`, of its upstream's targets and embedding config. When the
+    upstream's destinations changed since the service's secrets were written, they are held back:
+    409, until the service's secrets are sent again.
 
     Args:
         gateway_id (UUID):
         service_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayServiceResolved | Problem]
@@ -105,12 +95,7 @@ def sync_detailed(
         gateway_id=gateway_id,
         service_id=service_id,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
@@ -118,29 +103,34 @@ def sync(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayServiceResolved | Problem | None:
+) -> GatewayServiceResolved:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
-    credentials and, for type `upstream`, of its upstream's targets and embedding config.
+    credentials and, for type `upstream`, of its upstream's targets and embedding config. When the
+    upstream's destinations changed since the service's secrets were written, they are held back:
+    409, until the service's secrets are sent again.
 
     Args:
         gateway_id (UUID):
         service_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayServiceResolved | Problem
+        GatewayServiceResolved
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         service_id=service_id,
         client=client,
-    ).parsed
+    )
+    return cast(GatewayServiceResolved, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -152,15 +142,17 @@ async def asyncio_detailed(
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
-    credentials and, for type `upstream`, of its upstream's targets and embedding config.
+    credentials and, for type `upstream`, of its upstream's targets and embedding config. When the
+    upstream's destinations changed since the service's secrets were written, they are held back:
+    409, until the service's secrets are sent again.
 
     Args:
         gateway_id (UUID):
         service_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayServiceResolved | Problem]
@@ -170,10 +162,7 @@ async def asyncio_detailed(
         gateway_id=gateway_id,
         service_id=service_id,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
@@ -181,28 +170,31 @@ async def asyncio(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayServiceResolved | Problem | None:
+) -> GatewayServiceResolved:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
-    credentials and, for type `upstream`, of its upstream's targets and embedding config.
+    credentials and, for type `upstream`, of its upstream's targets and embedding config. When the
+    upstream's destinations changed since the service's secrets were written, they are held back:
+    409, until the service's secrets are sent again.
 
     Args:
         gateway_id (UUID):
         service_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayServiceResolved | Problem
+        GatewayServiceResolved
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            service_id=service_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        service_id=service_id,
+        client=client,
+    )
+    return cast(GatewayServiceResolved, unwrap(response))

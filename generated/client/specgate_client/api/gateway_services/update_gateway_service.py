@@ -1,24 +1,25 @@
-from http import HTTPStatus
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.gateway_service import GatewayService
 from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
 from ...models.gateway_service_upstream_write import GatewayServiceUpstreamWrite
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
+from ...updates import put_body
 
 
 def _get_kwargs(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -33,20 +34,14 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, GatewayServiceUpstreamWrite):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = put_body(body)
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GatewayService | Problem | None:
+def _parse_response(response: httpx.Response) -> GatewayService | Problem | None:
     if response.status_code == 200:
         response_200 = GatewayService.from_dict(response.json())
 
@@ -92,21 +87,7 @@ def _parse_response(
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GatewayService | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -114,7 +95,7 @@ def sync_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[GatewayService | Problem]:
     """Replace a service, keeping secrets by the merge rules
@@ -130,8 +111,8 @@ def sync_detailed(
             replace, by `type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayService | Problem]
@@ -143,12 +124,7 @@ def sync_detailed(
         body=body,
         if_match=if_match,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
@@ -156,9 +132,9 @@ def sync(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> GatewayService | Problem | None:
+) -> GatewayService:
     """Replace a service, keeping secrets by the merge rules
 
      The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
@@ -172,20 +148,23 @@ def sync(
             replace, by `type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService | Problem
+        GatewayService
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         service_id=service_id,
         client=client,
         body=body,
         if_match=if_match,
-    ).parsed
+    )
+    return cast(GatewayService, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -193,7 +172,7 @@ async def asyncio_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[GatewayService | Problem]:
     """Replace a service, keeping secrets by the merge rules
@@ -209,8 +188,8 @@ async def asyncio_detailed(
             replace, by `type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[GatewayService | Problem]
@@ -222,10 +201,7 @@ async def asyncio_detailed(
         body=body,
         if_match=if_match,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
@@ -233,9 +209,9 @@ async def asyncio(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite,
+    body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> GatewayService | Problem | None:
+) -> GatewayService:
     """Replace a service, keeping secrets by the merge rules
 
      The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
@@ -249,19 +225,20 @@ async def asyncio(
             replace, by `type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService | Problem
+        GatewayService
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            service_id=service_id,
-            client=client,
-            body=body,
-            if_match=if_match,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        service_id=service_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    )
+    return cast(GatewayService, unwrap(response))

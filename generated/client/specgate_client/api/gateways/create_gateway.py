@@ -1,9 +1,9 @@
-from http import HTTPStatus
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, json_body, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.gateway import Gateway
 from ...models.gateway_write import GatewayWrite
@@ -13,7 +13,7 @@ from ...types import Response
 
 def _get_kwargs(
     *,
-    body: GatewayWrite,
+    body: GatewayWrite | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,15 +22,14 @@ def _get_kwargs(
         "url": "/api/v1/gateways",
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = json_body(body)
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Gateway | Problem | None:
+def _parse_response(response: httpx.Response) -> Gateway | Problem | None:
     if response.status_code == 201:
         response_201 = Gateway.from_dict(response.json())
 
@@ -66,25 +65,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Gateway | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayWrite,
+    body: GatewayWrite | Mapping[str, Any],
 ) -> Response[Gateway | Problem]:
     """Create a gateway
 
@@ -93,8 +80,8 @@ def sync_detailed(
             are read-only (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Gateway | Problem]
@@ -103,19 +90,14 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayWrite,
-) -> Gateway | Problem | None:
+    body: GatewayWrite | Mapping[str, Any],
+) -> Gateway:
     """Create a gateway
 
     Args:
@@ -123,23 +105,26 @@ def sync(
             are read-only (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Gateway | Problem
+        Gateway
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    return cast(Gateway, unwrap(response))
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayWrite,
+    body: GatewayWrite | Mapping[str, Any],
 ) -> Response[Gateway | Problem]:
     """Create a gateway
 
@@ -148,8 +133,8 @@ async def asyncio_detailed(
             are read-only (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Gateway | Problem]
@@ -158,17 +143,14 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayWrite,
-) -> Gateway | Problem | None:
+    body: GatewayWrite | Mapping[str, Any],
+) -> Gateway:
     """Create a gateway
 
     Args:
@@ -176,16 +158,17 @@ async def asyncio(
             are read-only (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Gateway | Problem
+        Gateway
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    return cast(Gateway, unwrap(response))

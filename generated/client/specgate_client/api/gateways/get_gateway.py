@@ -1,11 +1,10 @@
-from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.gateway import Gateway
 from ...models.problem import Problem
@@ -26,7 +25,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Gateway | Problem | None:
+def _parse_response(response: httpx.Response) -> Gateway | Problem | None:
     if response.status_code == 200:
         response_200 = Gateway.from_dict(response.json())
 
@@ -57,19 +56,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Gateway | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -83,8 +70,8 @@ def sync_detailed(
         gateway_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Gateway | Problem]
@@ -93,36 +80,34 @@ def sync_detailed(
     kwargs = _get_kwargs(
         gateway_id=gateway_id,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Gateway | Problem | None:
+) -> Gateway:
     """Read a gateway
 
     Args:
         gateway_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Gateway | Problem
+        Gateway
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         client=client,
-    ).parsed
+    )
+    return cast(Gateway, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -136,8 +121,8 @@ async def asyncio_detailed(
         gateway_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Gateway | Problem]
@@ -146,33 +131,31 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         gateway_id=gateway_id,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Gateway | Problem | None:
+) -> Gateway:
     """Read a gateway
 
     Args:
         gateway_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Gateway | Problem
+        Gateway
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        client=client,
+    )
+    return cast(Gateway, unwrap(response))

@@ -1,22 +1,23 @@
-from http import HTTPStatus
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.gateway import Gateway
 from ...models.gateway_write import GatewayWrite
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
+from ...updates import put_body
 
 
 def _get_kwargs(
     gateway_id: UUID,
     *,
-    body: GatewayWrite,
+    body: GatewayWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -30,15 +31,14 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = put_body(body)
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Gateway | Problem | None:
+def _parse_response(response: httpx.Response) -> Gateway | Problem | None:
     if response.status_code == 200:
         response_200 = Gateway.from_dict(response.json())
 
@@ -84,26 +84,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Gateway | Problem]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayWrite,
+    body: GatewayWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Gateway | Problem]:
     """Replace a gateway
@@ -115,8 +103,8 @@ def sync_detailed(
             are read-only (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Gateway | Problem]
@@ -127,21 +115,16 @@ def sync_detailed(
         body=body,
         if_match=if_match,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayWrite,
+    body: GatewayWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> Gateway | Problem | None:
+) -> Gateway:
     """Replace a gateway
 
     Args:
@@ -151,26 +134,29 @@ def sync(
             are read-only (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Gateway | Problem
+        Gateway
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         client=client,
         body=body,
         if_match=if_match,
-    ).parsed
+    )
+    return cast(Gateway, unwrap(response))
 
 
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayWrite,
+    body: GatewayWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Gateway | Problem]:
     """Replace a gateway
@@ -182,8 +168,8 @@ async def asyncio_detailed(
             are read-only (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Gateway | Problem]
@@ -194,19 +180,16 @@ async def asyncio_detailed(
         body=body,
         if_match=if_match,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: GatewayWrite,
+    body: GatewayWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> Gateway | Problem | None:
+) -> Gateway:
     """Replace a gateway
 
     Args:
@@ -216,18 +199,19 @@ async def asyncio(
             are read-only (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Gateway | Problem
+        Gateway
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            client=client,
-            body=body,
-            if_match=if_match,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    )
+    return cast(Gateway, unwrap(response))

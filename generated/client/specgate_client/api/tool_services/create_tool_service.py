@@ -1,9 +1,9 @@
-from http import HTTPStatus
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, json_body, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.tool_service import ToolService
@@ -13,7 +13,7 @@ from ...types import Response
 
 def _get_kwargs(
     *,
-    body: ToolServiceCreate,
+    body: ToolServiceCreate | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,15 +22,14 @@ def _get_kwargs(
         "url": "/api/v1/services/",
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = json_body(body)
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ToolService | None:
+def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
     if response.status_code == 200:
         response_200 = ToolService.from_dict(response.json())
 
@@ -66,27 +65,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ToolService]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ToolServiceCreate,
+    body: ToolServiceCreate | Mapping[str, Any],
 ) -> Response[Problem | ToolService]:
     """Create a tool service
 
@@ -94,8 +79,8 @@ def sync_detailed(
         body (ToolServiceCreate): Request model to create a service.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | ToolService]
@@ -104,42 +89,40 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: ToolServiceCreate,
-) -> Problem | ToolService | None:
+    body: ToolServiceCreate | Mapping[str, Any],
+) -> ToolService:
     """Create a tool service
 
     Args:
         body (ToolServiceCreate): Request model to create a service.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | ToolService
+        ToolService
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    return cast(ToolService, unwrap(response))
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ToolServiceCreate,
+    body: ToolServiceCreate | Mapping[str, Any],
 ) -> Response[Problem | ToolService]:
     """Create a tool service
 
@@ -147,8 +130,8 @@ async def asyncio_detailed(
         body (ToolServiceCreate): Request model to create a service.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | ToolService]
@@ -157,33 +140,31 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: ToolServiceCreate,
-) -> Problem | ToolService | None:
+    body: ToolServiceCreate | Mapping[str, Any],
+) -> ToolService:
     """Create a tool service
 
     Args:
         body (ToolServiceCreate): Request model to create a service.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | ToolService
+        ToolService
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    return cast(ToolService, unwrap(response))

@@ -1,9 +1,8 @@
-from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.order_by_direction import OrderByDirection
 from ...models.problem import Problem
@@ -66,9 +65,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ToolServiceList | None:
+def _parse_response(response: httpx.Response) -> Problem | ToolServiceList | None:
     if response.status_code == 200:
         response_200 = ToolServiceList.from_dict(response.json())
 
@@ -94,21 +91,7 @@ def _parse_response(
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ToolServiceList]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -132,8 +115,8 @@ def sync_detailed(
         order_by_direction (OrderByDirection | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | ToolServiceList]
@@ -147,12 +130,7 @@ def sync_detailed(
         order_by=order_by,
         order_by_direction=order_by_direction,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
@@ -164,7 +142,7 @@ def sync(
     search_field_values: list[str] | Unset = UNSET,
     order_by: ToolServiceProperty | Unset = UNSET,
     order_by_direction: OrderByDirection | Unset = UNSET,
-) -> Problem | ToolServiceList | None:
+) -> ToolServiceList:
     """List tool services
 
     Args:
@@ -176,14 +154,16 @@ def sync(
         order_by_direction (OrderByDirection | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | ToolServiceList
+        ToolServiceList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         page=page,
         limit=limit,
@@ -191,7 +171,8 @@ def sync(
         search_field_values=search_field_values,
         order_by=order_by,
         order_by_direction=order_by_direction,
-    ).parsed
+    )
+    return cast(ToolServiceList, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -215,8 +196,8 @@ async def asyncio_detailed(
         order_by_direction (OrderByDirection | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | ToolServiceList]
@@ -230,10 +211,7 @@ async def asyncio_detailed(
         order_by=order_by,
         order_by_direction=order_by_direction,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
@@ -245,7 +223,7 @@ async def asyncio(
     search_field_values: list[str] | Unset = UNSET,
     order_by: ToolServiceProperty | Unset = UNSET,
     order_by_direction: OrderByDirection | Unset = UNSET,
-) -> Problem | ToolServiceList | None:
+) -> ToolServiceList:
     """List tool services
 
     Args:
@@ -257,21 +235,22 @@ async def asyncio(
         order_by_direction (OrderByDirection | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | ToolServiceList
+        ToolServiceList
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            limit=limit,
-            search_fields=search_fields,
-            search_field_values=search_field_values,
-            order_by=order_by,
-            order_by_direction=order_by_direction,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        page=page,
+        limit=limit,
+        search_fields=search_fields,
+        search_field_values=search_field_values,
+        order_by=order_by,
+        order_by_direction=order_by_direction,
+    )
+    return cast(ToolServiceList, unwrap(response))

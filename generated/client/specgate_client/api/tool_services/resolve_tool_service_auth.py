@@ -1,10 +1,9 @@
-from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.tool_service_resolved_auth import ToolServiceResolvedAuth
@@ -25,9 +24,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ToolServiceResolvedAuth | None:
+def _parse_response(response: httpx.Response) -> Problem | ToolServiceResolvedAuth | None:
     if response.status_code == 200:
         response_200 = ToolServiceResolvedAuth.from_dict(response.json())
 
@@ -58,21 +55,7 @@ def _parse_response(
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ToolServiceResolvedAuth]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -91,8 +74,8 @@ def sync_detailed(
         service_id (int):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | ToolServiceResolvedAuth]
@@ -101,19 +84,14 @@ def sync_detailed(
     kwargs = _get_kwargs(
         service_id=service_id,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
     service_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ToolServiceResolvedAuth | None:
+) -> ToolServiceResolvedAuth:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
@@ -125,17 +103,20 @@ def sync(
         service_id (int):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | ToolServiceResolvedAuth
+        ToolServiceResolvedAuth
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         service_id=service_id,
         client=client,
-    ).parsed
+    )
+    return cast(ToolServiceResolvedAuth, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -154,8 +135,8 @@ async def asyncio_detailed(
         service_id (int):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | ToolServiceResolvedAuth]
@@ -164,17 +145,14 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         service_id=service_id,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
     service_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ToolServiceResolvedAuth | None:
+) -> ToolServiceResolvedAuth:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
@@ -186,16 +164,17 @@ async def asyncio(
         service_id (int):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | ToolServiceResolvedAuth
+        ToolServiceResolvedAuth
     """
 
-    return (
-        await asyncio_detailed(
-            service_id=service_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        service_id=service_id,
+        client=client,
+    )
+    return cast(ToolServiceResolvedAuth, unwrap(response))

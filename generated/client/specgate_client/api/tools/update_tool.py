@@ -1,19 +1,20 @@
-from http import HTTPStatus
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.tool import Tool
 from ...models.tool_update import ToolUpdate
 from ...types import UNSET, Response, Unset
+from ...updates import put_body
 
 
 def _get_kwargs(
     *,
-    body: ToolUpdate,
+    body: ToolUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,15 +26,14 @@ def _get_kwargs(
         "url": "/api/v1/tools/",
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = put_body(body)
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Tool | None:
+def _parse_response(response: httpx.Response) -> Problem | Tool | None:
     if response.status_code == 200:
         response_200 = Tool.from_dict(response.json())
 
@@ -84,25 +84,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Tool]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ToolUpdate,
+    body: ToolUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
     """Replace a tool (the id is in the body)
@@ -113,8 +101,8 @@ def sync_detailed(
             and ignored.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Tool]
@@ -124,20 +112,15 @@ def sync_detailed(
         body=body,
         if_match=if_match,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: ToolUpdate,
+    body: ToolUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> Problem | Tool | None:
+) -> Tool:
     """Replace a tool (the id is in the body)
 
     Args:
@@ -146,24 +129,27 @@ def sync(
             and ignored.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Tool
+        Tool
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
         if_match=if_match,
-    ).parsed
+    )
+    return cast(Tool, unwrap(response))
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: ToolUpdate,
+    body: ToolUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
     """Replace a tool (the id is in the body)
@@ -174,8 +160,8 @@ async def asyncio_detailed(
             and ignored.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Tool]
@@ -185,18 +171,15 @@ async def asyncio_detailed(
         body=body,
         if_match=if_match,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: ToolUpdate,
+    body: ToolUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> Problem | Tool | None:
+) -> Tool:
     """Replace a tool (the id is in the body)
 
     Args:
@@ -205,17 +188,18 @@ async def asyncio(
             and ignored.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Tool
+        Tool
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-            if_match=if_match,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+        if_match=if_match,
+    )
+    return cast(Tool, unwrap(response))

@@ -1,11 +1,11 @@
-from http import HTTPStatus
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, json_body, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.upstream import Upstream
@@ -16,7 +16,7 @@ from ...types import Response
 def _get_kwargs(
     gateway_id: UUID,
     *,
-    body: UpstreamWrite,
+    body: UpstreamWrite | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -27,15 +27,14 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = json_body(body)
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Upstream | None:
+def _parse_response(response: httpx.Response) -> Problem | Upstream | None:
     if response.status_code == 201:
         response_201 = Upstream.from_dict(response.json())
 
@@ -76,26 +75,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Upstream]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpstreamWrite,
+    body: UpstreamWrite | Mapping[str, Any],
 ) -> Response[Problem | Upstream]:
     """Create an upstream
 
@@ -108,8 +95,8 @@ def sync_detailed(
             `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Upstream]
@@ -119,20 +106,15 @@ def sync_detailed(
         gateway_id=gateway_id,
         body=body,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpstreamWrite,
-) -> Problem | Upstream | None:
+    body: UpstreamWrite | Mapping[str, Any],
+) -> Upstream:
     """Create an upstream
 
     Args:
@@ -144,25 +126,28 @@ def sync(
             `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Upstream
+        Upstream
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         client=client,
         body=body,
-    ).parsed
+    )
+    return cast(Upstream, unwrap(response))
 
 
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpstreamWrite,
+    body: UpstreamWrite | Mapping[str, Any],
 ) -> Response[Problem | Upstream]:
     """Create an upstream
 
@@ -175,8 +160,8 @@ async def asyncio_detailed(
             `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Upstream]
@@ -186,18 +171,15 @@ async def asyncio_detailed(
         gateway_id=gateway_id,
         body=body,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
     gateway_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpstreamWrite,
-) -> Problem | Upstream | None:
+    body: UpstreamWrite | Mapping[str, Any],
+) -> Upstream:
     """Create an upstream
 
     Args:
@@ -209,17 +191,18 @@ async def asyncio(
             `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Upstream
+        Upstream
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        client=client,
+        body=body,
+    )
+    return cast(Upstream, unwrap(response))

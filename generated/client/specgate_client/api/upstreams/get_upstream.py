@@ -1,11 +1,10 @@
-from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.upstream import Upstream
@@ -28,7 +27,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Upstream | None:
+def _parse_response(response: httpx.Response) -> Problem | Upstream | None:
     if response.status_code == 200:
         response_200 = Upstream.from_dict(response.json())
 
@@ -59,19 +58,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Upstream]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -87,8 +74,8 @@ def sync_detailed(
         upstream_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Upstream]
@@ -98,12 +85,7 @@ def sync_detailed(
         gateway_id=gateway_id,
         upstream_id=upstream_id,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
@@ -111,7 +93,7 @@ def sync(
     upstream_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | Upstream | None:
+) -> Upstream:
     """Read an upstream
 
     Args:
@@ -119,18 +101,21 @@ def sync(
         upstream_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Upstream
+        Upstream
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         upstream_id=upstream_id,
         client=client,
-    ).parsed
+    )
+    return cast(Upstream, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -146,8 +131,8 @@ async def asyncio_detailed(
         upstream_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Upstream]
@@ -157,10 +142,7 @@ async def asyncio_detailed(
         gateway_id=gateway_id,
         upstream_id=upstream_id,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
@@ -168,7 +150,7 @@ async def asyncio(
     upstream_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | Upstream | None:
+) -> Upstream:
     """Read an upstream
 
     Args:
@@ -176,17 +158,18 @@ async def asyncio(
         upstream_id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Upstream
+        Upstream
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            upstream_id=upstream_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        upstream_id=upstream_id,
+        client=client,
+    )
+    return cast(Upstream, unwrap(response))

@@ -1,11 +1,10 @@
-from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.upstream_list import UpstreamList
@@ -38,7 +37,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | UpstreamList | None:
+def _parse_response(response: httpx.Response) -> Problem | UpstreamList | None:
     if response.status_code == 200:
         response_200 = UpstreamList.from_dict(response.json())
 
@@ -69,21 +68,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | UpstreamList]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -101,8 +86,8 @@ def sync_detailed(
         limit (int | Unset):  Default: 20.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | UpstreamList]
@@ -113,12 +98,7 @@ def sync_detailed(
         offset=offset,
         limit=limit,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
@@ -127,7 +107,7 @@ def sync(
     client: AuthenticatedClient | Client,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
-) -> Problem | UpstreamList | None:
+) -> UpstreamList:
     """List the upstreams of a gateway
 
     Args:
@@ -136,19 +116,22 @@ def sync(
         limit (int | Unset):  Default: 20.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | UpstreamList
+        UpstreamList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         client=client,
         offset=offset,
         limit=limit,
-    ).parsed
+    )
+    return cast(UpstreamList, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -166,8 +149,8 @@ async def asyncio_detailed(
         limit (int | Unset):  Default: 20.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | UpstreamList]
@@ -178,10 +161,7 @@ async def asyncio_detailed(
         offset=offset,
         limit=limit,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
@@ -190,7 +170,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
-) -> Problem | UpstreamList | None:
+) -> UpstreamList:
     """List the upstreams of a gateway
 
     Args:
@@ -199,18 +179,19 @@ async def asyncio(
         limit (int | Unset):  Default: 20.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | UpstreamList
+        UpstreamList
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            client=client,
-            offset=offset,
-            limit=limit,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        client=client,
+        offset=offset,
+        limit=limit,
+    )
+    return cast(UpstreamList, unwrap(response))

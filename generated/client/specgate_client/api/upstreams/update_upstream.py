@@ -1,23 +1,24 @@
-from http import HTTPStatus
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.upstream import Upstream
 from ...models.upstream_write import UpstreamWrite
 from ...types import UNSET, Response, Unset
+from ...updates import put_body
 
 
 def _get_kwargs(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    body: UpstreamWrite,
+    body: UpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,15 +33,14 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = put_body(body)
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Upstream | None:
+def _parse_response(response: httpx.Response) -> Problem | Upstream | None:
     if response.status_code == 200:
         response_200 = Upstream.from_dict(response.json())
 
@@ -86,19 +86,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Upstream]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+    return None
 
 
 def sync_detailed(
@@ -106,7 +94,7 @@ def sync_detailed(
     upstream_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpstreamWrite,
+    body: UpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Upstream]:
     """Replace an upstream, keeping secrets by the merge rules
@@ -122,8 +110,8 @@ def sync_detailed(
             `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Upstream]
@@ -135,12 +123,7 @@ def sync_detailed(
         body=body,
         if_match=if_match,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return build(send(client, kwargs), _parse_response)
 
 
 def sync(
@@ -148,9 +131,9 @@ def sync(
     upstream_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpstreamWrite,
+    body: UpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> Problem | Upstream | None:
+) -> Upstream:
     """Replace an upstream, keeping secrets by the merge rules
 
     Args:
@@ -164,20 +147,23 @@ def sync(
             `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Upstream
+        Upstream
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         gateway_id=gateway_id,
         upstream_id=upstream_id,
         client=client,
         body=body,
         if_match=if_match,
-    ).parsed
+    )
+    return cast(Upstream, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -185,7 +171,7 @@ async def asyncio_detailed(
     upstream_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpstreamWrite,
+    body: UpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Upstream]:
     """Replace an upstream, keeping secrets by the merge rules
@@ -201,8 +187,8 @@ async def asyncio_detailed(
             `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
         Response[Problem | Upstream]
@@ -214,10 +200,7 @@ async def asyncio_detailed(
         body=body,
         if_match=if_match,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return build(await asend(client, kwargs), _parse_response)
 
 
 async def asyncio(
@@ -225,9 +208,9 @@ async def asyncio(
     upstream_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpstreamWrite,
+    body: UpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> Problem | Upstream | None:
+) -> Upstream:
     """Replace an upstream, keeping secrets by the merge rules
 
     Args:
@@ -241,19 +224,20 @@ async def asyncio(
             `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
+        errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
+        errors.APIResponseValidationError: If a success body does not match the spec.
+        errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Problem | Upstream
+        Upstream
     """
 
-    return (
-        await asyncio_detailed(
-            gateway_id=gateway_id,
-            upstream_id=upstream_id,
-            client=client,
-            body=body,
-            if_match=if_match,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        gateway_id=gateway_id,
+        upstream_id=upstream_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    )
+    return cast(Upstream, unwrap(response))

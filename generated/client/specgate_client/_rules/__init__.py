@@ -1,0 +1,1 @@
+"""A copy of specgate's pure merge rules (src/specgate), made by `make generate`."""

@@ -1,0 +1,58 @@
+"""`X-Request-Id` on every answer: the caller's own when it is a plain token, else a new one.
+
+The id is also in each problem body (`request_id`), read from a context variable the middleware sets, so
+a client can quote it from an error alone.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from contextvars import ContextVar
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["HEADER", "RequestId", "current_request_id"]
+
+HEADER = "X-Request-Id"
+# Bounded, and a charset that cannot forge a log line or a header (no spaces, quotes, CR/LF).
+_VALID = re.compile(rb"[A-Za-z0-9._:+=/-]{1,128}")
+_current: ContextVar[str | None] = ContextVar("specgate_request_id", default=None)
+
+
+def current_request_id() -> str | None:
+    """The id of the request being answered (None outside a request)."""
+    return _current.get()
+
+
+class RequestId:
+    """ASGI middleware: picks the request's id and adds it to the response headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = _choose(scope)
+        token = _current.set(request_id)
+        header = (HEADER.lower().encode(), request_id.encode())
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [h for h in message.get("headers", ()) if h[0].lower() != header[0]]
+                message = {**message, "headers": [*headers, header]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            _current.reset(token)
+
+
+def _choose(scope: Scope) -> str:
+    sent = [value for name, value in scope["headers"] if name == b"x-request-id"]
+    if len(sent) == 1 and _VALID.fullmatch(sent[0]):
+        return str(sent[0].decode("ascii"))
+    return uuid.uuid4().hex

@@ -1,0 +1,100 @@
+"""Routes from the spec: a path matches whole or not at all, and each method gets a clean answer.
+
+- A route's pattern must match the whole path (`\\Z`): Starlette's `$` also matches before a trailing
+  newline, which sent `GET /api/v1/tools/%0A` to the list operation (issue 14).
+- An encoded slash (`%2F`) never splits a path: no segment of this API holds one, and decoding it
+  would route `/gateways/{id}%2Fservices` to another operation.
+- HEAD is GET without the body (RFC 9110 9.3.2); any other method the spec does not give a path is a
+  405 problem with an `Allow` header, OPTIONS included.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Match, Route
+from starlette.types import Receive, Scope, Send
+
+from ..spec import Spec
+from .problems import error_response, problem
+from .routes import HANDLERS, Handler
+
+__all__ = ["SpecRoute", "routes_for"]
+
+_ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
+
+
+class SpecRoute(Route):
+    """One path of the spec with the handlers of its methods."""
+
+    def __init__(self, path: str, handlers: dict[str, Handler]) -> None:
+        super().__init__(path, _dispatch(handlers), methods=list(handlers), name=path)
+        # `$` matches before a trailing newline; `\Z` only at the very end.
+        self.path_regex = re.compile(self.path_regex.pattern.removesuffix("$") + r"\Z")
+        self.allow = ", ".join(sorted(self.methods or ()))
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if _ENCODED_SLASH.search(scope.get("raw_path") or b""):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] not in (self.methods or ()):
+            detail = f"this path takes {self.allow}"
+            response = problem(405, detail, headers={"Allow": self.allow})
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def routes_for(spec: Spec) -> list[Route]:
+    """One route per path of the spec, with exactly the methods the spec gives it."""
+    by_path: dict[str, dict[str, str]] = {}
+    for op in spec.operations():
+        by_path.setdefault(op.path, {})[op.method] = op.operation_id
+    missing = {op for ops in by_path.values() for op in ops.values()} - set(HANDLERS)
+    extra = set(HANDLERS) - {op for ops in by_path.values() for op in ops.values()}
+    if missing or extra:
+        raise RuntimeError(
+            f"handlers do not match the spec: missing {sorted(missing)}, extra {sorted(extra)}"
+        )
+    return [
+        SpecRoute(path, {method: HANDLERS[op_id] for method, op_id in methods.items()})
+        for path, methods in by_path.items()
+    ]
+
+
+def _dispatch(handlers: dict[str, Handler]) -> Handler:
+    """One endpoint for a path: picks the method's handler and turns every error into problem+json.
+
+    Errors are answered here, not re-raised: a server's traceback log could quote request data.
+    """
+
+    async def endpoint(request: Request) -> Response:
+        head = request.method == "HEAD"
+        try:
+            response = await handlers["GET" if head else request.method](request)
+        except Exception as exc:
+            response = error_response(request, exc)
+        return _without_body(response) if head else response
+
+    return endpoint
+
+
+def _without_body(response: Response) -> Response:
+    """The GET answer's status and headers (Content-Length included), with no body."""
+    head = Response(status_code=response.status_code)
+    head.raw_headers = list(response.raw_headers)
+    return head
+
+
+def route_template(routes: list[Any], path: str) -> str | None:
+    """The spec path that `path` with its trailing slash added or removed would reach, if any."""
+    other = path[:-1] if path.endswith("/") else path + "/"
+    for route in routes:
+        if isinstance(route, SpecRoute) and route.path_regex.match(other):
+            return route.path
+    return None

@@ -1,0 +1,143 @@
+"""Text the store cannot keep, and numbers JSON does not have, are refused with the field named.
+
+PostgreSQL answered 500 to a NUL character (issue 9, M2), a lone surrogate has no UTF-8 form, and
+NaN, Infinity and 1e400 in a tool's definition were stored as null (L11). Both databases.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from specgate.storable import body_errors
+
+from .conftest import Api
+from .test_server_gateways import endpoint_service, errors_of
+from .test_server_tools import WEATHER, create
+
+TOOL = {"name": "forecast", "definition": {"type": "function", "function": {"name": "f"}}}
+
+
+def post_raw(api: Api, path: str, text: str, method: str = "POST") -> Any:
+    headers = {"content-type": "application/json"}
+    return api.request(method, path, content=text.encode(), headers=headers)
+
+
+def send(api: Api, method: str, path: str, body: Any) -> Any:
+    """`body` as ASCII JSON: a lone surrogate goes as its `\\udXXX` escape (UTF-8 has no form for it)."""
+    return post_raw(api, path, json.dumps(body), method)
+
+
+@pytest.mark.parametrize("field", ["name", "description", "last_updated_comments"])
+@pytest.mark.parametrize(("text", "kind"), [("a\x00b", "string_nul"), ("a\ud800", "string_surrogate")])
+def test_a_tool_service_text_the_store_cannot_keep_is_a_422(
+    api: Api, field: str, text: str, kind: str
+) -> None:
+    assert errors_of(send(api, "POST", "/api/v1/services/", WEATHER | {field: text})) == [
+        (("body", field), kind)
+    ]
+    sid = create(api)["id"]
+    before = api.get(f"/api/v1/services/{sid}").json()
+    update = {k: v for k, v in before.items() if k != "tools"} | {field: text}
+    assert errors_of(send(api, "PUT", "/api/v1/services/", update)) == [(("body", field), kind)]
+    assert api.get(f"/api/v1/services/{sid}").json() == before
+    assert api.get("/api/v1/services/").json()["total_count"] == 1  # the refused create made nothing
+
+
+def test_nul_and_lone_surrogates_in_secrets_and_their_keys_are_refused(api: Api) -> None:
+    headers = {"auth_type": "custom_headers", "auth_values": {"X-Key": "se\x00cret"}}
+    assert errors_of(send(api, "POST", "/api/v1/services/", WEATHER | headers)) == [
+        (("body", "auth_values", "X-Key"), "string_nul")
+    ]
+    bad_key = {"auth_type": "custom_headers", "auth_values": {"X-\ud800": "secret"}}
+    assert errors_of(send(api, "POST", "/api/v1/services/", WEATHER | bad_key)) == [
+        (("body", "auth_values", "X-\\ud800"), "string_surrogate")
+    ]
+
+
+def test_nested_text_and_keys_in_a_tool_definition(api: Api) -> None:
+    sid = create(api)["id"]
+    definition = {
+        "type": "function",
+        "function": {"name": "f", "parameters": [{"description": "x\x00y"}, "ok"], "k\x00": 1},
+        "lone": "\udc00",
+    }
+    response = send(api, "POST", "/api/v1/tools/", TOOL | {"service_id": sid, "definition": definition})
+    assert sorted(errors_of(response)) == [
+        (("body", "definition", "function", "k\\x00"), "string_nul"),
+        (("body", "definition", "function", "parameters", 0, "description"), "string_nul"),
+        (("body", "definition", "lone"), "string_surrogate"),
+    ]
+    assert api.get("/api/v1/tools/").json()["total_count"] == 0
+    tool = send(api, "POST", "/api/v1/tools/", TOOL | {"service_id": sid}).json()
+    put = send(api, "PUT", "/api/v1/tools/", tool | {"definition": {"x": ["\x00"]}})
+    assert errors_of(put) == [(("body", "definition", "x", 0), "string_nul")]
+    assert api.get("/api/v1/tools/forecast").json() == tool
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400", "-1E+999"])
+def test_a_number_json_does_not_have_is_refused_not_stored_as_null(api: Api, number: str) -> None:
+    sid = create(api)["id"]
+    text = f'{{"name": "t", "service_id": {sid}, "definition": {{"a": {{"b": [1, {number}]}}}}}}'
+    assert errors_of(post_raw(api, "/api/v1/tools/", text)) == [
+        (("body", "definition", "a", "b", 1), "number_not_finite")
+    ]
+    assert api.get("/api/v1/tools/").json()["total_count"] == 0
+
+
+def test_text_that_only_looks_suspect_is_kept_exactly(api: Api) -> None:
+    sid = create(api)["id"]
+    definition = {
+        "emoji": "\U0001f600",  # a surrogate pair in JSON, one character
+        "escaped": "\\u0000 and \\ud800",  # backslashes, not escapes
+        "words": "NaN Infinity 1e400",
+        "numbers": [1e308, 2.5e-400, 10**40],
+    }
+    created = send(api, "POST", "/api/v1/tools/", TOOL | {"service_id": sid, "definition": definition})
+    assert created.status_code == 200, created.text
+    stored = api.get("/api/v1/tools/forecast").json()["definition"]
+    assert stored == definition | {"numbers": [1e308, 0.0, 10**40]}
+
+
+def test_a_gateway_body_is_checked_the_same_way(api: Api) -> None:
+    assert errors_of(send(api, "POST", "/api/v1/gateways", {"name": "g\x00"})) == [
+        (("body", "name"), "string_nul")
+    ]
+    gid = send(api, "POST", "/api/v1/gateways", {"name": "g"}).json()["id"]
+    service = endpoint_service(credentials={"header_name": "X-Api-Key", "header_value": "a\x00"})
+    assert errors_of(send(api, "POST", f"/api/v1/gateways/{gid}/services", service)) == [
+        (("body", "credentials", "header_value"), "string_nul")
+    ]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/services/", "/api/v1/tools/"])
+def test_a_nul_search_value_is_a_422_on_either_list(api: Api, path: str) -> None:
+    create(api)
+    query = {"search_fields": ["name", "id"], "search_field_values": ["x", "a\x00"]}
+    response = api.get(path, params=query, scopes="read")
+    assert errors_of(response) == [(("query", "search_field_values", 1), "string_nul")]
+    assert api.get(path, params={"search_fields": "name", "search_field_values": "%"}).status_code == 200
+
+
+@pytest.mark.parametrize("reason", ["a\r\nINFO forged line", "\x00", "tab\there", "a\u2028b"])
+def test_a_delete_reason_is_one_line_of_text(api: Api, reason: str) -> None:
+    sid = create(api)["id"]
+    response = api.delete(f"/api/v1/services/{sid}", params={"reason": reason})
+    assert errors_of(response) == [(("query", "reason"), "string_pattern_mismatch")]
+    tool = send(api, "POST", "/api/v1/tools/", TOOL | {"service_id": sid}).json()
+    response = api.delete(f"/api/v1/tools/{tool['name']}", params={"reason": reason})
+    assert errors_of(response) == [(("query", "reason"), "string_pattern_mismatch")]
+    assert api.get(f"/api/v1/tools/{tool['name']}").status_code == 200
+    assert (
+        api.delete(f"/api/v1/tools/{tool['name']}", params={"reason": "no longer used: é ✓"}).status_code
+        == 200
+    )
+
+
+def test_the_walk_names_at_most_a_hundred_places() -> None:
+    raw = json.dumps({"a": ["\x00"] * 10_000}).encode()
+    errors = body_errors(raw)
+    assert len(errors) == 100 and errors[99].loc == ("body", "a", 99)
+    assert body_errors(b'{"a": "plain"}') == [] and body_errors(b"not json \\u0000") == []
