@@ -3,8 +3,8 @@ openapi-generator keeps every secret through a GET -> PUT round trip on a live s
 
 - openapi-generator (the `openapi-generator-cli` wheel pinned in pyproject, its bundled jar run by a
   Java 17 runtime): `validate` passes on openapi/openapi.yaml (which `make publish` ships unchanged as
-  dist/openapi.yaml) and `generate` runs with validation on (no `--skip-validate-spec`); its `python` client imports and drives a live server; its `typescript-fetch`
-  client compiles with a usage file.
+  dist/openapi.yaml) and `generate` runs with validation on (no `--skip-validate-spec`); its `python`
+  client imports and drives a live server; its `typescript-fetch` client compiles with a usage file.
 - openapi-typescript, @hey-api/openapi-ts and orval (pinned in scripts/ecosystem and
   scripts/typescript), run with their default settings as a new user would: a usage file passing each
   GET body back as the PUT body compiles against their output (tests/ecosystem/*.ts).
