@@ -24,8 +24,11 @@ def free_port() -> int:
 class ServerProcess:
     """`specgate serve` in a child process; `kill()` is a kill -9."""
 
-    def __init__(self, database_url: str, secret_keys: str, log: Path) -> None:
+    def __init__(
+        self, database_url: str, secret_keys: str, log: Path, env: dict[str, str] | None = None
+    ) -> None:
         self.database_url = database_url
+        self.env = env or {}
         self.secret_keys = secret_keys
         self.log = log
         self.port = free_port()
@@ -34,6 +37,7 @@ class ServerProcess:
 
     def start(self) -> ServerProcess:
         env = os.environ | {"SPECGATE_SECRET_KEYS": self.secret_keys, "SPECGATE_KEY_CACHE_SECONDS": "1"}
+        env |= self.env
         command = [sys.executable, "-m", "specgate.cli", "serve", "--port", str(self.port)]
         command += ["--database", self.database_url, "--log-level", "warning"]
         with self.log.open("ab") as out:

@@ -7,15 +7,27 @@ problem+json.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
 import re
+import socket
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import pytest
+from cryptography.fernet import Fernet
 
+from specgate.admin import create_key
+from specgate.server import resources
 from specgate.server.problems import MAX_ERRORS
 from specgate.spec import Spec
 
-from .conftest import Api
+from .conftest import Api, postgres_settings, sqlite_settings
+from .servers import ServerProcess
 
 PROBLEM = "application/problem+json"
 
@@ -61,9 +73,13 @@ def _methods(spec: Spec) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def routes(api: Api, spec: Spec) -> dict[str, tuple[str, list[str]]]:
+def ids(api: Api) -> dict[str, str]:
+    return _seed(api)
+
+
+@pytest.fixture
+def routes(ids: dict[str, str], spec: Spec) -> dict[str, tuple[str, list[str]]]:
     """Each spec path: a concrete path that exists, and the methods the spec gives it."""
-    ids = _seed(api)
     return {path: (_concrete(path, ids), methods) for path, methods in _methods(spec).items()}
 
 
@@ -108,7 +124,7 @@ def test_options_and_unknown_methods_are_405_with_allow(api: Api, routes: dict[s
 
 # --- a path that is almost a route reaches no operation (issue 14) -------------------------------------
 
-MUTATIONS = {
+MUTATIONS: dict[str, Callable[[str], str]] = {
     "a trailing newline": lambda path: path + "%0A",
     "a trailing CR": lambda path: path + "%0D",
     "a doubled slash": lambda path: _at_last_slash(path, "//"),
@@ -251,3 +267,164 @@ def test_a_body_of_many_unknown_fields_gets_a_short_422(api: Api) -> None:
     assert len(problem["errors"]) == MAX_ERRORS
     assert problem["detail"] == f"5000 validation errors (the first {MAX_ERRORS} are listed)"
     assert len(response.content) < 5000
+
+
+# --- slow clients and oversized heads, against a real server on loopback (issue 9, M5) ---------------
+
+HEAD_TIMEOUT = BODY_TIMEOUT = 0.5  # short here; the defaults are stated in the README's Limits
+
+
+@dataclass
+class Served:
+    server: ServerProcess
+    key: str
+
+    def connect(self) -> socket.socket:
+        sock = socket.create_connection(("127.0.0.1", self.server.port))
+        sock.settimeout(10)  # a test that hangs fails instead
+        return sock
+
+    def log(self) -> str:
+        return self.server.log.read_text()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    keys = Fernet.generate_key().decode()
+    tmp = tmp_path_factory.mktemp("served")
+    if request.param == "sqlite":
+        settings = sqlite_settings(tmp, keys)
+    else:
+        settings = postgres_settings(request.getfixturevalue("postgres_url"), keys)
+    env = {
+        "SPECGATE_HEAD_TIMEOUT": str(HEAD_TIMEOUT),
+        "SPECGATE_BODY_TIMEOUT": str(BODY_TIMEOUT),
+        "SPECGATE_MAX_HEAD_BYTES": "16384",
+    }
+    server = ServerProcess(settings.database_url, keys, tmp / "server.log", env).start()
+    try:
+        key = asyncio.run(create_key(settings, email="edge@email.com", scopes="read,write", gateway_id=None))
+        yield Served(server, key)
+        assert "ERROR" not in server.log.read_text() and "Traceback" not in server.log.read_text()
+    finally:
+        server.stop()
+
+
+def _until_closed(sock: socket.socket) -> tuple[float, bytes]:
+    """Seconds until the server closed the connection, and what it sent before."""
+    start, data = time.monotonic(), b""
+    try:
+        while chunk := sock.recv(65536):
+            data += chunk
+    except ConnectionResetError:
+        pass
+    sock.close()
+    return time.monotonic() - start, data
+
+
+def _status(answer: bytes) -> int:
+    return int(answer.split(b" ", 2)[1]) if answer else 0
+
+
+def test_a_connection_that_sends_nothing_is_closed_with_408(served: Served) -> None:
+    seconds, answer = _until_closed(served.connect())
+    assert HEAD_TIMEOUT * 0.8 <= seconds < HEAD_TIMEOUT + 2
+    assert _status(answer) == 408 and b"application/problem+json" in answer
+    assert b"x-request-id: " in answer
+
+
+def test_a_head_sent_a_byte_at_a_time_is_cut_at_the_deadline(served: Served) -> None:
+    sock = served.connect()
+    start = time.monotonic()
+    head = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 100
+    with contextlib.suppress(OSError):  # the server closes the socket under us
+        for byte in head:
+            sock.sendall(bytes([byte]))
+            time.sleep(0.05)
+            if time.monotonic() - start > HEAD_TIMEOUT + 2:
+                break
+    _, answer = _until_closed(sock)
+    assert HEAD_TIMEOUT * 0.8 <= time.monotonic() - start < HEAD_TIMEOUT + 2  # no byte resets it
+    assert _status(answer) in (0, 408)
+
+
+def test_a_body_shorter_than_its_content_length_is_cut_at_the_deadline(served: Served) -> None:
+    sock = served.connect()
+    sock.sendall(
+        b"POST /api/v1/gateways HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"Authorization: Bearer " + served.key.encode() + b'\r\nContent-Length: 100\r\n\r\n{"na'
+    )
+    seconds, answer = _until_closed(sock)
+    assert BODY_TIMEOUT * 0.8 <= seconds < BODY_TIMEOUT + 2
+    assert answer == b""  # the handler was still reading: nothing to answer, no 5xx
+
+
+def test_a_64_mib_header_is_refused_after_a_few_reads(served: Served) -> None:
+    sock = served.connect()
+    sent = 0
+    with contextlib.suppress(OSError):
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ")
+        while sent < 64 * 1024 * 1024:
+            sock.sendall(b"a" * 65536)
+            sent += 65536
+    _, answer = _until_closed(sock)
+    assert sent < 8 * 1024 * 1024  # the server stopped reading long before the end
+    assert _status(answer) in (0, 431)  # a reset can beat the 431 to the client
+
+
+def test_a_head_over_the_limit_in_one_write_is_431(served: Served) -> None:
+    sock = served.connect()
+    sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: " + b"b" * 17000 + b"\r\n\r\n")
+    _, answer = _until_closed(sock)
+    assert _status(answer) == 431 and b'"status":431' in answer
+
+
+def test_a_head_under_the_limit_is_served(served: Served) -> None:
+    headers = {"X-A": "b" * 15000, "Authorization": f"Bearer {served.key}"}
+    response = httpx.get(f"{served.server.url}/api/v1/gateways", headers=headers)
+    assert response.status_code == 200
+    assert httpx.head(f"{served.server.url}/healthz").status_code == 200
+
+
+# --- a page is at most MAX_PAGE_BYTES (issue 9, M7) ----------------------------------------------------
+
+
+def test_an_offset_page_over_the_byte_cap_is_cut_and_says_where_the_next_starts(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(6):
+        api.post("/api/v1/gateways", json={"name": f"g{i}", "tags": ["t" * 100] * 5})
+    one = len(json.dumps(api.get("/api/v1/gateways?limit=1").json()["items"][0]))
+    monkeypatch.setattr(resources, "MAX_PAGE_BYTES", one * 2 + 10)  # two items fit, not three
+    seen = []
+    offset = 0
+    while True:
+        page = api.get(f"/api/v1/gateways?offset={offset}&limit=100").json()
+        assert page["total"] == 6
+        assert len(page["items"]) == 2
+        last = offset + 2 == page["total"]
+        assert page["limit"] == (100 if last else 2)  # cut from the 100 asked, but for the last
+        seen += [item["name"] for item in page["items"]]
+        offset += page["limit"]
+        if offset >= page["total"]:
+            break
+    assert sorted(seen) == [f"g{i}" for i in range(6)]
+
+
+def test_a_numbered_page_over_the_byte_cap_is_a_422_on_limit(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = {"name": "ts", "description": "d", "auth_type": "bearer", "auth_values": {"token": "t"}}
+    sid = api.post("/api/v1/services/", json=service).json()["id"]
+    for i in range(3):
+        tool = {"name": f"t{i}", "service_id": sid, "definition": {"text": "x" * 1000}}
+        assert api.post("/api/v1/tools/", json=tool).status_code == 200
+    monkeypatch.setattr(resources, "MAX_PAGE_BYTES", 2500)  # two tools fit, not three
+    refused = api.get("/api/v1/tools/?limit=3")
+    _is_problem(refused, 422)
+    assert refused.json()["errors"][0]["loc"] == ["query", "limit"]
+    assert "at most 2 of its items fit" in refused.json()["errors"][0]["msg"]
+    page = api.get("/api/v1/tools/?limit=2&page=1").json()
+    assert len(page["items"]) == 1 and page["total_count"] == 3
+    monkeypatch.setattr(resources, "MAX_PAGE_BYTES", 10)  # one item always fits
+    assert len(api.get("/api/v1/tools/?limit=1").json()["items"]) == 1

@@ -181,15 +181,15 @@ def _fuzz(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from .server import create_app
+    from .server.serving import serve
 
-    app = create_app(_settings(args))
+    settings = _settings(args)
+    app = create_app(settings)
     print(
         f"specgate: serving on http://{args.host}:{args.port} (docs at http://{args.host}:{args.port}/docs)"
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    serve(app, settings, args.host, args.port, args.log_level)
     return 0
 
 

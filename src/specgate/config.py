@@ -28,6 +28,12 @@ class Settings:
     pool_size: int = 10
     key_cache_seconds: float = 5.0
     sqlite_synchronous: str = "NORMAL"
+    # The HTTP edge (README "Limits"): see server/protocol.py and server/serving.py.
+    max_head_bytes: int = 16 * 1024
+    head_timeout: float = 10.0
+    body_timeout: float = 30.0
+    keep_alive_timeout: int = 5
+    max_connections: int = 1000
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -49,6 +55,11 @@ def get_settings(database_url: str | None = None, environ: Mapping[str, str] | N
         pool_size=_int(env, "SPECGATE_POOL_SIZE", 10),
         key_cache_seconds=float(env.get("SPECGATE_KEY_CACHE_SECONDS", "5")),
         sqlite_synchronous=_choice(env, "SPECGATE_SQLITE_SYNCHRONOUS", ("NORMAL", "FULL")),
+        max_head_bytes=_int(env, "SPECGATE_MAX_HEAD_BYTES", 16 * 1024),
+        head_timeout=_seconds(env, "SPECGATE_HEAD_TIMEOUT", 10.0),
+        body_timeout=_seconds(env, "SPECGATE_BODY_TIMEOUT", 30.0),
+        keep_alive_timeout=_int(env, "SPECGATE_KEEP_ALIVE_TIMEOUT", 5),
+        max_connections=_int(env, "SPECGATE_MAX_CONNECTIONS", 1000),
     )
 
 
@@ -64,6 +75,16 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(env.get(name, default))
     except ValueError:
         raise ConfigError(f"{name} must be an integer") from None
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    try:
+        value = float(env.get(name, default))
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds") from None
+    if not 0 < value < 3600:
+        raise ConfigError(f"{name} must be more than 0 and less than 3600 seconds")
+    return value
 
 
 def _secret_keys(url: str, env: Mapping[str, str]) -> list[str]:

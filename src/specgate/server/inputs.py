@@ -135,7 +135,10 @@ async def read_body(request: Request, adapter: TypeAdapter[Any]) -> Any:
         return adapter.validate_json(raw, strict=True)
     except ValidationError as exc:
         errors, total = _errors_of(exc)
-    if any(e["type"] == "json_invalid" for e in errors):
+    invalid = next((e for e in errors if e["type"] == "json_invalid"), None)
+    if invalid is not None:
+        if "recursion limit" in invalid["msg"]:
+            raise BadRequest("the body is nested too deeply to read")
         raise BadRequest("the body is not valid JSON")
     tagged = _is_tagged(adapter)
     chosen = [field for field, _ in _closest(errors, tagged)]

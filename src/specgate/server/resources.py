@@ -5,7 +5,7 @@ response, ETags, and the read-merge-write loop of a PUT.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -22,6 +22,7 @@ from .inputs import read_body
 
 __all__ = [
     "JSON",
+    "MAX_PAGE_BYTES",
     "ResourceType",
     "check_ids",
     "check_if_match",
@@ -179,17 +180,43 @@ def check_ids(data: Mapping[str, Any], expected: Mapping[str, Any]) -> None:
         raise InvalidRequest(errors)
 
 
+# A page is at most this many bytes of items (issue 9, M7: 100 tools of 1 MB made a 100 MB page).
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+
+
+def _fitting(bodies: Sequence[bytes]) -> int:
+    """How many of the first bodies fit in MAX_PAGE_BYTES; always at least one."""
+    size = 0
+    for count, body in enumerate(bodies):
+        size += len(body) + 1
+        if size > MAX_PAGE_BYTES and count > 0:
+            return count
+    return len(bodies)
+
+
 def list_envelope(page: Page, offset: int, limit: int) -> Response:
+    """An offset page. One over MAX_PAGE_BYTES is cut short, and its `limit` is then the number of
+    items given, so `offset + limit` is still where the next page starts; `total` stays exact."""
+    count = _fitting(page.bodies)
     body = b'{"items":[%s],"total":%d,"offset":%d,"limit":%d}' % (
-        b",".join(page.bodies),
+        b",".join(page.bodies[:count]),
         page.total,
         offset,
-        limit,
+        limit if count == len(page.bodies) else count,
     )
     return Response(body, media_type=JSON)
 
 
 def paged_envelope(page: Page, number: int, size: int) -> Response:
+    """A numbered page. Cutting one short would hide its other items from a client that counts
+    pages, so a page over MAX_PAGE_BYTES is a 422 on `limit` that says how many items fit."""
+    count = _fitting(page.bodies)
+    if count < len(page.bodies):
+        raise InvalidRequest.one(
+            ("query", "limit"),
+            f"this page would be over {MAX_PAGE_BYTES} bytes; at most {count} of its items fit",
+            "page_too_large",
+        )
     pages = -(-page.total // size)
     body = b'{"items":[%s],"page":%d,"page_size":%d,"total_pages":%d,"total_count":%d}' % (
         b",".join(page.bodies),
