@@ -108,6 +108,9 @@ def gateway_family(client: AuthenticatedClient) -> uuid.UUID:
         raise AssertionError("a typed PUT that drops credentials must be refused")
     except errors.LocalRequestError as error:
         show(error)
+    # ... and with credentials set but their secrets unset, the stored secrets are kept (sent as null).
+    kept = endpoint("weather", "api.example", CredentialsWrite(header_name="X-Key"))
+    update_gateway_service.sync(gateway.id, service.id, client=client, body=kept)
     resolved = resolve_gateway_service.sync(gateway.id, service.id, client=client)
     show(resolved)
     assert resolved.credentials and resolved.credentials.api_key == API_KEY

@@ -21,6 +21,7 @@ from specgate.config import Settings, get_settings
 from specgate.server import create_app
 from specgate.spec import Spec, load_spec
 from specgate.store.migrate import upgrade
+from specgate.store.schema import metadata
 
 # CI runs the same examples every time (a failure there reproduces); elsewhere hypothesis explores.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -89,7 +90,11 @@ def sqlite_settings(tmp: Path, keys: str | None = None) -> Settings:
 
 POSTGRES_URL = os.environ.get("SPECGATE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("SPECGATE_TEST_REQUIRE_POSTGRES") == "1"
-TABLES = "api_keys, tools, tool_services, gateway_services, upstreams, gateways"
+# The resource tables and what the store keeps beside them (counts, seek blocks).
+TABLES = ", ".join(
+    ["api_keys", "tools", "tool_services", "gateway_services", "upstreams", "gateways"]
+    + [t.name for t in metadata.sorted_tables if t.name == "row_counts" or t.name.startswith("seek_")]
+)
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,19 @@
 """The tables, as SQLAlchemy metadata: what the migrations build, checked by a test.
 
 Each resource row keeps `doc` (the stored document: secrets encrypted) and `body` (the masked JSON a
-GET answers, made once at write time), plus the columns that queries filter, order or join on.
+GET answers, made once at write time), plus the columns that queries filter, order or join on. Every
+order a list offers has an index on (scope, column, id), and a table of blocks (store/seek.py).
+
+Substring search structures depend on the database and are named `search_*` (FTS5 tables on SQLite,
+trigram GIN indexes on PostgreSQL; store/search.py): the migrations build them, this metadata does not
+describe them.
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["metadata"]
+__all__ = ["ORDERS", "SCOPES", "metadata"]
 
 metadata = sa.MetaData()
 
@@ -35,7 +40,7 @@ upstreams = sa.Table(
     "upstreams",
     metadata,
     sa.Column("id", sa.Text, primary_key=True),
-    sa.Column("gateway_id", sa.Text, sa.ForeignKey("gateways.id"), nullable=False, index=True),
+    sa.Column("gateway_id", sa.Text, sa.ForeignKey("gateways.id"), nullable=False),
     *_resource_columns(),
     sa.UniqueConstraint("gateway_id", "id", name="uq_upstreams_gateway_id_id"),
 )
@@ -44,7 +49,7 @@ gateway_services = sa.Table(
     "gateway_services",
     metadata,
     sa.Column("id", sa.Text, primary_key=True),
-    sa.Column("gateway_id", sa.Text, sa.ForeignKey("gateways.id"), nullable=False, index=True),
+    sa.Column("gateway_id", sa.Text, sa.ForeignKey("gateways.id"), nullable=False),
     sa.Column("upstream_id", sa.Text, nullable=True, index=True),
     *_resource_columns(),
     # The upstream of a service must be of the same gateway: the database enforces it, too.
@@ -72,7 +77,7 @@ tools = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("name", sa.Text, nullable=False, unique=True),
-    sa.Column("service_id", sa.Integer, sa.ForeignKey("tool_services.id"), nullable=False, index=True),
+    sa.Column("service_id", sa.Integer, sa.ForeignKey("tool_services.id"), nullable=False),
     sa.Column("last_updated", sa.Text, nullable=False),
     sa.Column("last_updated_by", sa.Text, nullable=False),
     *_resource_columns(),
@@ -88,4 +93,42 @@ api_keys = sa.Table(
     sa.Column("scopes", sa.Text, nullable=False),
     sa.Column("gateway_id", sa.Text, nullable=True),
     sa.Column("created_at", sa.Text, nullable=False),
+)
+
+
+# --- what lists are served by -------------------------------------------------------------------
+
+# The orders each table's lists offer (every one also breaks ties by id), and the column scoping them.
+ORDERS = {
+    "gateways": ("created_at",),
+    "upstreams": ("created_at",),
+    "gateway_services": ("created_at",),
+    "tool_services": ("id", "name", "description", "last_updated", "last_updated_by"),
+    "tools": ("id", "name", "service_id", "last_updated", "last_updated_by"),
+}
+SCOPES = {"upstreams": "gateway_id", "gateway_services": "gateway_id"}
+
+for _table, _columns in ORDERS.items():
+    _t = metadata.tables[_table]
+    _scope = [_t.c[SCOPES[_table]]] if _table in SCOPES else []
+    for _column in _columns:
+        if _column != "id":  # the primary key serves the order by id
+            sa.Index(f"ix_{_table}_{_column}", *_scope, _t.c[_column], _t.c.id)
+        # Blocks of consecutive rows of the order, per scope ('' when unscoped): first key and row count.
+        sa.Table(
+            f"seek_{_table}_{_column}",
+            metadata,
+            sa.Column("scope", sa.Text, primary_key=True),
+            sa.Column("lo_v", _t.c[_column].type, primary_key=True, autoincrement=False),
+            sa.Column("lo_id", _t.c.id.type, primary_key=True, autoincrement=False),
+            sa.Column("n", sa.Integer, nullable=False),
+        )
+
+# Rows per table and scope, kept by every insert and delete (a COUNT(*) would read them all).
+row_counts = sa.Table(
+    "row_counts",
+    metadata,
+    sa.Column("tbl", sa.Text, primary_key=True),
+    sa.Column("scope", sa.Text, primary_key=True),
+    sa.Column("n", sa.BigInteger, nullable=False),
 )

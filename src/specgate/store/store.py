@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..codec import dumps, loads
-from .database import Database, Transaction
+from . import search as text_search
+from . import seek
+from .database import Database, Row, Transaction
 
 __all__ = ["KINDS", "KeyRecord", "Kind", "Page", "Store", "Stored"]
 
@@ -142,22 +144,13 @@ class Store:
         return row is not None
 
     async def page(self, kind: Kind, scope: str | None, offset: int, limit: int) -> Page:
-        where = f" WHERE {kind.scope} = :scope" if kind.scope else ""
-        params = {"scope": scope, "offset": offset, "limit": limit}
-        total = await self.db.fetch_one(f"SELECT COUNT(*) FROM {kind.table}{where}", params)
+        """A page of the gateway family's lists: in creation order, within the scope."""
+        order = seek.orders(kind.table)["created_at"]
+        total = await seek.count(self.db, kind.table, scope)
+        rows = await self._rows_at(kind, order, scope, offset, limit, total)
         if kind.table == "gateway_services":
-            rows = await self.db.fetch_all(
-                "SELECT s.body, u.body FROM gateway_services s"
-                " LEFT JOIN upstreams u ON u.id = s.upstream_id WHERE s.gateway_id = :scope"
-                " ORDER BY s.created_at, s.id LIMIT :limit OFFSET :offset",
-                params,
-            )
-            return Page(total[0] if total else 0, [embed(r[0], "upstream", r[1]) for r in rows])
-        rows = await self.db.fetch_all(
-            f"SELECT body FROM {kind.table}{where} ORDER BY created_at, id LIMIT :limit OFFSET :offset",
-            params,
-        )
-        return Page(total[0] if total else 0, [bytes(r[0]) for r in rows])
+            return Page(total, [embed(r[0], "upstream", r[1]) for r in rows])
+        return Page(total, [bytes(r[0]) for r in rows])
 
     async def search(
         self,
@@ -170,33 +163,56 @@ class Store:
         descending: bool = False,
     ) -> Page:
         """A page of a tool-services-style list: substring search on columns, any order."""
-        clauses: list[str] = []
-        params: dict[str, Any] = {"offset": offset, "limit": limit}
-        for i, (column, value) in enumerate(search):
+        for column, _ in search:
             if column not in kind.searchable:
                 raise ValueError(f"not searchable: {column}")
-            clauses.append(f"LOWER(CAST({column} AS TEXT)) LIKE :v{i} ESCAPE '!'")
-            params[f"v{i}"] = "%" + _like_escape(value.lower()) + "%"
         if order_by not in kind.searchable:
             raise ValueError(f"cannot order by {order_by}")
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        direction = "DESC" if descending else "ASC"
-        total = await self.db.fetch_one(f"SELECT COUNT(*) FROM {kind.table}{where}", params)
-        if kind.table == "tool_services":
+        if search:
+            ids, params = text_search.matching_ids(self.db.dialect, kind.table, search)
+            found = await self.db.fetch_one(f"SELECT COUNT(*) FROM ({ids}) AS m", params)
+            total = found[0] if found else 0
+            t, direction = kind.table, "DESC" if descending else "ASC"
             rows = await self.db.fetch_all(
-                f"SELECT body, tool_names FROM tool_services{where}"
-                f" ORDER BY {order_by} {direction}, id {direction} LIMIT :limit OFFSET :offset",
-                params,
+                f"WITH m AS MATERIALIZED ({ids}) SELECT {_listed(kind)} FROM m JOIN {t} ON {t}.id = m.id"
+                f" ORDER BY {t}.{order_by} {direction}, {t}.id {direction} LIMIT :limit OFFSET :offset",
+                params | {"limit": limit, "offset": offset},
             )
-            bodies = [embed(r[0], "tools", r[1].encode()) for r in rows]
         else:
-            rows = await self.db.fetch_all(
-                f"SELECT body FROM {kind.table}{where}"
-                f" ORDER BY {order_by} {direction}, id {direction} LIMIT :limit OFFSET :offset",
-                params,
-            )
-            bodies = [bytes(r[0]) for r in rows]
-        return Page(total[0] if total else 0, bodies)
+            total = await seek.count(self.db, kind.table, None)
+            order = seek.orders(kind.table)[order_by]
+            rows = await self._rows_at(kind, order, None, offset, limit, total, descending)
+        if kind.table == "tool_services":
+            return Page(total, [embed(r[0], "tools", r[1].encode()) for r in rows])
+        return Page(total, [bytes(r[0]) for r in rows])
+
+    async def _rows_at(
+        self,
+        kind: Kind,
+        order: seek.Order,
+        scope: str | None,
+        position: int,
+        limit: int,
+        total: int,
+        descending: bool = False,
+    ) -> list[Row]:
+        """`limit` rows of the order from `position` on: seeks through the order's blocks and index."""
+        if descending:  # the same rows as ascending from the mirrored position, reversed
+            end = total - position
+            position = max(0, end - limit)
+            limit = end - position
+        if limit <= 0 or position >= total:
+            return []
+        found = await seek.locate(self.db, order, scope, position)
+        if found is None:
+            return []
+        params = {"scope": scope, "limit": limit, "lo_v": found[0], "lo_id": found[1], "skip": found[2]}
+        rows = await self.db.fetch_all(
+            f"SELECT {_listed(kind)} FROM {kind.table}{order.where(from_key=True)}"
+            f" ORDER BY {order.key} LIMIT :limit OFFSET :skip",
+            params,
+        )
+        return rows[::-1] if descending else rows
 
     async def reload(self, kind: Kind, old: Stored) -> Stored | None:
         """The row `old` was read from, as it is now (by id alone: for admin commands, not paths)."""
@@ -225,7 +241,7 @@ class Store:
                 f"INSERT INTO {kind.table} ({names}) VALUES ({marks}) RETURNING id", values
             )
             assert row is not None
-            await self._after_write(tx, kind, doc, None)
+            await self._after_write(tx, kind, doc, None, None, values | {"id": row[0]})
         return row[0]
 
     async def insert_numbered(
@@ -253,7 +269,7 @@ class Store:
             values = _row(kind, doc, body) | {"id": row[0]}
             sets = ", ".join(f"{n} = :{n}" for n in values if n != "id")
             await tx.execute(f"UPDATE {kind.table} SET {sets} WHERE id = :id", values)
-            await self._after_write(tx, kind, doc, None)
+            await self._after_write(tx, kind, doc, None, None, values | {"created_at": created_at})
         return doc, body
 
     async def replace(self, kind: Kind, old: Stored, doc: Mapping[str, Any], body: bytes) -> bool:
@@ -271,19 +287,23 @@ class Store:
                 values,
             )
             if count == 1:
-                await self._after_write(tx, kind, doc, old.doc)
+                await self._after_write(
+                    tx, kind, doc, old.doc, _columns(kind, old.doc, old.id), _columns(kind, doc, old.id)
+                )
         return count == 1
 
     async def delete(self, kind: Kind, old: Stored) -> bool:
         """Delete `old` if the row is still at `old.version`; False if another write won."""
+        kept = ", ".join(sorted({"id", *kind.columns, *seek.orders(kind.table)}))
         async with self.db.transaction() as tx:
-            count = await tx.execute(
-                f"DELETE FROM {kind.table} WHERE id = :id AND version = :version",
+            row = await tx.fetch_one(
+                f"DELETE FROM {kind.table} WHERE id = :id AND version = :version RETURNING {kept}",
                 {"id": old.id, "version": old.version},
             )
-            if count == 1:
-                await self._after_write(tx, kind, None, old.doc)
-        return count == 1
+            if row is not None:
+                gone = dict(zip(sorted({"id", *kind.columns, *seek.orders(kind.table)}), row, strict=True))
+                await self._after_write(tx, kind, None, old.doc, gone, None)
+        return row is not None
 
     async def rewrite_doc(self, kind: Kind, old: Stored, doc: Mapping[str, Any]) -> bool:
         """Store a new document with the same meaning (re-encrypted): the version (the ETag) stays,
@@ -302,8 +322,15 @@ class Store:
         kind: Kind,
         new: Mapping[str, Any] | None,
         old: Mapping[str, Any] | None,
+        old_row: Mapping[str, Any] | None,
+        new_row: Mapping[str, Any] | None,
     ) -> None:
-        """Tools are listed by name on their service: keep that list in step, in the same transaction."""
+        """Keep what lists read in step, in the write's transaction: counts and seek blocks, the search
+        text, and (tools are listed by name on their service) the service's tool names.
+        `old_row`/`new_row`: the row's id and columns before and after (None: no row)."""
+        await seek.written(tx, kind.table, old_row, new_row)
+        row_id = (new_row or old_row or {}).get("id")
+        await text_search.reindex(tx, self.db.dialect, kind.table, kind.searchable, row_id, new_row)
         if kind.table != "tools":
             return
         for service_id in sorted({d["service_id"] for d in (new, old) if d is not None}):
@@ -382,9 +409,19 @@ def _row(kind: Kind, doc: Mapping[str, Any], body: bytes) -> dict[str, Any]:
     return {"doc": _dumps(doc), "body": body} | {c: doc.get(c) for c in kind.columns}
 
 
+def _columns(kind: Kind, doc: Mapping[str, Any], row_id: Any) -> dict[str, Any]:
+    """The columns a document mirrors, and the row's id."""
+    return {c: doc.get(c) for c in kind.columns} | {"id": row_id}
+
+
+def _listed(kind: Kind) -> str:
+    """What a list reads of each row: the body, and what is embedded in it when answering."""
+    if kind.table == "tool_services":
+        return "body, tool_names"
+    if kind.table == "gateway_services":
+        return "body, (SELECT u.body FROM upstreams u WHERE u.id = gateway_services.upstream_id)"
+    return "body"
+
+
 def _scoped(kind: Kind) -> str:
     return f" AND {kind.scope} = :scope" if kind.scope else ""
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("!", "!!").replace("%", "!%").replace("_", "!_")
