@@ -2,7 +2,9 @@
 #   make install   .venv + editable specgate[dev] (+ generated/client) + pinned npm tools (scripts/*/)
 #   make generate  openapi/openapi.yaml -> generated/ (byte-identical on a second run)
 #   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy, tsc
-#   make test | serve | fuzz URL=... KEY=... | publish | bench | clean
+#   make test      the whole suite (what CI runs), on every core
+#   make test-quick  the suite without the tests marked slow, for the edit-test loop
+#   make serve | fuzz URL=... KEY=... | publish | bench | clean
 
 PY ?= python3
 VENV := .venv
@@ -17,6 +19,9 @@ EXAMPLES ?= 100
 MAX_TIME ?=
 SEED ?=
 READ_ONLY ?=
+# pytest-xdist workers; tests that share a costly module fixture stay on one worker (xdist_group).
+WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadgroup
 
 # Re-run the Python part of `install` when any of these change (or .venv is removed).
 PY_STAMP := $(VENV)/.specgate-install.stamp
@@ -32,7 +37,7 @@ export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check lint test serve fuzz publish bench clean distclean
+.PHONY: help install generate check lint test test-quick serve fuzz publish bench clean distclean
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -70,7 +75,10 @@ check: install
 	$(TSC) -p tests/typescript
 
 test: install
-	$(BIN)/pytest
+	$(PYTEST)
+
+test-quick: install
+	$(PYTEST) -m "not slow" --hypothesis-profile=quick
 
 serve: install
 	$(BIN)/specgate serve

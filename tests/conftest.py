@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
+import functools
 import os
+import shutil
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +31,8 @@ from specgate.store.schema import metadata
 
 # CI runs the same examples every time (a failure there reproduces); elsewhere hypothesis explores.
 settings.register_profile("ci", derandomize=True, print_blob=True)
+# `make test-quick` (--hypothesis-profile=quick): every property still runs, on a tenth of the examples.
+settings.register_profile("quick", max_examples=10)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
@@ -82,8 +90,24 @@ class Api:
 
 
 def sqlite_settings(tmp: Path, keys: str | None = None) -> Settings:
+    """Settings for an SQLite database in `tmp`, already migrated (a copy of the migrated template)."""
+    with (
+        closing(sqlite3.connect(_migrated_sqlite())) as template,
+        closing(sqlite3.connect(tmp / "specgate.db")) as copy,
+    ):
+        template.backup(copy)
     environ = {"SPECGATE_SECRET_KEYS": keys or Fernet.generate_key().decode()}
     return get_settings(f"sqlite:///{tmp}/specgate.db", environ=environ)
+
+
+@functools.cache
+def _migrated_sqlite() -> Path:
+    """An SQLite database migrated once a process: a copy costs far less than running every migration
+    for each test (the server's start-up still runs `upgrade`, which finds it at head)."""
+    folder = Path(tempfile.mkdtemp(prefix="specgate-template-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    upgrade(f"sqlite:///{folder}/specgate.db")
+    return folder / "specgate.db"
 
 
 # --- PostgreSQL: a database of its own for the session, emptied before each test -----------------

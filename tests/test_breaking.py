@@ -158,6 +158,7 @@ def gate(base: Path, revision: Path, *extra: str) -> subprocess.CompletedProcess
 # --- tests -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", BREAKING_CHANGES)
 def test_a_breaking_change_fails(tmp_path: Path, name: str) -> None:
     change, rule = BREAKING_CHANGES[name]
@@ -167,6 +168,7 @@ def test_a_breaking_change_fails(tmp_path: Path, name: str) -> None:
     assert f"[{rule}]" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", BREAKING_CHANGES)
 def test_a_breaking_change_passes_with_a_major_bump(tmp_path: Path, name: str) -> None:
     change, _rule = BREAKING_CHANGES[name]
@@ -175,11 +177,13 @@ def test_a_breaking_change_passes_with_a_major_bump(tmp_path: Path, name: str) -
     assert "allowed: the major version went up to 2.0.0" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_minor_bump_does_not_allow_a_breaking_change(tmp_path: Path) -> None:
     result = gate(*write_pair(tmp_path, remove_operation, version="1.1.0"))
     assert result.returncode == 1, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SAFE_CHANGES)
 def test_a_safe_change_passes_without_a_bump(tmp_path: Path, name: str) -> None:
     result = gate(*write_pair(tmp_path, SAFE_CHANGES[name]))
@@ -188,18 +192,21 @@ def test_a_safe_change_passes_without_a_bump(tmp_path: Path, name: str) -> None:
     assert "0 major" in result.stdout
 
 
+@pytest.mark.slow
 def test_no_change_is_no_change(tmp_path: Path) -> None:
     report = breaking.compare(*write_pair(tmp_path, lambda doc: None))
     assert report.changes == ()
     assert report.passed
 
 
+@pytest.mark.slow
 def test_the_repository_spec_passes_against_the_published_one() -> None:
     """What `make check` runs: openapi/openapi.yaml against openapi/published/openapi.yaml."""
     result = subprocess.run([sys.executable, str(BREAKING)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_a_missing_spec_is_an_error_not_a_pass(tmp_path: Path) -> None:
     result = gate(tmp_path / "nope.yaml", BASE)
     assert result.returncode == 2
@@ -219,6 +226,7 @@ def test_a_version_without_a_major_number_is_refused(version: str) -> None:
         breaking.major(version)
 
 
+@pytest.mark.slow
 def test_a_breaking_report_with_an_unreadable_version_is_an_error(tmp_path: Path) -> None:
     result = gate(*write_pair(tmp_path, remove_operation, version="next"))
     assert result.returncode == 2

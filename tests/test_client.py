@@ -110,6 +110,7 @@ def live(tmp_path: Path) -> Iterator[tuple[str, str]]:
         thread.join(10)
 
 
+@pytest.mark.slow
 def test_the_client_round_trips_against_a_live_server(live: tuple[str, str]) -> None:
     from specgate_client import AuthenticatedClient
     from specgate_client.api.gateway_services import (

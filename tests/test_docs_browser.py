@@ -41,7 +41,8 @@ HARMLESS_SCHEMES = {"data", "about", "blob"}
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 RENDER_TIMEOUT = 90.0
 
-pytestmark = pytest.mark.slow
+# One worker runs them all: one browser for the module.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 
 # --- a static server and a browser -----------------------------------------------------------------

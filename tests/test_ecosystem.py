@@ -12,8 +12,9 @@ openapi-generator keeps every secret through a GET -> PUT round trip on a live s
   gopkg.in/validator.v2, which only the Go module proxy serves, and these machines cannot reach it.
 
 Without Java the openapi-generator tests skip, saying why; CI sets SPECGATE_TEST_REQUIRE_JAVA=1 (and
-installs Java) so there they fail instead. Generation happens once per module; every directory is a
-fresh temporary one, and the server listens on a free port, so the module is safe under pytest-xdist.
+installs Java) so there they fail instead. The python client is generated once for the two tests that
+use it (one xdist group); every other test is independent, every directory a fresh temporary one, and
+the server listens on a free port, so the tests spread over pytest-xdist workers.
 """
 
 from __future__ import annotations
@@ -137,6 +138,7 @@ def python_client(openapi_generator: Path, tmp_path_factory: pytest.TempPathFact
             del sys.modules[name]
 
 
+@pytest.mark.xdist_group("openapi-generator-python")  # one generation (the module fixture)
 def test_openapi_generator_python_client_imports(python_client: ModuleType) -> None:
     modules = [info.name for info in pkgutil.walk_packages(python_client.__path__, f"{PYTHON_PACKAGE}.")]
     for name in modules:
@@ -173,6 +175,7 @@ def put_back(pkg: ModuleType, api: Any, read: str, update: str, write_model: str
     return put.data
 
 
+@pytest.mark.xdist_group("openapi-generator-python")  # one generation (the module fixture)
 def test_openapi_generator_python_client_keeps_every_secret_through_get_put(
     python_client: ModuleType, server: tuple[ServerProcess, str]
 ) -> None:

@@ -8,11 +8,11 @@ per operation.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +31,18 @@ from specgate.spec import spec_path
 
 from .conftest import sqlite_settings
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 # positive_data_acceptance is replaced by specgate's schema_valid_request_accepted (see
 # specgate/fuzzing/checks.py): the API has 422 rules that a schema cannot state.
 EXCLUDED = [getattr(schemathesis.checks, name) for name in REPLACED_CHECKS]
 
 # schemathesis parametrizes at import time, and `from_fixture` fails on pytest 9 (no
-# Node._nodeid), so the app and its database are made here; the module fixture removes them.
+# Node._nodeid), so the app and its database are made here, at collection (on every xdist worker,
+# and when the module's tests are deselected), and removed when the process exits.
 WORKDIR = Path(tempfile.mkdtemp(prefix="specgate-fuzz-"))
+atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
 SETTINGS = sqlite_settings(WORKDIR)
 KEY = asyncio.run(
     create_key(SETTINGS, email="fuzz@example.com", scopes="read,write,resolve", gateway_id=None)
@@ -53,12 +57,6 @@ schema.app = create_app(SETTINGS)
 # probes that the API refuses a request without them).
 AUTH = {"Authorization": f"Bearer {KEY}"}
 SETTINGS_KW: dict[str, Any] = {"deadline": None, "suppress_health_check": list(HealthCheck)}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _remove_workdir() -> Iterator[None]:
-    yield
-    shutil.rmtree(WORKDIR, ignore_errors=True)
 
 
 @schema.parametrize()

@@ -48,6 +48,7 @@ def tree_digest(root: Path) -> dict[str, str]:
     return {str(rel): hashlib.sha256((root / rel).read_bytes()).hexdigest() for rel in generate.walk(root)}
 
 
+@pytest.mark.slow
 def test_committed_tree_is_up_to_date() -> None:
     result = run_generate("--check")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -76,6 +77,7 @@ def _add_property(spec_text: str) -> str:
     raise AssertionError("no component schema with properties in the spec")
 
 
+@pytest.mark.slow
 def test_drift_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
     changed_spec = tmp_path / "openapi.yaml"
     changed_spec.write_text(_add_property(SPEC.read_text(encoding="utf-8")), encoding="utf-8")
@@ -89,6 +91,7 @@ def test_drift_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
     assert tree_digest(GENERATED) == before
 
 
+@pytest.mark.slow
 def test_check_reports_missing_extra_and_changed_files(tmp_path: Path) -> None:
     out = tmp_path / "generated"
     generate.build(SPEC, out)
@@ -113,6 +116,7 @@ def test_check_reports_missing_extra_and_changed_files(tmp_path: Path) -> None:
     assert (out / "models" / "specgate_models" / "__pycache__").is_dir()
 
 
+@pytest.mark.slow
 def test_generation_is_deterministic(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     generate.build(SPEC, first)
@@ -121,6 +125,7 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
     assert tree_digest(first) == tree_digest(GENERATED)
 
 
+@pytest.mark.slow
 def test_generated_code_type_checks(tmp_path: Path) -> None:
     config = tmp_path / "mypy.ini"
     config.write_text("[mypy]\nstrict = True\nplugins = pydantic.mypy\n")
@@ -230,6 +235,8 @@ def semantics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
         del sys.modules[spec.name]
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("semantics")  # one generator run (the module fixture)
 def test_omitted_is_missing_and_null_is_none(semantics: ModuleType) -> None:
     thing = semantics.Thing.model_validate({"name": "a"})
     assert thing.note is MISSING and thing.comment is MISSING and thing.protocol is MISSING
@@ -248,6 +255,8 @@ def test_omitted_is_missing_and_null_is_none(semantics: ModuleType) -> None:
         semantics.Thing.model_validate({"name": "a", "labels": {"": "v"}})
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("semantics")  # one generator run (the module fixture)
 def test_additional_properties(semantics: ModuleType) -> None:
     with pytest.raises(ValidationError, match="extra_forbidden"):
         semantics.Thing.model_validate({"name": "a", "bogus": 1})
@@ -255,6 +264,8 @@ def test_additional_properties(semantics: ModuleType) -> None:
     assert semantics.Open.model_validate({"name": "a", "bogus": 1}).model_dump() == {"name": "a"}
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("semantics")  # one generator run (the module fixture)
 def test_discriminated_union_and_secrets(semantics: ModuleType) -> None:
     thing = semantics.Thing.model_validate(
         {

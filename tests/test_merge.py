@@ -56,8 +56,9 @@ from .secret_docs import (
     words,
 )
 
-SETTINGS = settings(max_examples=100, deadline=None)  # the per-key table, over every kind of resource
-FOCUSED = settings(max_examples=50, deadline=None)  # one rule on one kind of resource
+# Examples per property: the profile's (100; a tenth under `make test-quick`), half for one rule.
+SETTINGS = settings(deadline=None)  # the per-key table, over every kind of resource
+FOCUSED = settings(max_examples=max(settings.default.max_examples // 2, 1), deadline=None)  # one rule
 
 SERVICE, UPSTREAM, TOOL_SERVICE = "GatewayServiceWrite", "UpstreamWrite", "ToolServiceUpdate"
 SHAPES: dict[str, Shape] = {name: shape_of(SPEC, name) for name in (SERVICE, UPSTREAM, TOOL_SERVICE)}
@@ -721,7 +722,7 @@ def keys() -> list[str]:
     return [new_key() for _ in range(3)]
 
 
-@settings(max_examples=50, deadline=None)
+@FOCUSED
 @given(plain_secrets)
 def test_keyring_round_trip(value: str) -> None:
     """decrypt(encrypt(v)) == v, and the token does not hold v."""

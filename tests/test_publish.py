@@ -67,6 +67,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
 def test_dist_holds_the_release(dist: Path) -> None:
     version = spec_version()
     names = {str(path.relative_to(dist)) for path in dist.rglob("*") if path.is_file()}
@@ -82,6 +83,7 @@ def test_dist_holds_the_release(dist: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
 def test_the_bundled_spec_is_one_valid_self_contained_document_in_two_forms(dist: Path) -> None:
     source = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     as_yaml = yaml.safe_load((dist / "openapi.yaml").read_text(encoding="utf-8"))
@@ -96,6 +98,7 @@ def test_the_bundled_spec_is_one_valid_self_contained_document_in_two_forms(dist
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
 def test_the_docs_are_the_generated_reference_which_is_offline(dist: Path) -> None:
     html = (dist / "docs" / "index.html").read_bytes().decode("utf-8")
     assert html == GENERATED_DOCS.read_bytes().decode("utf-8")  # the reference /docs serves
@@ -104,6 +107,7 @@ def test_the_docs_are_the_generated_reference_which_is_offline(dist: Path) -> No
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
 def test_the_wheel_and_sdist_are_the_generated_client_at_the_spec_version(dist: Path) -> None:
     version = spec_version()
     with zipfile.ZipFile(dist / f"specgate_client-{version}-py3-none-any.whl") as wheel:
@@ -120,6 +124,7 @@ def test_the_wheel_and_sdist_are_the_generated_client_at_the_spec_version(dist: 
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
 def test_the_npm_tarball_is_the_compiled_typescript_client_at_the_spec_version(
     dist: Path, tmp_path: Path
 ) -> None:
@@ -157,6 +162,7 @@ def test_the_npm_tarball_is_the_compiled_typescript_client_at_the_spec_version(
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
 def test_the_changelog_has_every_entry_and_the_one_for_this_diff(dist: Path) -> None:
     text = (dist / "CHANGELOG.md").read_text(encoding="utf-8")
     assert text.startswith(publish.CHANGELOG_TITLE)
@@ -187,6 +193,7 @@ def test_the_published_spec_is_a_valid_release() -> None:
 # --- failures --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_publish_stops_at_a_breaking_change(tmp_path: Path) -> None:
     document = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     first_path = next(iter(document["paths"]))

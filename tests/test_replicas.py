@@ -23,7 +23,8 @@ from specgate.config import get_settings
 from .conftest import postgres_settings
 from .servers import ROOT, ServerProcess
 
-pytestmark = pytest.mark.slow
+# One worker runs them all: the module fixture writes every figure to one report.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("replicas")]
 
 FIGURES: dict[str, Any] = {}
 

@@ -1300,7 +1300,7 @@ export interface components {
         /** @description The direction to order by. */
         OrderByDirection: components["schemas"]["OrderByDirection"];
         /**
-         * @description Why the resource is deleted (kept in the server log); one line, no control characters.
+         * @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422.
          * @example No longer used
          */
         Reason: string;
@@ -2253,7 +2253,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Why the resource is deleted (kept in the server log); one line, no control characters.
+                 * @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422.
                  * @example No longer used
                  */
                 reason: components["parameters"]["Reason"];
@@ -2531,7 +2531,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Why the resource is deleted (kept in the server log); one line, no control characters.
+                 * @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422.
                  * @example No longer used
                  */
                 reason: components["parameters"]["Reason"];

@@ -14,6 +14,7 @@ from ...logs import CONTROLS, logger
 from ...masking import map_secrets
 from ...merge import merge
 from ...rules import auth_values_errors
+from ...storable import CONTROL_CHARACTER
 from ...store import IntegrityError, Stored
 from ...store.store import embed
 from ..auth import require_gateway
@@ -156,9 +157,9 @@ def required_reason(request: Request) -> str:
         raise InvalidRequest.one(
             ("query", "reason"), "a reason of 1 to 500 characters is required", "missing"
         )
-    if CONTROLS.search(reason):  # the characters the spec's `Reason` pattern leaves out
+    if CONTROLS.search(reason):  # the characters the spec's `Reason` description rules out
         raise InvalidRequest.one(
-            ("query", "reason"), "must be one line without control characters", "string_pattern_mismatch"
+            ("query", "reason"), "must be one line without control characters", CONTROL_CHARACTER
         )
     return reason
 
