@@ -82,6 +82,7 @@ def gateway_family(client: AuthenticatedClient) -> uuid.UUID:
     read = get_gateway_service.sync_detailed(gateway.id, service.id, client=client)
     assert isinstance(read.parsed, GatewayService)
     etag = read.headers["etag"]
+    assert get_gateway_service.sync(gateway.id, service.id, client=client).etag == etag  # plain calls too
     updated = update_gateway_service.sync(
         gateway.id, service.id, client=client, body=update_body(read.parsed, {"retries": 3}), if_match=etag
     )

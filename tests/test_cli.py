@@ -291,6 +291,9 @@ def test_keys_revoke_ends_a_key(
     assert [row[2] for row in keys_table(capsys, url)[1:]] == ["a@x"]
     code, _, err = run_with_errors(capsys, "keys", "revoke", "2", "--database", url)
     assert code == 1 and "no key with id 2" in err
+    # A new key never takes a revoked key's id: `keys revoke 2` can only ever mean that key.
+    run(capsys, "keys", "create", "--email", "c@x", "--scopes", "read", "--database", url)
+    assert [row[0] for row in keys_table(capsys, url)[1:]] == ["1", "3"]
 
 
 def test_keys_create_takes_a_gateway_id_in_canonical_form_and_only_an_existing_one(

@@ -158,3 +158,29 @@ def test_every_error_is_an_api_error() -> None:
         assert issubclass(cls, errors.APIError)
     for status_class in errors.APIStatusError.__subclasses__():
         assert issubclass(status_class, errors.APIError)
+
+
+def test_the_client_surfaces_are_sorted_and_complete() -> None:
+    def isort_key(name: str) -> tuple[int, str]:
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    surface = list(specgate_client.__all__)
+    assert surface == sorted(surface, key=isort_key)
+    for name in surface:
+        assert hasattr(specgate_client, name), name
+    assert errors.__all__ == sorted(errors.__all__, key=isort_key)
+    classes = {n for n, v in vars(errors).items() if isinstance(v, type) and v.__module__ == errors.__name__}
+    assert classes <= set(errors.__all__)
+
+
+def test_a_model_read_by_a_plain_call_carries_the_etag_out_of_its_repr() -> None:
+    body = {
+        "id": str(GATEWAY),
+        "name": "g",
+        "created_at": "2026-01-01T00:00:00Z",
+        "updated_at": "2026-01-01T00:00:00Z",
+    }
+    client = client_answering(lambda request: httpx.Response(200, json=body, headers={"etag": '"7"'}))
+    gateway = get_gateway.sync(GATEWAY, client=client)
+    assert gateway.etag == '"7"' and "etag" not in repr(gateway) and "etag" not in gateway.to_dict()
+    assert isinstance(specgate_client.models.GatewayWrite(name="new").etag, specgate_client.Unset)

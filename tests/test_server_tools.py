@@ -183,3 +183,16 @@ def test_malformed_and_unknown_tool_service_ids(api: Api) -> None:
     assert errors_of(api.get("/api/v1/tools/no%20spaces")) == [
         (("path", "tool_name"), "string_pattern_mismatch")
     ]
+
+
+def test_ids_of_deleted_services_and_tools_are_never_given_again(api: Api) -> None:
+    """A client holding a deleted resource's id must never reach a newer one with it (L3)."""
+    first, newest = create(api)["id"], create(api)["id"]
+    tool = api.post("/api/v1/tools/", json={"name": "t1", "service_id": first, "definition": {}}).json()
+    assert api.delete("/api/v1/tools/t1", params={"reason": "r"}).status_code == 200
+    assert api.delete(f"/api/v1/services/{newest}", params={"reason": "r"}).status_code == 200
+    again = create(api)["id"]
+    assert again > newest
+    assert api.get(f"/api/v1/services/{newest}").status_code == 404
+    retool = api.post("/api/v1/tools/", json={"name": "t2", "service_id": first, "definition": {}}).json()
+    assert retool["id"] > tool["id"]

@@ -35,3 +35,39 @@ def test_the_sqlite_schema_is_the_metadata(tmp_path: Path) -> None:
 def test_the_postgresql_schema_is_the_metadata(postgres_url: str) -> None:
     assert current_revision(postgres_url) == head_revision()
     assert _diff(postgres_url) == []
+
+
+def test_migration_0004_keeps_every_row_and_stops_id_reuse_on_sqlite(tmp_path: Path) -> None:
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path}/db.sqlite"
+    upgrade(url, "0003")
+    with sqlite3.connect(tmp_path / "db.sqlite") as conn:
+        for i in (1, 2, 3):
+            conn.execute(
+                "INSERT INTO tool_services (id, name, description, last_updated, last_updated_by,"
+                " version, doc, body, created_at) VALUES (?, ?, 'd', 'now', 'me', 1, '{}', x'7b7d', 'now')",
+                (i, f"s{i}"),
+            )
+        conn.execute(
+            "INSERT INTO tools (id, name, service_id, last_updated, last_updated_by, version, doc, body,"
+            " created_at) VALUES (7, 't', 2, 'now', 'me', 1, '{}', x'7b7d', 'now')"
+        )
+    upgrade(url)
+    assert current_revision(url) == head_revision()
+    with sqlite3.connect(tmp_path / "db.sqlite") as conn:
+        assert conn.execute("SELECT id, name FROM tool_services ORDER BY id").fetchall() == [
+            (1, "s1"),
+            (2, "s2"),
+            (3, "s3"),
+        ]
+        assert conn.execute("SELECT id, service_id FROM tools").fetchall() == [(7, 2)]
+        conn.execute("DELETE FROM tool_services WHERE id = 3")
+        new = conn.execute(
+            "INSERT INTO tool_services (name, description, last_updated, last_updated_by, version, doc,"
+            " body, created_at) VALUES ('n', 'd', 'now', 'me', 1, '{}', x'7b7d', 'now') RETURNING id"
+        ).fetchone()
+        assert new == (4,)
+        foreign_keys = conn.execute("PRAGMA foreign_key_list(tools)").fetchall()
+        assert [(row[2], row[3], row[4]) for row in foreign_keys] == [("tool_services", "service_id", "id")]
+    assert _diff(url) == []

@@ -7,6 +7,7 @@ merge rules (and `update_body`, which builds a PUT body that keeps unchanged sec
 from __future__ import annotations
 
 from .errors import (
+    Busy,
     ConfigError,
     Conflict,
     FieldError,
@@ -25,6 +26,7 @@ from .spec import Spec, load_spec
 
 __all__ = [
     "MASK",
+    "Busy",
     "ConfigError",
     "Conflict",
     "FieldError",

@@ -23,7 +23,7 @@ def model_repr(model: Any) -> str:
     parts: list[str] = []
     for attribute in attrs.fields(type(model)):
         value = getattr(model, attribute.name)
-        if isinstance(value, Unset):
+        if isinstance(value, Unset) or attribute.repr is False:
             continue
         if attribute.name == "additional_properties":
             if value:

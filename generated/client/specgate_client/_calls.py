@@ -56,6 +56,10 @@ def build(response: httpx.Response, parse: Callable[[httpx.Response], T | None])
         if 200 <= status < 300:
             raise APIResponseValidationError(status, response.headers, response.content) from None
         parsed = None
+    etag = response.headers.get("etag")
+    model: Any = parsed
+    if etag is not None and hasattr(model, "_etag"):
+        model._etag = etag  # read models carry their version, for If-Match
     return Response(status_code=code, content=response.content, headers=response.headers, parsed=parsed)
 
 

@@ -10,6 +10,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from ..errors import (
+    Busy,
     Conflict,
     FieldError,
     Forbidden,
@@ -78,6 +79,8 @@ def error_response(request: Request, exc: Exception) -> Response:
         return problem(400, "the client disconnected")
     if isinstance(exc, Unauthorized):
         return problem(401, str(exc), headers={"WWW-Authenticate": "Bearer"})
+    if isinstance(exc, Busy):
+        return problem(503, str(exc), headers={"Retry-After": str(exc.retry_after)})
     status = _STATUS.get(type(exc))
     if status is not None:
         return problem(status, str(exc))

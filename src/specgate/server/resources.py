@@ -15,10 +15,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..codec import dumps
-from ..errors import FieldError, InvalidRequest, NotFound, PreconditionFailed
+from ..errors import Busy, FieldError, InvalidRequest, NotFound, PreconditionFailed
 from ..masking import Shape, mask
 from ..store import Kind, Page, Store, Stored
 from .inputs import read_body
+from .row_locks import ATTEMPTS, RETRY_AFTER_SECONDS, pause, row_lock
 
 __all__ = [
     "JSON",
@@ -124,21 +125,30 @@ async def replace_with_retry(
 ) -> tuple[Stored, dict[str, Any], bytes]:
     """Read, check If-Match, build the new document, write if the version is unchanged.
 
-    Another writer between the read and the write makes the write miss: with If-Match that is a 412
-    (the caller's version is gone); without, the merge is redone on the fresh row.
+    Writers of one row take turns in this process; a write that another replica's write beat is
+    a 412 when If-Match named the version now gone, and is otherwise merged again on the fresh row
+    (412 is only ever the answer to a precondition the client sent). A row that stays contended
+    for every attempt is a 503 with Retry-After.
     """
     if_match(request)  # a malformed header is a 422, before anything is read
-    for _ in range(5):
-        old = await load()
-        if old is None:
-            raise NotFound("no such resource")
-        conditional = check_if_match(request, old.version)
-        doc, body = await build(old)
-        if await store.replace(kind, old, doc, body):
-            return Stored(old.id, old.version + 1, doc, body), doc, body
-        if conditional and await _version_moved(load, old):
-            raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
-    raise PreconditionFailed("the resource is changing too fast to update; try again")
+    first = await load()
+    if first is None:
+        raise NotFound("no such resource")
+    lock = row_lock(kind.table, first.id)
+    waited = lock.locked()
+    async with lock:
+        for attempt in range(ATTEMPTS):
+            old = first if attempt == 0 and not waited else await load()
+            if old is None:
+                raise NotFound("no such resource")
+            conditional = check_if_match(request, old.version)
+            doc, body = await build(old)
+            if await store.replace(kind, old, doc, body):
+                return Stored(old.id, old.version + 1, doc, body), doc, body
+            if conditional and await _version_moved(load, old):
+                raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
+            await pause(attempt)
+    raise Busy("the resource is being written by other servers; try again", RETRY_AFTER_SECONDS)
 
 
 async def _version_moved(load: Callable[[], Awaitable[Stored | None]], old: Stored) -> bool:
@@ -150,18 +160,26 @@ async def _version_moved(load: Callable[[], Awaitable[Stored | None]], old: Stor
 async def delete_checked(
     request: Request, store: Store, kind: Kind, load: Callable[[], Awaitable[Stored | None]]
 ) -> Stored:
-    """Delete what `load` finds if it is still at the version read (and If-Match names it)."""
+    """Delete what `load` finds if it is still at the version read (and If-Match names it); the
+    same turns and retries as an update."""
     if_match(request)
-    for _ in range(5):
-        old = await load()
-        if old is None:
-            raise NotFound("no such resource")
-        conditional = check_if_match(request, old.version)
-        if await store.delete(kind, old):
-            return old
-        if conditional:
-            raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
-    raise PreconditionFailed("the resource is changing too fast to delete; try again")
+    first = await load()
+    if first is None:
+        raise NotFound("no such resource")
+    lock = row_lock(kind.table, first.id)
+    waited = lock.locked()
+    async with lock:
+        for attempt in range(ATTEMPTS):
+            old = first if attempt == 0 and not waited else await load()
+            if old is None:
+                raise NotFound("no such resource")
+            conditional = check_if_match(request, old.version)
+            if await store.delete(kind, old):
+                return old
+            if conditional and await _version_moved(load, old):
+                raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
+            await pause(attempt)
+    raise Busy("the resource is being written by other servers; try again", RETRY_AFTER_SECONDS)
 
 
 def writable(data: Mapping[str, Any], read_only: frozenset[str]) -> dict[str, Any]:

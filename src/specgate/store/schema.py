@@ -70,6 +70,8 @@ tool_services = sa.Table(
     sa.Column("last_updated_by", sa.Text, nullable=False),
     sa.Column("tool_names", sa.Text, nullable=False, server_default="[]"),
     *_resource_columns(),
+    # Ids are never reused (SQLite would give a deleted row's id to the next one): migration 0004.
+    sqlite_autoincrement=True,
 )
 
 tools = sa.Table(
@@ -81,6 +83,7 @@ tools = sa.Table(
     sa.Column("last_updated", sa.Text, nullable=False),
     sa.Column("last_updated_by", sa.Text, nullable=False),
     *_resource_columns(),
+    sqlite_autoincrement=True,
 )
 
 api_keys = sa.Table(
@@ -93,6 +96,8 @@ api_keys = sa.Table(
     sa.Column("scopes", sa.Text, nullable=False),
     sa.Column("gateway_id", sa.Text, nullable=True),
     sa.Column("created_at", sa.Text, nullable=False),
+    # `keys revoke ID` must never name a newer key by a revoked one's id.
+    sqlite_autoincrement=True,
 )
 
 

@@ -9,6 +9,7 @@
     ├── NotFound               no such resource, or one of another gateway (404)
     ├── Conflict               in use, or a name taken (409)
     ├── PreconditionFailed     a stale If-Match (412); nothing was written
+    ├── Busy                   a row other servers keep writing (503 with Retry-After); nothing written
     └── SecretError            a stored secret cannot be decrypted with any configured key
 
 The server turns them into problem+json and the CLI into exit codes; no message here ever holds a
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "Busy",
     "ConfigError",
     "Conflict",
     "FieldError",
@@ -90,6 +92,14 @@ class Conflict(SpecgateError):
 
 class PreconditionFailed(SpecgateError):
     """If-Match does not match the stored version."""
+
+
+class Busy(SpecgateError):
+    """A write that other servers kept beating, attempt after attempt; nothing was written."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class SecretError(SpecgateError):

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from .._redact import model_repr
 from ..models.param_location import ParamLocation, check_param_location
@@ -50,6 +51,13 @@ class CredentialsWrite:
     param_name: str | Unset = UNSET
     param_value: None | str | Unset = UNSET
     """ The value of `param_name` (secret). """
+
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
 
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).

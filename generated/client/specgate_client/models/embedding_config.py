@@ -26,6 +26,13 @@ class EmbeddingConfig:
     """ Credentials as read; each stored secret is the mask `"********"`, unset ones are left out. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
+
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).
         return model_repr(self)

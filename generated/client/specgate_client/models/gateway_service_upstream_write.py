@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from .._redact import model_repr
 from ..types import UNSET, Unset
@@ -50,6 +51,13 @@ class GatewayServiceUpstreamWrite:
     updated_at: str | Unset = UNSET
     upstream: GatewayServiceUpstreamWriteUpstream | Unset = UNSET
     """ Read-only (the embedded upstream of a GET body); ignored. """
+
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
 
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).

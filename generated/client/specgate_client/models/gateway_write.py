@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from .._redact import model_repr
 from ..types import UNSET, Unset
@@ -23,6 +24,13 @@ class GatewayWrite:
     id: UUID | Unset = UNSET
     created_at: str | Unset = UNSET
     updated_at: str | Unset = UNSET
+
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
 
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).

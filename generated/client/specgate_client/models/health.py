@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from .._redact import model_repr
 from ..models.health_status import HealthStatus, check_health_status
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Health")
 
@@ -16,6 +17,13 @@ T = TypeVar("T", bound="Health")
 class Health:
     status: HealthStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
 
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).

@@ -4,8 +4,10 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from .._redact import model_repr
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Proxy")
 
@@ -16,6 +18,13 @@ class Proxy:
     """ A DNS name or an IP address. """
     port: str
     """ The proxy port (a string, as in the real API). """
+
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
 
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._redact import model_repr
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.tool_definition import ToolDefinition
@@ -26,6 +27,13 @@ class Tool:
     """ An RFC 3339 date-time in UTC. """
     last_updated_by: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
 
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).

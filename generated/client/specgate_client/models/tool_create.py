@@ -4,8 +4,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from .._redact import model_repr
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.tool_create_definition import ToolCreateDefinition
@@ -21,6 +23,13 @@ class ToolCreate:
     """ The tool service the tool belongs to. """
     definition: ToolCreateDefinition
     """ The tool definition, as the model sees it. """
+
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
 
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).

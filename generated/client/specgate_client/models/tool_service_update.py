@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from .._redact import model_repr
 from ..models.auth_type import AuthType, check_auth_type
@@ -44,6 +45,13 @@ class ToolServiceUpdate:
     last_updated_by: str | Unset = UNSET
     tools: list[str] | Unset = UNSET
     auth_value_keys: list[str] | None | Unset = UNSET
+
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
 
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).

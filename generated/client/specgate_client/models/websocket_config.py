@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from .._redact import model_repr
 from ..types import UNSET, Unset
@@ -23,6 +24,13 @@ class WebsocketConfig:
     read_buffer_size: int | Unset = UNSET
     return_error_details: bool | Unset = UNSET
     write_buffer_size: int | Unset = UNSET
+
+    _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
+
+    @property
+    def etag(self) -> str | Unset:
+        """The ETag the server answered with this model (pass it as `if_match=`), or UNSET."""
+        return self._etag
 
     def __repr__(self) -> str:
         # Secrets never show; unset fields are left out (specgate_client/_redact.py).

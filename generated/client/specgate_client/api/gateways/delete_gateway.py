@@ -70,6 +70,11 @@ def _parse_response(response: httpx.Response) -> Any | Problem | None:
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     return None
 
 

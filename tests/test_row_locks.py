@@ -1,0 +1,78 @@
+"""Writers of one row take turns; a row kept contended is a 503 with Retry-After, never a 412."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from typing import Any
+
+import pytest
+
+from specgate.server import row_locks
+from specgate.store import Store
+
+from .conftest import Api
+
+
+def test_one_lock_a_row_and_none_kept_once_unused() -> None:
+    a = row_locks.row_lock("gateways", "x")
+    assert row_locks.row_lock("gateways", "x") is a
+    assert row_locks.row_lock("gateways", "y") is not a and row_locks.row_lock("tools", "x") is not a
+    del a
+    gc.collect()
+    assert ("gateways", "x") not in row_locks._locks
+
+
+def test_writers_in_one_process_take_turns_and_none_misses(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    gid = api.post("/api/v1/gateways", json={"name": "g"}).json()["id"]
+    misses = []
+    real = Store.replace
+
+    async def counting(self: Store, *args: Any) -> bool:
+        won = await real(self, *args)
+        if not won:
+            misses.append(1)
+        return won
+
+    monkeypatch.setattr(Store, "replace", counting)
+    app = api.client.app
+    headers = api.headers()
+
+    async def race() -> list[int]:
+        import httpx
+
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test", headers=headers) as http:
+            puts = [http.put(f"/api/v1/gateways/{gid}", json={"name": f"w{n}"}) for n in range(20)]
+            return [r.status_code for r in await asyncio.gather(*puts)]
+
+    statuses = api.client.portal.call(race)  # type: ignore[union-attr]
+    assert statuses == [200] * 20 and misses == []
+    assert api.get(f"/api/v1/gateways/{gid}").headers["etag"] == '"21"'
+
+
+def test_a_row_that_stays_contended_is_a_503_with_retry_after(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gid = api.post("/api/v1/gateways", json={"name": "g"}).json()["id"]
+    sid = api.post("/api/v1/services/", json={"name": "s", "description": "d"}).json()["id"]
+    attempts = []
+
+    async def always_beaten(self: Store, *args: Any) -> bool:  # another replica always wins
+        attempts.append(1)
+        return False
+
+    monkeypatch.setattr(Store, "replace", always_beaten)
+    monkeypatch.setattr(Store, "delete", always_beaten)
+    for response in (
+        api.put(f"/api/v1/gateways/{gid}", json={"name": "h"}),
+        api.put("/api/v1/services/", json={"id": sid, "name": "s2", "description": "d"}),
+        api.delete(f"/api/v1/gateways/{gid}"),
+        api.delete(f"/api/v1/services/{sid}", params={"reason": "gone"}),
+    ):
+        assert response.status_code == 503, response.text
+        assert response.headers["retry-after"] == "1"
+        assert response.headers["content-type"] == "application/problem+json"
+    assert len(attempts) == 4 * row_locks.ATTEMPTS
+    monkeypatch.undo()
+    assert api.get(f"/api/v1/gateways/{gid}").json()["name"] == "g"  # nothing was written
