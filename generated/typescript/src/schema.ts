@@ -1198,6 +1198,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Other servers kept writing this resource while this write was tried; nothing was written. Send it again after `Retry-After` seconds. (A write without `If-Match` is never a 412.) */
+        Busy: {
+            headers: {
+                /** @description Seconds to wait before sending the request again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "about:blank",
+                 *       "title": "Service Unavailable",
+                 *       "status": 503,
+                 *       "detail": "the resource is being written by other servers; try again"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The body is larger than the server takes (1 MiB). */
         ContentTooLarge: {
             headers: {
@@ -1495,6 +1514,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     deleteGateway: {
@@ -1532,6 +1552,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     listUpstreams: {
@@ -1723,6 +1744,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     deleteUpstream: {
@@ -1765,6 +1787,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     listGatewayServices: {
@@ -1952,6 +1975,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     deleteGatewayService: {
@@ -1993,6 +2017,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     resolveGatewayService: {
@@ -2172,6 +2197,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     createToolService: {
@@ -2292,6 +2318,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     resolveToolServiceAuth: {
@@ -2447,6 +2474,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     createTool: {
@@ -2569,6 +2597,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["Busy"];
         };
     };
     getHealth: {
