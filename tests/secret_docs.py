@@ -88,6 +88,33 @@ def destination_marks(
     return fields, keys
 
 
+@functools.cache
+def destination_mark_values(spec: Spec, name: str) -> tuple[tuple[Pattern, str, Any], ...]:
+    """(object pattern, field, mark value) for every `x-secret-destination` under a schema (`true`, or
+    the list of entries that count), and (map pattern, key, "key") for every `x-secret-destination-keys`
+    key; only where secrets are below, as `destination_marks`."""
+    fields, keys = destination_marks(spec, name)
+    values: dict[tuple[Pattern, str], Any] = {}
+
+    def walk(schema: Mapping[str, Any], prefix: Pattern, seen: tuple[str, ...]) -> None:
+        ref = schema.get("$ref")
+        if ref is not None and ref not in seen:
+            walk(spec.pointer(ref), prefix, (*seen, ref))
+        for combinator in ("oneOf", "anyOf", "allOf"):
+            for branch in schema.get(combinator, ()):
+                walk(branch, prefix, seen)
+        for prop_name, prop in schema.get("properties", {}).items():
+            if prop.get("x-secret-destination"):
+                values[(prefix, prop_name)] = prop["x-secret-destination"]
+            walk(prop, (*prefix, prop_name), seen)
+        if isinstance(schema.get("items"), dict):
+            walk(schema["items"], (*prefix, ITEM), seen)
+
+    walk(spec.schema(name), (), ())
+    marked = [(p, n, values[(p, n)]) for p, n in sorted(fields)]
+    return tuple(marked + [(p, k, "key") for p, k in sorted(keys)])
+
+
 # --- the same three sets, read from a Shape --------------------------------------------------------
 
 

@@ -7,28 +7,33 @@ change passes without any bump.
 
 from __future__ import annotations
 
-import copy
 import importlib.util
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
-import yaml
+
+from .support import (
+    BREAKING_BASE,
+    Doc,
+    add_operation,
+    list_things,
+    remove_operation,
+    schemas,
+    widen_enum,
+    write_pair,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 BREAKING = REPO / "scripts" / "breaking.py"
-BASE = Path(__file__).resolve().parent / "specs" / "breaking-base.yaml"
 
 pytestmark = pytest.mark.skipif(
     not (REPO / "scripts" / "redocly" / "node_modules" / ".bin" / "redocly").exists(),
     reason="the pinned Redocly CLI is not installed (make install)",
 )
-
-Doc = dict[str, Any]
 
 
 def _load_breaking() -> ModuleType:
@@ -41,21 +46,6 @@ def _load_breaking() -> ModuleType:
 
 
 breaking = _load_breaking()
-
-
-def schemas(doc: Doc) -> Doc:
-    return doc["components"]["schemas"]  # type: ignore[no-any-return]
-
-
-def list_things(doc: Doc) -> Doc:
-    return doc["paths"]["/things"]["get"]  # type: ignore[no-any-return]
-
-
-# --- the changes -----------------------------------------------------------------------------------
-
-
-def remove_operation(doc: Doc) -> None:
-    del doc["paths"]["/things"]["post"]
 
 
 def remove_response_property(doc: Doc) -> None:
@@ -87,24 +77,12 @@ def widen_response_enum(doc: Doc) -> None:
     schemas(doc)["Status"]["enum"].append("archived")
 
 
-def add_operation(doc: Doc) -> None:
-    doc["paths"]["/things/{thing_id}"]["delete"] = {
-        "operationId": "deleteThing",
-        "summary": "Delete a thing",
-        "responses": {"204": {"description": "Deleted."}},
-    }
-
-
 def add_optional_request_property(doc: Doc) -> None:
     schemas(doc)["ThingCreate"]["properties"]["note"] = {"type": "string"}
 
 
 def add_response_property(doc: Doc) -> None:
     schemas(doc)["Thing"]["properties"]["created_at"] = {"type": "string", "format": "date-time"}
-
-
-def widen_enum(doc: Doc) -> None:
-    schemas(doc)["Color"]["enum"].append("yellow")
 
 
 def add_optional_parameter(doc: Doc) -> None:
@@ -132,18 +110,6 @@ SAFE_CHANGES: dict[str, Callable[[Doc], None]] = {
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-
-
-def write_pair(tmp: Path, change: Callable[[Doc], None], version: str | None = None) -> tuple[Path, Path]:
-    doc = yaml.safe_load(BASE.read_text(encoding="utf-8"))
-    changed = copy.deepcopy(doc)
-    change(changed)
-    if version is not None:
-        changed["info"]["version"] = version
-    base, revision = tmp / "base.yaml", tmp / "revision.yaml"
-    base.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
-    revision.write_text(yaml.safe_dump(changed, sort_keys=False), encoding="utf-8")
-    return base, revision
 
 
 def gate(base: Path, revision: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -208,7 +174,7 @@ def test_the_repository_spec_passes_against_the_published_one() -> None:
 
 @pytest.mark.slow
 def test_a_missing_spec_is_an_error_not_a_pass(tmp_path: Path) -> None:
-    result = gate(tmp_path / "nope.yaml", BASE)
+    result = gate(tmp_path / "nope.yaml", BREAKING_BASE)
     assert result.returncode == 2
     assert "spec not found" in result.stderr
 

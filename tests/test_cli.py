@@ -19,7 +19,7 @@ from specgate.config import get_settings
 from specgate.server import create_app
 from specgate.store.migrate import head_revision
 
-from .test_server_gateways import endpoint_service
+from .support import endpoint_service
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
@@ -345,7 +345,7 @@ def test_fuzz_reads_its_key_from_the_environment(
 def test_make_fuzz_passes_the_key_by_the_environment_not_the_command_line() -> None:
     import subprocess
 
-    from .servers import ROOT
+    from .support import ROOT
 
     dry = subprocess.run(
         ["make", "-n", "fuzz", "KEY=sg_not_on_the_command_line", "URL=http://127.0.0.1:9"],

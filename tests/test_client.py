@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
-import socket
 import threading
 import time
 import uuid
@@ -20,7 +19,7 @@ from specgate.admin import create_key
 from specgate.server import create_app
 from specgate.spec import Operation, Spec, load_spec
 
-from .conftest import sqlite_settings
+from .support import free_port, sqlite_settings
 
 specgate_client = pytest.importorskip(
     "specgate_client", reason="run `make install` to install generated/client"
@@ -78,12 +77,6 @@ def test_the_client_builds_a_request_for_every_operation(spec: Spec, op: Operati
         assert request["json"]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[tuple[str, str]]:
     """A real server on loopback (uvicorn in a thread) and a key for it."""
@@ -93,7 +86,7 @@ def live(tmp_path: Path) -> Iterator[tuple[str, str]]:
     key = asyncio.run(
         create_key(settings, email="client@example.com", scopes="read,write,resolve", gateway_id=None)
     )
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     )

@@ -25,7 +25,7 @@ from cryptography.fernet import Fernet
 from specgate.admin import create_key
 from specgate.config import get_settings
 
-from .servers import ROOT, ServerProcess
+from .support import ROOT, ServerProcess
 
 pytestmark = pytest.mark.slow
 

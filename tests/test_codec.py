@@ -6,7 +6,7 @@ import json
 
 from specgate.codec import dumps, loads
 
-from .conftest import Api
+from .support import Api
 
 BIG = -439999558299931050508288  # beyond 64 bits
 

@@ -29,7 +29,7 @@ from specgate.fuzzing.runner import NO_GENERATED_CREDENTIALS, STATEFUL_BY_SPEC_L
 from specgate.server import create_app
 from specgate.spec import spec_path
 
-from .conftest import sqlite_settings
+from .support import sqlite_settings
 
 pytestmark = pytest.mark.slow
 

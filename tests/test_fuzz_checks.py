@@ -25,7 +25,7 @@ from specgate.fuzzing import checks
 from specgate.server import create_app
 from specgate.spec import spec_path
 
-from .conftest import sqlite_settings
+from .support import sqlite_settings
 
 # `specgate.merge` is also the name of the function the package exports: take the module itself.
 merge_module = sys.modules["specgate.merge"]
@@ -201,3 +201,52 @@ def test_the_acceptance_check_catches_a_server_stricter_than_its_spec(
 
     with pytest.raises(FailureGroup, match="schema_valid_request_accepted"):
         run()
+
+
+# --- 5. the answer is the called operation's ------------------------------------------------------
+
+
+def test_the_answer_check_passes_on_the_server(target: Target) -> None:
+    check = checks.answer_of_the_operation_called
+    sid = tool_service(target, check)
+    target.call("createTool", check, body={"name": "t1", "service_id": sid, "definition": {}})
+    target.call("getTool", check, path_parameters={"tool_name": "t1"})
+    target.call("listTools", check)
+    path = service_path(target, check)
+    target.call("getGatewayService", check, path_parameters=path)
+    target.call("getGateway", check, path_parameters={"gateway_id": path["gateway_id"]})
+
+
+def test_the_answer_check_catches_a_list_answered_to_a_get_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import specgate.server.routes as routes
+
+    # Planted: the get-one route reaches the list handler (as a trailing newline once made it do).
+    monkeypatch.setitem(routes.HANDLERS, "getTool", routes.HANDLERS["listTools"])
+    target = Target(tmp_path)
+    check = checks.answer_of_the_operation_called
+    sid = tool_service(target, check)
+    target.call("createTool", check, body={"name": "t1", "service_id": sid, "definition": {}})
+    with pytest.raises(FailureGroup, match="answer_of_the_operation_called"):
+        target.call("getTool", check, path_parameters={"tool_name": "t1"})
+
+
+def test_the_answer_check_catches_a_gateway_answered_for_an_upstream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import specgate.server.routes as routes
+
+    async def a_gateway(request: Any) -> Any:  # planted: both bodies are valid Gateways
+        return await routes.HANDLERS["getGateway"](request)
+
+    monkeypatch.setitem(routes.HANDLERS, "getUpstream", a_gateway)
+    target = Target(tmp_path)
+    check = checks.answer_of_the_operation_called
+    gid = target.call("createGateway", check, body={"name": "g"}).json()["id"]
+    upstream = {"name": "u", "targets": [{"host": "h.example", "port": 443, "protocol": "https"}]}
+    uid = target.call("createUpstream", check, path_parameters={"gateway_id": gid}, body=upstream).json()[
+        "id"
+    ]
+    with pytest.raises(FailureGroup, match="answer_of_the_operation_called"):
+        target.call("getUpstream", check, path_parameters={"gateway_id": gid, "upstream_id": uid})

@@ -11,8 +11,7 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet
 
-from .servers import ROOT, ServerProcess
-from .test_replicas import new_key
+from .support import ROOT, ServerProcess, create_api_key
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +32,7 @@ def counts(server: ServerProcess, key: str) -> tuple[int, int]:
 def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
     keys = Fernet.generate_key().decode()
     url = f"sqlite:///{tmp_path}/specgate.db"
-    key = new_key(url, keys)
+    key = create_api_key(url, keys)
     server = ServerProcess(url, keys, tmp_path / "server.log").start()
     try:
         headers = {"Authorization": f"Bearer {key}"}
@@ -49,10 +48,29 @@ def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
         assert (tmp_path / "reports" / "html" / "index.html").exists()
         assert counts(server, key) == before  # the user's own data is still there, the run's is gone
 
-        read_only = fuzz(server, key, tmp_path / "read-only", "--read-only", "--phases", "examples,fuzzing")
+        # All phases asked for, as `make fuzz READ_ONLY=1` does: the stateful one is skipped, and said so.
+        read_only = fuzz(server, key, tmp_path / "read-only", "--read-only")
         assert read_only.returncode == 0, read_only.stdout[-3000:]
         summary = (tmp_path / "read-only" / "summary.md").read_text()
         assert re.search(r"\b0 created resources deleted, 0 left behind", summary)
+        assert "with failures: 0" in summary
+        assert "- phases: examples,coverage,fuzzing;" in summary and "stateful phase skipped" in summary
+        output = read_only.stdout + read_only.stderr
+        assert "Missing Open API links" not in output and "links" not in output.lower()
         assert counts(server, key) == before
     finally:
         server.stop()
+
+
+def test_every_link_of_the_spec_starts_at_a_create() -> None:
+    """Why a read-only run has no stateful phase (READ_ONLY_SKIPS_STATEFUL says so in its report)."""
+    from specgate.spec import load_spec
+
+    spec = load_spec()
+    sources = {
+        (op.method, op.operation_id)
+        for op in spec.operations()
+        for response in op.operation.get("responses", {}).values()
+        if spec.resolve(response).get("links")
+    }
+    assert sources and all(method == "POST" for method, _ in sources), sources

@@ -26,8 +26,7 @@ from specgate.server import resources
 from specgate.server.problems import MAX_ERRORS
 from specgate.spec import Spec
 
-from .conftest import Api, postgres_settings, sqlite_settings
-from .servers import ServerProcess
+from .support import Api, ServerProcess, postgres_settings, sqlite_settings
 
 PROBLEM = "application/problem+json"
 

@@ -154,10 +154,9 @@ components:
 
 
 def test_marks_beside_a_ref_or_in_a_oneof_branch_are_read() -> None:
-    """BUG (masking._shape): a mark next to `$ref`, or in a oneOf/anyOf branch, is a mark too.
+    """A mark next to `$ref`, or in a oneOf/anyOf branch, is a mark too: such a secret is masked.
 
-    OpenAPI 3.1 allows siblings of `$ref`, and `anyOf: [X, {type: 'null'}]` is the usual nullable;
-    today such secrets are silently not masked (fail open).
+    OpenAPI 3.1 allows siblings of `$ref`, and `anyOf: [X, {type: 'null'}]` is the usual nullable.
     """
     spec = Spec(MARKS_IN_OTHER_PLACES)
     shape = shape_of(spec, "Marked")

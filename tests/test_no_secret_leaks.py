@@ -12,8 +12,7 @@ from specgate.config import get_settings
 from specgate.crypto import Keyring
 from specgate.server import create_app
 
-from .conftest import Api
-from .test_server_gateways import endpoint_service
+from .support import Api, endpoint_service
 
 SECRET = "leak-canary-5e1f"
 

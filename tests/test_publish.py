@@ -21,8 +21,7 @@ from starlette.testclient import TestClient
 
 from specgate.server import create_app
 
-from .conftest import sqlite_settings
-from .test_breaking import add_operation, remove_operation, widen_enum, write_pair
+from .support import add_operation, remove_operation, sqlite_settings, widen_enum, write_pair
 
 REPO = Path(__file__).resolve().parent.parent
 PUBLISH = REPO / "scripts" / "publish.py"

@@ -17,11 +17,7 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet
 
-from specgate.admin import create_key
-from specgate.config import get_settings
-
-from .conftest import postgres_settings
-from .servers import ROOT, ServerProcess
+from .support import ROOT, ServerProcess, create_api_key, postgres_settings
 
 # One worker runs them all: the module fixture writes every figure to one report.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("replicas")]
@@ -47,22 +43,13 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
     return postgres_settings(request.getfixturevalue("postgres_url")).database_url, keys
 
 
-def new_key(url: str, keys: str) -> str:
-    import asyncio
-
-    settings = get_settings(url, environ={"SPECGATE_SECRET_KEYS": keys})
-    return asyncio.run(
-        create_key(settings, email="load@example.com", scopes="read,write,resolve", gateway_id=None)
-    )
-
-
 def test_read_modify_put_on_two_replicas_has_one_winner_per_version(
     postgres_url: str, tmp_path: Path
 ) -> None:
     url = postgres_settings(postgres_url).database_url
     keys = Fernet.generate_key().decode()
     replicas = [ServerProcess(url, keys, tmp_path / f"replica{i}.log").start() for i in range(2)]
-    headers = {"Authorization": f"Bearer {new_key(url, keys)}"}
+    headers = {"Authorization": f"Bearer {create_api_key(url, keys)}"}
     try:
         gid = httpx.post(
             f"{replicas[0].url}/api/v1/gateways", json={"name": "race", "tags": []}, headers=headers
@@ -112,7 +99,7 @@ def test_read_modify_put_on_two_replicas_has_one_winner_per_version(
 
 def test_every_acknowledged_write_survives_a_kill_9(database: tuple[str, str], tmp_path: Path) -> None:
     url, keys = database
-    key = new_key(url, keys)
+    key = create_api_key(url, keys)
     server = ServerProcess(url, keys, tmp_path / "server.log").start()
     headers = {"Authorization": f"Bearer {key}"}
     acknowledged: dict[str, str] = {}
@@ -169,7 +156,7 @@ def test_secrets_rotate_under_traffic_then_the_old_key_goes(
 ) -> None:
     url, old = database
     new = Fernet.generate_key().decode()
-    key = new_key(url, old)
+    key = create_api_key(url, old)
     headers = {"Authorization": f"Bearer {key}"}
     server = ServerProcess(url, old, tmp_path / "server.log").start()
     try:
@@ -253,7 +240,7 @@ def test_a_revoked_key_is_refused_by_every_replica_within_the_cache_time(
     url = postgres_settings(postgres_url).database_url
     keys = Fernet.generate_key().decode()
     replicas = [ServerProcess(url, keys, tmp_path / f"replica{i}.log").start() for i in range(2)]
-    kept, revoked = new_key(url, keys), new_key(url, keys)
+    kept, revoked = create_api_key(url, keys), create_api_key(url, keys)
     try:
 
         def statuses(key: str) -> list[int]:
@@ -290,7 +277,7 @@ def test_puts_without_if_match_are_never_412_under_contention(postgres_url: str,
     url = postgres_settings(postgres_url).database_url
     keys = Fernet.generate_key().decode()
     replicas = [ServerProcess(url, keys, tmp_path / f"replica{i}.log").start() for i in range(2)]
-    headers = {"Authorization": f"Bearer {new_key(url, keys)}"}
+    headers = {"Authorization": f"Bearer {create_api_key(url, keys)}"}
     writers, rounds = 24, 4
     statuses: dict[int, int] = {}
     lock = threading.Lock()

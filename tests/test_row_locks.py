@@ -11,7 +11,7 @@ import pytest
 from specgate.server import row_locks
 from specgate.store import Store
 
-from .conftest import Api
+from .support import Api
 
 
 def test_one_lock_a_row_and_none_kept_once_unused() -> None:

@@ -14,8 +14,7 @@ import pytest
 
 from specgate.masking import MASK
 
-from .conftest import Api
-from .test_server_gateways import gateway, host_target, provider_target
+from .support import Api, gateway, host_target, provider_target
 
 ATTACKER = "read,write"
 RESOLVER = "resolve"

@@ -14,8 +14,7 @@ from specgate.config import sqlite_path
 from specgate.masking import MASK, secret_values, shape_of
 from specgate.spec import Spec
 
-from .conftest import Api
-from .test_seeds import GATEWAY_TEXT, TOOLS_TEXT, json_example
+from .support import GATEWAY_TEXT, TOOLS_TEXT, Api, json_example
 
 SETTINGS = {"param_location": "query", "header_name": "X-Api-Key", "aws_region": "eu-west-1"}
 

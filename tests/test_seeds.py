@@ -5,7 +5,6 @@ The field names are read out of the pages in tests/data/seeds, never copied into
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 
 from specgate.spec import Spec
 
-from .conftest import SEEDS
+from .support import GATEWAY_TEXT, SEEDS, TOOLS_TEXT, json_example
 
 GATEWAY_PAGE = SEEDS / "000_2e52ade375d17d4b.txt"
 TOOLS_PAGE = SEEDS / "003_9e62c1f13f3d3568.txt"
@@ -23,17 +22,6 @@ TOOLS_PAGE = SEEDS / "003_9e62c1f13f3d3568.txt"
 # The type line under a field name in a seed's field list ("port" / "integer", "tags" / "string[]").
 TYPE_LINE = re.compile(r"^(string|integer|boolean|object|any|number)(\[\]|<[\w-]+>)?( \| null)?$")
 ENUM_LINE = re.compile(r"^enum<string>( \| null)?$")
-
-
-def json_example(text: str) -> Any:
-    """The first JSON object on a page (the request/response body of the example)."""
-    start = text.index("\n{\n") + 1
-    depth = 0
-    for i, ch in enumerate(text[start:], start):
-        depth += {"{": 1, "}": -1}.get(ch, 0)
-        if depth == 0:
-            return json.loads(text[start : i + 1])
-    raise AssertionError("no JSON object on the page")
 
 
 def field_list(text: str, heading: str) -> dict[str, str]:
@@ -101,8 +89,6 @@ def seed_type(value: Any) -> str:
     return {bool: "boolean", int: "integer", str: "string", dict: "object", list: "array"}[type(value)]
 
 
-GATEWAY_TEXT = GATEWAY_PAGE.read_text()
-TOOLS_TEXT = TOOLS_PAGE.read_text()
 GATEWAY_FIELDS = list(json_paths(json_example(GATEWAY_TEXT)))
 
 

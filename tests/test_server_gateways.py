@@ -8,52 +8,9 @@ import pytest
 
 from specgate.masking import MASK
 
-from .conftest import Api
+from .support import Api, endpoint_service, errors_of, gateway, host_target, provider_target, upstream
 
 MISSING_ID = "00000000-0000-4000-8000-000000000000"
-
-
-def gateway(api: Api) -> str:
-    response = api.post("/api/v1/gateways", json={"name": "prod"})
-    assert response.status_code == 201, response.text
-    return str(response.json()["id"])
-
-
-def provider_target(**extra: Any) -> dict[str, Any]:
-    return {
-        "provider": "openai",
-        "models": ["gpt-4o", "gpt-4o-mini"],
-        "default_model": "gpt-4o-mini",
-        "credentials": {"api_key": "sk-target-secret"},
-    } | extra
-
-
-def host_target(**extra: Any) -> dict[str, Any]:
-    return {"host": "llm.internal.example", "port": 8443, "protocol": "https"} | extra
-
-
-def upstream(api: Api, gid: str, **extra: Any) -> dict[str, Any]:
-    body = {"name": "pool", "targets": [provider_target(), host_target()]} | extra
-    response = api.post(f"/api/v1/gateways/{gid}/upstreams", json=body)
-    assert response.status_code == 201, response.text
-    return dict(response.json())
-
-
-def endpoint_service(**extra: Any) -> dict[str, Any]:
-    return {
-        "name": "weather",
-        "type": "endpoint",
-        "host": "api.weather.example",
-        "port": 443,
-        "protocol": "https",
-        "credentials": {"header_name": "X-Api-Key", "header_value": "wx-secret"},
-    } | extra
-
-
-def errors_of(response: Any) -> list[tuple[tuple[Any, ...], str]]:
-    assert response.status_code == 422, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    return [(tuple(e["loc"]), e["type"]) for e in response.json()["errors"]]
 
 
 # --- gateways ---------------------------------------------------------------------------------------
@@ -286,12 +243,13 @@ def test_every_read_update_and_delete_checks_the_gateway(api: Api) -> None:
     gid, other = gateway(api), gateway(api)
     sid = api.post(f"/api/v1/gateways/{gid}/services", json=endpoint_service()).json()["id"]
     uid = upstream(api, gid)["id"]
-    for path in (
-        f"/api/v1/gateways/{other}/services/{sid}",
-        f"/api/v1/gateways/{other}/upstreams/{uid}",
+    upstream_body = {"name": "pool", "targets": [host_target()]}
+    for path, body in (
+        (f"/api/v1/gateways/{other}/services/{sid}", endpoint_service()),
+        (f"/api/v1/gateways/{other}/upstreams/{uid}", upstream_body),
     ):
         assert api.get(path).status_code == 404
-        assert api.put(path, json=endpoint_service()).status_code in (404, 422)
+        assert api.put(path, json=body).status_code == 404  # a valid body, in the wrong gateway
         assert api.delete(path).status_code == 404
     assert api.get(f"/api/v1/gateways/{other}/services/{sid}/resolved").status_code == 404
     assert api.get(f"/api/v1/gateways/{gid}/services/{sid}").status_code == 200

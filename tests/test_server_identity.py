@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import Api
-from .test_server_gateways import gateway
+from .support import Api, gateway
 
 
 def test_no_key_is_401_with_problem_json(api: Api) -> None:

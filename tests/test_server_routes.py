@@ -7,7 +7,7 @@ from starlette.routing import Route
 
 from specgate.spec import Spec
 
-from .conftest import Api
+from .support import Api
 
 
 def test_the_route_table_is_the_spec(api: Api, spec: Spec) -> None:

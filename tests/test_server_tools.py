@@ -7,22 +7,8 @@ from typing import Any
 
 import pytest
 
-from .conftest import Api
-from .test_server_gateways import errors_of
-
-WEATHER = {
-    "name": "Weather tools",
-    "description": "Service containing tools for fetching weather information",
-    "auth_type": "basic",
-    "auth_values": {"username": "my-username", "password": "my-password"},
-    "last_updated_comments": "Updated description to correct typo",
-}
-
-
-def create(api: Api, **extra: Any) -> dict[str, Any]:
-    response = api.post("/api/v1/services/", json=WEATHER | extra)
-    assert response.status_code == 200, response.text  # 200 on create, as the real API
-    return dict(response.json())
+from .support import WEATHER, Api, errors_of
+from .support import create_tool_service as create
 
 
 def resolved(api: Api, service_id: int) -> dict[str, Any]:

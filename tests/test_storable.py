@@ -13,9 +13,8 @@ import pytest
 
 from specgate.storable import body_errors
 
-from .conftest import Api
-from .test_server_gateways import endpoint_service, errors_of
-from .test_server_tools import WEATHER, create
+from .support import WEATHER, Api, endpoint_service, errors_of
+from .support import create_tool_service as create
 
 TOOL = {"name": "forecast", "definition": {"type": "function", "function": {"name": "f"}}}
 

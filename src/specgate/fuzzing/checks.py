@@ -13,6 +13,9 @@ Importing this module registers the checks with schemathesis (for pytest and for
    every error is one of the API's rules that a schema cannot state (`RULE_TYPES`), never a 422
    that a schema rule would explain: that would mean the server is stricter than its spec.
 
+5. `answer_of_the_operation_called`: a 2xx JSON body is the answer of the operation called, not
+   of another (a list envelope answered to a get-one: a path that reached the wrong route).
+
 Checks 2 and 3 write (they PUT what they read); a read-only run turns them off.
 """
 
@@ -31,9 +34,10 @@ from schemathesis.core import NOT_SET
 from .. import rules
 from ..spec import load_spec
 from ..storable import TEXT_RULE_TYPES
+from .answers import answers
 from .ledger import Ledger, strings
 
-__all__ = ["NOT_CHECKED_FOR_ECHO", "REPLACED_CHECKS", "RULE_TYPES", "WRITING_CHECKS", "ledger", "reset"]
+__all__ = ["NOT_CHECKED_FOR_ECHO", "REPLACED_CHECKS", "RULE_TYPES", "ledger", "reset"]
 
 NOT_CHECKED_FOR_ECHO = {
     # They exist to answer real secret values, to keys with the `resolve` scope.
@@ -58,7 +62,6 @@ RULE_TYPES = (
 )  # no NUL or lone surrogate in any text, no NaN or Infinity: what can be stored
 # schema_valid_request_accepted does the built-in's work, knowing RULE_TYPES.
 REPLACED_CHECKS = ("positive_data_acceptance",)
-WRITING_CHECKS = ("masked_body_keeps_secrets", "null_keeps_omitted_removes")
 
 
 AnyCase = Case[Any]
@@ -256,3 +259,21 @@ def schema_valid_request_accepted(ctx: CheckContext, response: Response, case: A
             return None
         raise AssertionError(f"a schema-valid request was refused by schema-like rules: {unexplained}")
     raise AssertionError(f"a schema-valid request answered {status}")
+
+
+@schemathesis.check
+def answer_of_the_operation_called(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A 2xx body that only another operation's response schema explains came from the wrong route."""
+    operation_id = _operation_id(case)
+    if operation_id is None or not 200 <= response.status_code < 300:
+        return None
+    body = _json(response)
+    if isinstance(body, str):  # not JSON (the docs page, the YAML document)
+        return None
+    others = answers().wrong_answer(operation_id, body)
+    if others:
+        raise AssertionError(
+            f"{case.operation.label} answered {response.status_code} with a body that is the answer of "
+            f"{', '.join(others)}, not of {operation_id}: the request reached another operation"
+        )
+    return None

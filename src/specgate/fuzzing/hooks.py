@@ -16,7 +16,7 @@ __all__ = ["MARK", "Created", "created"]
 
 MARK = "specgate-fuzz"
 
-# Which field of each create body carries the mark, and how.
+# The create operations: `_tag` marks each one's body so what the run makes is recognisable.
 _CREATES = {"createGateway", "createUpstream", "createGatewayService", "createToolService", "createTool"}
 
 

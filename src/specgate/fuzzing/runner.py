@@ -13,7 +13,16 @@ import httpx
 
 from ..spec import spec_path
 
-__all__ = ["NO_GENERATED_CREDENTIALS", "STATEFUL_BY_SPEC_LINKS", "FuzzOptions", "FuzzResult", "run"]
+__all__ = [
+    "NO_GENERATED_CREDENTIALS",
+    "READ_ONLY_HIDES_MISSING_DATA",
+    "READ_ONLY_SKIPS_STATEFUL",
+    "STATEFUL_BY_SPEC_LINKS",
+    "FuzzOptions",
+    "FuzzResult",
+    "run",
+    "run_phases",
+]
 
 # The stateful phase follows the spec's own links. schemathesis would also infer links from
 # parameter names, and `service_id` names a UUID in the gateway API and an integer in the tool
@@ -67,7 +76,7 @@ def _arguments(options: FuzzOptions, config_file: Path) -> list[str]:
         "--max-examples",
         str(options.examples),
         "--phases",
-        options.phases,
+        run_phases(options),
         "--workers",
         str(options.workers),
         "--report",
@@ -89,6 +98,39 @@ def _arguments(options: FuzzOptions, config_file: Path) -> list[str]:
     return args
 
 
+# Every link of the spec starts at a create (a POST); with GETs only, the stateful phase has no
+# link left to follow (schemathesis then warns "Missing Open API links"), so it is not run.
+READ_ONLY_SKIPS_STATEFUL = (
+    "stateful phase skipped: a read-only run sends GETs only, and every link of the spec starts at a create"
+)
+
+
+def run_phases(options: FuzzOptions) -> str:
+    """The phases schemathesis runs: the ones asked for, without `stateful` in a read-only run."""
+    phases = [p.strip() for p in options.phases.split(",") if p.strip()]
+    if options.read_only:
+        phases = [p for p in phases if p != "stateful"]
+    return ",".join(phases)
+
+
+# A read-only run cannot make what it reads: a get-one operation answers 404 for the ids it
+# generates, and schemathesis would advise links (for a stateful phase this run must not have).
+READ_ONLY_HIDES_MISSING_DATA = (
+    "missing_test_data warning not shown: a read-only run cannot create the resources it reads, "
+    "so get-one operations answer 404 to most generated ids"
+)
+
+
+def _read_only_warnings(options: FuzzOptions) -> str:
+    """TOML that shows every warning schemathesis shows by default but missing_test_data, when read-only."""
+    if not options.read_only:
+        return ""
+    from schemathesis.config._warnings import DEFAULT_DISPLAYED_WARNINGS
+
+    shown = [w.value for w in DEFAULT_DISPLAYED_WARNINGS if w.value != "missing_test_data"]
+    return "\n[warnings]\ndisplay = [" + ", ".join(f'"{name}"' for name in shown) + "]\n"
+
+
 def run(options: FuzzOptions) -> FuzzResult:
     """Fuzz the deployment at `options.url`, then delete what the run created."""
     if options.read_only:
@@ -102,6 +144,7 @@ def run(options: FuzzOptions) -> FuzzResult:
     # The same settings as STATEFUL_BY_SPEC_LINKS and NO_GENERATED_CREDENTIALS, as TOML.
     config_file.write_text(
         "[generation]\nwith-security-parameters = false\n\n[phases.stateful.inference]\nalgorithms = []\n"
+        + _read_only_warnings(options)
     )
     started = time.monotonic()
     try:
@@ -178,9 +221,11 @@ def _write_summary(options: FuzzOptions, result: FuzzResult, left: list[str]) ->
         "# specgate fuzz",
         "",
         f"- target: {options.url}",
-        f"- phases: {options.phases}; examples per operation: {options.examples}; "
+        f"- phases: {run_phases(options)}; examples per operation: {options.examples}; "
         f"time budget: {options.max_time or 'none'}; seed: {seed}",
         f"- read-only: {'yes (GET only)' if options.read_only else 'no'}",
+        *([f"- {READ_ONLY_SKIPS_STATEFUL}"] if options.read_only and "stateful" in options.phases else []),
+        *([f"- {READ_ONLY_HIDES_MISSING_DATA}"] if options.read_only else []),
         f"- operations tested: {result.tests}; with failures: {result.failures}; "
         f"exit code: {result.exit_code}",
         f"- time: {result.seconds:.1f} s",

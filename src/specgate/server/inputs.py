@@ -211,11 +211,6 @@ async def _limited_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def field_errors(errors: Sequence[Any], tagged: bool) -> list[FieldError]:
-    """Pydantic's errors as ours: `body` first, union members left out of `loc`."""
-    return [field for field, _ in _closest(errors, tagged)]
-
-
 def _closest(errors: Sequence[Any], tagged: bool) -> list[tuple[FieldError, Any]]:
     """Each error as ours, beside pydantic's own.
 
