@@ -35,7 +35,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .servers import ROOT, ServerProcess, serve_fresh_sqlite
+from .support import ROOT, ServerProcess, serve_fresh_sqlite
 
 pytestmark = pytest.mark.slow
 
