@@ -184,3 +184,10 @@ def test_a_model_read_by_a_plain_call_carries_the_etag_out_of_its_repr() -> None
     gateway = get_gateway.sync(GATEWAY, client=client)
     assert gateway.etag == '"7"' and "etag" not in repr(gateway) and "etag" not in gateway.to_dict()
     assert isinstance(specgate_client.models.GatewayWrite(name="new").etag, specgate_client.Unset)
+
+
+def test_the_request_id_comes_from_the_problem_when_the_header_is_lost() -> None:
+    body = problem(404, "Not Found", request_id="from-the-body")
+    with pytest.raises(errors.NotFoundError) as caught:
+        get_gateway.sync(GATEWAY, client=answer(404, body, PROBLEM, request_id=None))
+    assert caught.value.request_id == "from-the-body"

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
+import itertools
 import json
+import logging
 import re
 import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import httpx
 import pytest
@@ -24,7 +28,7 @@ from cryptography.fernet import Fernet
 from specgate.admin import create_key
 from specgate.server import resources
 from specgate.server.problems import MAX_ERRORS
-from specgate.spec import Spec
+from specgate.spec import Operation, Spec
 
 from .support import Api, ServerProcess, postgres_settings, sqlite_settings
 
@@ -137,18 +141,16 @@ def _at_last_slash(path: str, instead: str) -> str:
     return path[:i] + instead + path[i + 1 :] if i > 0 else path + instead
 
 
-@pytest.mark.parametrize("mutation", MUTATIONS)
-def test_a_mangled_path_is_404_or_422_never_another_operation(
-    api: Api, routes: dict[str, Any], mutation: str
-) -> None:
-    for template, (path, methods) in routes.items():
-        method = "GET" if "GET" in methods else methods[0]
-        mangled = MUTATIONS[mutation](path)
-        assert mangled != path
-        response = api.request(method, mangled)
-        _is_problem(response, (404, 422))
-        if response.status_code == 422:  # a parameter of this very route, named
-            assert response.json()["errors"][0]["loc"][0] == "path", (template, mangled)
+def test_a_mangled_path_is_404_or_422_never_another_operation(api: Api, routes: dict[str, Any]) -> None:
+    for mutation, mangle in MUTATIONS.items():
+        for template, (path, methods) in routes.items():
+            method = "GET" if "GET" in methods else methods[0]
+            mangled = mangle(path)
+            assert mangled != path
+            response = api.request(method, mangled)
+            _is_problem(response, (404, 422))
+            if response.status_code == 422:  # a parameter of this very route, named
+                assert response.json()["errors"][0]["loc"][0] == "path", (mutation, template)
 
 
 def test_a_newline_tool_name_is_a_422_not_the_list(api: Api) -> None:
@@ -172,25 +174,24 @@ def test_the_trailing_slash_twin_is_a_404_naming_the_spec_path_never_a_redirect(
 # --- duplicate and mixed credentials (issue 9, L1) -----------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "sent",
-    [
-        [("Syllable-API-Key", "{good}"), ("Syllable-API-Key", "bogus")],
-        [("Syllable-API-Key", "bogus"), ("Syllable-API-Key", "{good}")],
-        [("Authorization", "Bearer {good}"), ("Authorization", "Bearer bogus")],
-        [("Authorization", "Bearer {good}"), ("Syllable-API-Key", "bogus")],
-        [("Syllable-API-Key", "{good}"), ("Authorization", "Bearer bogus")],
-        [("Authorization", "Bearer {good}"), ("Authorization", "Basic {good}")],
-        [("Syllable-API-Key", "{good}"), ("Syllable-API-Key", "{other}")],
-    ],
-    ids=lambda sent: "+".join(f"{name}:{value.split()[-1][:6]}" for name, value in sent),
-)
-def test_a_present_invalid_or_second_credential_is_401(api: Api, sent: list[tuple[str, str]]) -> None:
+AMBIGUOUS = [
+    [("Syllable-API-Key", "{good}"), ("Syllable-API-Key", "bogus")],
+    [("Syllable-API-Key", "bogus"), ("Syllable-API-Key", "{good}")],
+    [("Authorization", "Bearer {good}"), ("Authorization", "Bearer bogus")],
+    [("Authorization", "Bearer {good}"), ("Syllable-API-Key", "bogus")],
+    [("Syllable-API-Key", "{good}"), ("Authorization", "Bearer bogus")],
+    [("Authorization", "Bearer {good}"), ("Authorization", "Basic {good}")],
+    [("Syllable-API-Key", "{good}"), ("Syllable-API-Key", "{other}")],
+]
+
+
+def test_a_present_invalid_or_second_credential_is_401(api: Api) -> None:
     keys = {"good": api.key(), "other": api.key("read")}
-    headers = [(name, value.format(**keys)) for name, value in sent]
-    response = api.client.get("/api/v1/gateways", headers=headers)
-    _is_problem(response, 401)
-    assert api.key() not in response.text
+    for sent in AMBIGUOUS:
+        headers = [(name, value.format(**keys)) for name, value in sent]
+        response = api.client.get("/api/v1/gateways", headers=headers)
+        _is_problem(response, 401)
+        assert keys["good"] not in response.text, sent
 
 
 def test_the_same_key_twice_is_one_key(api: Api) -> None:
@@ -223,21 +224,13 @@ def test_every_answer_carries_a_request_id(api: Api, routes: dict[str, Any]) -> 
     assert len(seen) == len(answers)
 
 
-@pytest.mark.parametrize(
-    ("sent", "echoed"),
-    [
-        ("req-1.2_3:abc", True),
-        ("a" * 128, True),
-        ("a" * 129, False),
-        ("two words", False),
-        ("", False),
-        ("quote\"'", False),
-    ],
-)
-def test_a_plain_incoming_request_id_is_echoed_else_replaced(api: Api, sent: str, echoed: bool) -> None:
-    response = api.get("/api/v1/nothing", headers={"X-Request-Id": sent})
-    assert (response.headers["x-request-id"] == sent) is echoed
-    assert response.json()["request_id"] == response.headers["x-request-id"]
+def test_a_plain_incoming_request_id_is_echoed_else_replaced(api: Api) -> None:
+    cases = {"req-1.2_3:abc": True, "a" * 128: True, "a" * 129: False, "two words": False, "": False}
+    cases["quote\"'"] = False
+    for sent, echoed in cases.items():
+        response = api.get("/api/v1/nothing", headers={"X-Request-Id": sent})
+        assert (response.headers["x-request-id"] == sent) is echoed, sent
+        assert response.json()["request_id"] == response.headers["x-request-id"]
 
 
 # --- resolve answers are never cached (issue 9, L5) ---------------------------------------------------
@@ -325,6 +318,8 @@ def _status(answer: bytes) -> int:
     return int(answer.split(b" ", 2)[1]) if answer else 0
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_connection_that_sends_nothing_is_closed_with_408(served: Served) -> None:
     seconds, answer = _until_closed(served.connect())
     assert HEAD_TIMEOUT * 0.8 <= seconds < HEAD_TIMEOUT + 2
@@ -332,6 +327,8 @@ def test_a_connection_that_sends_nothing_is_closed_with_408(served: Served) -> N
     assert b"x-request-id: " in answer
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_head_sent_a_byte_at_a_time_is_cut_at_the_deadline(served: Served) -> None:
     sock = served.connect()
     start = time.monotonic()
@@ -347,6 +344,8 @@ def test_a_head_sent_a_byte_at_a_time_is_cut_at_the_deadline(served: Served) -> 
     assert _status(answer) in (0, 408)
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_body_shorter_than_its_content_length_is_cut_at_the_deadline(served: Served) -> None:
     sock = served.connect()
     sock.sendall(
@@ -358,6 +357,8 @@ def test_a_body_shorter_than_its_content_length_is_cut_at_the_deadline(served: S
     assert answer == b""  # the handler was still reading: nothing to answer, no 5xx
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_64_mib_header_is_refused_after_a_few_reads(served: Served) -> None:
     sock = served.connect()
     sent = 0
@@ -371,6 +372,8 @@ def test_a_64_mib_header_is_refused_after_a_few_reads(served: Served) -> None:
     assert _status(answer) in (0, 431)  # a reset can beat the 431 to the client
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_head_over_the_limit_in_one_write_is_431(served: Served) -> None:
     sock = served.connect()
     sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: " + b"b" * 17000 + b"\r\n\r\n")
@@ -378,6 +381,8 @@ def test_a_head_over_the_limit_in_one_write_is_431(served: Served) -> None:
     assert _status(answer) == 431 and b'"status":431' in answer
 
 
+@pytest.mark.slow  # a server process and real waits
+@pytest.mark.xdist_group("served")  # one worker, one server
 def test_a_head_under_the_limit_is_served(served: Served) -> None:
     headers = {"X-A": "b" * 15000, "Authorization": f"Bearer {served.key}"}
     response = httpx.get(f"{served.server.url}/api/v1/gateways", headers=headers)
@@ -427,3 +432,191 @@ def test_a_numbered_page_over_the_byte_cap_is_a_422_on_limit(
     assert len(page["items"]) == 1 and page["total_count"] == 3
     monkeypatch.setattr(resources, "MAX_PAGE_BYTES", 10)  # one item always fits
     assert len(api.get("/api/v1/tools/?limit=1").json()["items"]) == 1
+
+
+# --- NUL and lone surrogates in every string field, query and path parameter (issue 9, M2) -------------
+
+NASTY = {"NUL": "a\x00b", "lone surrogate": "a\ud800b"}
+
+
+def _example(spec: Spec, op: Operation) -> Any:
+    """The first example the spec gives for an operation's request body."""
+    content = spec.resolve(op.operation["requestBody"])["content"]["application/json"]
+    if "example" in content:
+        return copy.deepcopy(content["example"])
+    first = next(iter(content["examples"].values()))
+    return copy.deepcopy(spec.resolve(first)["value"])
+
+
+def _write_bases(api: Api, spec: Spec) -> list[tuple[str, str, Any]]:
+    """(method, path, body) for every write of the spec: POSTs from the spec's examples (their ids
+    pointing at resources made here), PUTs from the GET body of what the POSTs made."""
+    ids: dict[str, Any] = {}
+    posts = [op for op in spec.operations() if op.method == "POST"]
+    bases = []
+    for op in sorted(posts, key=lambda op: op.path.count("/")):  # a gateway before what it holds
+        body = _example(spec, op)
+        if "service_id" in body:  # a tool points at a tool service
+            body["service_id"] = int(ids["/api/v1/services/"])
+        path = op.path.replace("{gateway_id}", ids.get("/api/v1/gateways", ""))
+        created = api.post(path, json=body)
+        assert created.status_code in (200, 201), (path, created.text)
+        ids[op.path] = str(created.json()["id"])
+        bases.append(("POST", path, body))
+        item = path + ("" if path.endswith("/") else "/") + ids[op.path]
+        if op.path == "/api/v1/tools/":
+            item = path + created.json()["name"]
+        put_path = path if path.endswith("/") else item  # tool APIs PUT to the collection
+        bases.append(("PUT", put_path, api.get(item).json()))
+    return bases
+
+
+def _string_spots(node: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], bool]]:
+    """Every string in a JSON document: (where, whether it is a key rather than a value)."""
+    if isinstance(node, str):
+        yield at, False
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield (*at, key), True
+            yield from _string_spots(value, (*at, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _string_spots(value, (*at, i))
+
+
+def _replaced(doc: Any, at: tuple[Any, ...], is_key: bool, text: str) -> Any:
+    doc = copy.deepcopy(doc)
+    parent = doc
+    for part in at[:-1]:
+        parent = parent[part]
+    if is_key:
+        parent[at[-1] + text] = parent.pop(at[-1])
+    else:
+        parent[at[-1]] = parent[at[-1]] + text
+    return doc
+
+
+def _check_refusal(response: Any, where: object) -> None:
+    assert response.status_code < 500, (where, response.status_code, response.text[:300])
+    if response.status_code >= 400:
+        assert response.headers["content-type"] == PROBLEM, where
+        if response.status_code == 422:
+            assert all(error["loc"] for error in response.json()["errors"]), where
+
+
+def test_nasty_text_in_every_string_of_every_write_body_gets_no_5xx(api: Api, spec: Spec) -> None:
+    writes = _write_bases(api, spec)
+    for (number, (method, path, base)), (kind, text) in itertools.product(enumerate(writes), NASTY.items()):
+        for at, is_key in _string_spots(base):
+            body = _replaced(base, at, is_key, text)
+            if method == "POST" and "name" in body and at != ("name",):  # no 409 to hide behind
+                body["name"] = f"n{number}_{len(kind)}_{len(at)}_{abs(hash(at)) % 10**6}"
+            raw = json.dumps(body).encode()  # ensure_ascii: a lone surrogate travels as its escape
+            response = api.request(method, path, content=raw, headers={"content-type": "application/json"})
+            _check_refusal(response, (method, path, at, kind))
+
+
+def _query_values(spec: Spec, op: Operation) -> dict[str, str]:
+    """A valid value for each query parameter of `op`, from the spec."""
+    values = {}
+    for param in map(spec.resolve, op.operation.get("parameters", [])):
+        if param["in"] != "query":
+            continue
+        schema = spec.resolve(param["schema"])
+        items = spec.resolve(schema.get("items", {}))
+        enum = items.get("enum") or schema.get("enum")
+        values[param["name"]] = str(enum[0] if enum else schema.get("default", schema.get("minimum", "x")))
+    return values
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")  # a lone surrogate as the UTF-8 bytes a client sends
+
+
+def test_nasty_text_in_every_query_and_path_parameter_gets_no_5xx(
+    api: Api, spec: Spec, ids: dict[str, str]
+) -> None:
+    for op, text in itertools.product(spec.operations(), NASTY.values()):
+        path = _concrete(op.path, ids)
+        query = _query_values(spec, op)
+        for name in query:
+            sent = {key: _encoded(value + (text if key == name else "")) for key, value in query.items()}
+            response = api.request(op.method, f"{path}?{urlencode(sent)}", headers={"If-Match": "*"})
+            _check_refusal(response, (op.operation_id, name))
+        for name in re.findall(r"\{(\w+)\}", op.path):
+            mangled = _concrete(op.path.replace("{" + name + "}", quote(_encoded("X" + text))), ids)
+            response = api.request(op.method, mangled, json={}, headers={"If-Match": "*"})
+            _check_refusal(response, (op.operation_id, name))
+
+
+# --- huge and deeply nested bodies -----------------------------------------------------------------------
+
+
+def test_a_body_over_1_mib_is_413_whether_it_says_its_length_or_not(api: Api) -> None:
+    big = b'{"name":"g","description":"' + b"x" * (1024 * 1024) + b'"}'
+    _is_problem(api.post("/api/v1/gateways", content=big), 413)
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit holds as the body streams
+        yield big[: len(big) // 2]
+        yield big[len(big) // 2 :]
+
+    _is_problem(api.post("/api/v1/gateways", content=chunks()), 413)
+    lying = {"content-type": "application/json", "content-length": str(2 * 1024 * 1024)}
+    _is_problem(api.post("/api/v1/gateways", content=big, headers=lying), 413)
+
+
+def test_a_body_nested_past_the_parser_limit_is_a_400_saying_so(api: Api) -> None:
+    bodies = ('{"name":"g","tags":%s}', '{"name":"s","description":"d","x":%s}')
+    for depth, (path, body) in itertools.product(
+        (201, 100_000), zip(("/api/v1/gateways", "/api/v1/services/"), bodies, strict=True)
+    ):
+        nested = "[" * depth + "]" * depth
+        response = api.post(
+            path, content=(body % nested).encode(), headers={"content-type": "application/json"}
+        )
+        _is_problem(response, 400)
+        assert response.json()["detail"] == "the body is nested too deeply to read"
+
+
+def test_a_deep_tool_definition_within_the_limit_is_stored_and_listed(api: Api) -> None:
+    service = {"name": "ts", "description": "d", "auth_type": "bearer", "auth_values": {"token": "t"}}
+    sid = api.post("/api/v1/services/", json=service).json()["id"]
+    deep: Any = "leaf"
+    for _ in range(90):  # 180 levels (an object and an array each time), under the 200 the parser reads
+        deep = {"a": [deep]}
+    created = api.post("/api/v1/tools/", json={"name": "deep", "service_id": sid, "definition": deep})
+    assert created.status_code == 200, created.text
+    assert api.get("/api/v1/tools/deep").json()["definition"] == deep
+    assert api.get("/api/v1/tools/").json()["items"][0]["definition"] == deep
+
+
+# --- a client that goes away is no error ------------------------------------------------------------------
+
+
+def test_a_client_disconnect_is_logged_below_error(api: Api, caplog: pytest.LogCaptureFixture) -> None:
+    key = api.key()
+
+    async def gone() -> dict[str, Any]:
+        return {"type": "http.disconnect"}
+
+    async def call() -> None:
+        scope = {
+            "type": "http",
+            "method": "POST",
+            "path": "/api/v1/gateways",
+            "raw_path": b"/api/v1/gateways",
+            "query_string": b"",
+            "headers": [(b"authorization", f"Bearer {key}".encode())],
+        }
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        await api.client.app(scope, gone, send)  # type: ignore[arg-type]
+        assert sent[0]["status"] == 400
+
+    with caplog.at_level(logging.DEBUG, logger="specgate.server"):
+        api.client.portal.call(call)  # type: ignore[union-attr]
+    assert [r.levelname for r in caplog.records if "disconnected" in r.getMessage()] == ["DEBUG"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

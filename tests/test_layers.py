@@ -52,7 +52,8 @@ FORBIDDEN = {
         "httpx",
     ),
     "rules": ("specgate.store", "specgate.server", "specgate.crypto", "starlette"),
-    "store": ("specgate.server", "specgate.cli", "starlette", "uvicorn", "httpx"),
+    # The store is handed its settings (URL, pool size, synchronous mode); it reads no config.
+    "store": ("specgate.server", "specgate.cli", "specgate.config", "starlette", "uvicorn", "httpx"),
     "crypto": ("specgate.store", "specgate.server"),
     "server": ("specgate.cli", "specgate.admin", "specgate.fuzzing"),
     # Pure: what text and numbers the store can keep, and how a logged value stays one line.
@@ -71,6 +72,19 @@ def test_imports_point_one_way(layer: str) -> None:
             if name.split(".")[: len(banned.split("."))] == banned.split(".")
         )
         assert not bad, f"{module.relative_to(PACKAGE)} imports {bad}"
+
+
+def test_route_modules_import_no_sibling_route_module() -> None:
+    """What several resources' handlers share lives in a server module (scopes, pages, inputs)."""
+    routes = PACKAGE / "server" / "routes"
+    siblings = {f"specgate.server.routes.{path.stem}" for path in routes.glob("*.py")} - {
+        "specgate.server.routes.__init__"
+    }
+    for module in sorted(routes.glob("*.py")):
+        if module.stem == "__init__":
+            continue
+        imported = imports_of(module) & siblings
+        assert not imported, f"{module.relative_to(PACKAGE)} imports {sorted(imported)}"
 
 
 def test_the_check_sees_imports() -> None:

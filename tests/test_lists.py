@@ -16,8 +16,8 @@ import psycopg
 import pytest
 
 from specgate.codec import dumps
-from specgate.config import Settings, sqlite_path
-from specgate.store import KINDS, Kind, Store, open_database, seek
+from specgate.config import Settings
+from specgate.store import KINDS, Kind, Store, open_database, seek, sqlite_path
 from specgate.store.database import Database
 from specgate.store.migrate import upgrade
 from specgate.store.schema import ORDERS, metadata

@@ -10,9 +10,9 @@ import sqlite3
 import subprocess
 from typing import Any
 
-from specgate.config import sqlite_path
 from specgate.masking import MASK, secret_values, shape_of
 from specgate.spec import Spec
+from specgate.store import sqlite_path
 
 from .support import GATEWAY_TEXT, TOOLS_TEXT, Api, json_example
 

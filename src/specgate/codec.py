@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-__all__ = ["dumps", "loads"]
+__all__ = ["dumps", "embed", "loads"]
 
 # 19 digits in a row may be an integer beyond 64 bits (2**63 has 19): read such a text exactly.
 _LONG_DIGITS = re.compile(rb"[0-9]{19}")
@@ -32,3 +32,11 @@ def loads(data: bytes | str) -> Any:
     if _LONG_DIGITS.search(raw):
         return json.loads(raw)
     return orjson.loads(raw)
+
+
+def embed(body: bytes | memoryview, name: str, value: bytes | memoryview | None) -> bytes:
+    """`body` (a JSON object) with `"name": value` added, without parsing either."""
+    body = bytes(body)
+    if value is None:
+        return body
+    return b'%s,"%s":%s}' % (body[:-1], name.encode(), bytes(value))

@@ -11,8 +11,9 @@ from pathlib import Path
 from .crypto import Keyring, new_key
 from .errors import ConfigError
 from .logs import logger
+from .store.database import sqlite_path
 
-__all__ = ["DEFAULT_DATABASE_URL", "Settings", "get_settings", "sqlite_path"]
+__all__ = ["DEFAULT_DATABASE_URL", "Settings", "get_settings"]
 
 DEFAULT_DATABASE_URL = "sqlite:///.specgate/specgate.db"
 KEY_FILE_NAME = "secret.key"
@@ -34,13 +35,6 @@ class Settings:
     body_timeout: float = 30.0
     keep_alive_timeout: int = 5
     max_connections: int = 1000
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file of a `sqlite:///path` URL, or None for any other database."""
-    if not url.startswith("sqlite:///"):
-        return None
-    return Path(url.removeprefix("sqlite:///"))
 
 
 def get_settings(database_url: str | None = None, environ: Mapping[str, str] | None = None) -> Settings:

@@ -120,7 +120,7 @@ class APIStatusError(APIError):
     ) -> None:
         self.status_code = status_code
         self.headers = dict(headers)
-        self.request_id = self.headers.get(REQUEST_ID_HEADER)
+        self.request_id = self.headers.get(REQUEST_ID_HEADER) or _problem_request_id(problem)
         self.body = body
         self.problem = problem
         super().__init__(_status_message(status_code, problem, self.request_id))
@@ -206,6 +206,16 @@ def _status_message(status_code: int, problem: Problem | None, request_id: str |
         if isinstance(problem.detail, str):
             text += f": {problem.detail}"
     return text + _request_id_note(request_id)
+
+
+def _problem_request_id(problem: Problem | None) -> str | None:
+    """The problem's own `request_id` (the server puts the X-Request-Id there too), if any."""
+    if problem is None:
+        return None
+    value = getattr(problem, "request_id", None)
+    if not isinstance(value, str):
+        value = problem.additional_properties.get("request_id")
+    return value if isinstance(value, str) else None
 
 
 def _request_id_note(request_id: str | None) -> str:

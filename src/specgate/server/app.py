@@ -11,10 +11,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp
 
-from ..config import Settings, sqlite_path
+from ..config import Settings
 from ..logs import logger
 from ..spec import Spec, load_spec
-from ..store import Store, open_database
+from ..store import Store, open_database, sqlite_path
 from ..store.migrate import upgrade
 from .context import build_context
 from .problems import problem

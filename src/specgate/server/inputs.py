@@ -15,7 +15,8 @@ from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
 
 from ..errors import FieldError, InvalidRequest
-from ..storable import body_errors, text_error
+from ..logs import CONTROLS
+from ..storable import CONTROL_CHARACTER, body_errors, text_error
 
 __all__ = [
     "MAX_BODY",
@@ -28,6 +29,7 @@ __all__ = [
     "list_query",
     "name_path",
     "read_body",
+    "required_reason",
     "text_query",
     "uuid_path",
 ]
@@ -250,3 +252,17 @@ def _union_members() -> frozenset[str]:
 
 
 _MEMBERS = _union_members()
+
+
+def required_reason(request: Request) -> str:
+    """The delete's reason: one line of text, as the spec's pattern says (it goes to the log)."""
+    reason = request.query_params.get("reason")
+    if not reason or len(reason) > 500:
+        raise InvalidRequest.one(
+            ("query", "reason"), "a reason of 1 to 500 characters is required", "missing"
+        )
+    if CONTROLS.search(reason):  # the characters the spec's `Reason` description rules out
+        raise InvalidRequest.one(
+            ("query", "reason"), "must be one line without control characters", CONTROL_CHARACTER
+        )
+    return reason

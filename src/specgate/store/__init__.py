@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .database import Database, IntegrityError, open_database
+from .database import Database, IntegrityError, open_database, sqlite_path
 from .store import KINDS, KeyRecord, Kind, Page, Store, Stored
 
 __all__ = [
@@ -15,4 +15,5 @@ __all__ = [
     "Store",
     "Stored",
     "open_database",
+    "sqlite_path",
 ]

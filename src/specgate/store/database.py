@@ -24,8 +24,6 @@ from typing import Any, Protocol
 import psycopg
 from psycopg_pool import AsyncConnectionPool
 
-from ..config import sqlite_path
-
 __all__ = [
     "WAL_LIMIT",
     "Database",
@@ -34,6 +32,7 @@ __all__ = [
     "create_private",
     "open_database",
     "psycopg_conninfo",
+    "sqlite_path",
 ]
 
 # The size the SQLite WAL is brought back to once a checkpoint has copied it into the database.
@@ -71,6 +70,13 @@ async def open_database(url: str, *, pool_size: int = 10, sqlite_synchronous: st
     db = PostgresDatabase(psycopg_conninfo(url), pool_size)
     await db.open()
     return db
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a `sqlite:///path` URL, or None for any other database."""
+    if not url.startswith("sqlite:///"):
+        return None
+    return Path(url.removeprefix("sqlite:///"))
 
 
 def psycopg_conninfo(url: str) -> str:

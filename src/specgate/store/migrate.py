@@ -10,8 +10,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from ..config import sqlite_path
-from .database import create_private
+from .database import create_private, sqlite_path
 
 __all__ = ["current_revision", "head_revision", "upgrade"]
 

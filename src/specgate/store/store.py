@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..codec import dumps, loads
+from ..codec import dumps, embed, loads
 from . import search as text_search
 from . import seek
 from .database import Database, Row, Transaction
@@ -391,14 +391,6 @@ class Store:
         async with self.db.transaction() as tx:
             count = await tx.execute("DELETE FROM api_keys WHERE id = :id", {"id": key_id})
         return count == 1
-
-
-def embed(body: bytes | memoryview, name: str, value: bytes | memoryview | None) -> bytes:
-    """`body` (a JSON object) with `"name": value` added, without parsing either."""
-    body = bytes(body)
-    if value is None:
-        return body
-    return b'%s,"%s":%s}' % (body[:-1], name.encode(), bytes(value))
 
 
 def _dumps(doc: Mapping[str, Any]) -> str:

@@ -8,12 +8,13 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ...codec import embed
 from ...errors import Conflict, InvalidRequest, NotFound
 from ...masking import map_secrets
 from ...merge import LINKED, destination_fingerprint, held_back, merge
 from ...store import IntegrityError, Stored
-from ...store.store import embed
 from ..context import Context
+from ..pages import list_page
 from ..resources import (
     ResourceType,
     check_ids,
@@ -24,7 +25,7 @@ from ..resources import (
     resolved_response,
     writable,
 )
-from .upstreams import child_scope, gateway_scope, list_page
+from ..scopes import child_scope, gateway_scope
 
 NO_UPSTREAM = "no upstream with this id in this gateway"
 

@@ -8,39 +8,31 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ...codec import embed
 from ...errors import Conflict, InvalidRequest, NotFound
 from ...keys import Identity
-from ...logs import CONTROLS, logger
+from ...logs import logger
 from ...masking import map_secrets
 from ...merge import merge
 from ...rules import auth_values_errors
-from ...storable import CONTROL_CHARACTER
 from ...store import IntegrityError, Stored
-from ...store.store import embed
-from ..auth import require_gateway
-from ..context import Context, caller
-from ..inputs import enum_query, int_path, int_query, list_query
+from ..context import Context
+from ..inputs import int_path, required_reason
+from ..pages import search_page
 from ..resources import (
     delete_checked,
     json_response,
     now,
-    paged_envelope,
     replace_with_retry,
     resolved_response,
     writable,
 )
+from ..scopes import tool_scope
 
-__all__ = ["HANDLERS", "required_reason", "search_page", "tool_scope"]
+__all__ = ["HANDLERS"]
 
 log = logger("specgate.server")
 PROPERTIES = ("id", "name", "description", "last_updated", "last_updated_by")
-
-
-async def tool_scope(request: Request, scope: str) -> tuple[Context, Identity]:
-    """Tool APIs belong to no gateway: a key bound to one gateway does not see them."""
-    ctx, who = await caller(request, scope)
-    require_gateway(who, None)
-    return ctx, who
 
 
 def build_tool_service(
@@ -70,31 +62,6 @@ def render(ctx: Context, doc: dict[str, Any]) -> bytes:
 async def list_tool_services(request: Request) -> Response:
     ctx, _ = await tool_scope(request, "read")
     return await search_page(request, ctx, ctx.tool_service.kind, PROPERTIES)
-
-
-async def search_page(request: Request, ctx: Context, kind: Any, properties: tuple[str, ...]) -> Response:
-    """The real API's list: 0-based page, limit, search_fields/values in pairs, order_by."""
-    page = int_query(request, "page", 0, 0, 1_000_000)
-    limit = int_query(request, "limit", 25, 1, 100)
-    fields = list_query(request, "search_fields", properties, 10)
-    values = list_query(request, "search_field_values", None, 10)
-    if len(fields) != len(values):
-        raise InvalidRequest.one(
-            ("query", "search_field_values"),
-            "give one value for each of search_fields",
-            "length_mismatch",
-        )
-    order_by = enum_query(request, "order_by", properties, "id") or "id"
-    direction = enum_query(request, "order_by_direction", ("asc", "desc"), "asc")
-    found = await ctx.store.search(
-        kind,
-        offset=page * limit,
-        limit=limit,
-        search=list(zip(fields, values, strict=True)),
-        order_by=order_by,
-        descending=direction == "desc",
-    )
-    return paged_envelope(found, page, limit)
 
 
 async def create_tool_service(request: Request) -> Response:
@@ -148,20 +115,6 @@ async def delete_tool_service(request: Request) -> Response:
         raise Conflict("the service has tools; delete or move them first") from None
     log.info("tool service %s deleted by %s: %s", service_id, who.email, reason)
     return json_response(embed(old.body, "tools", b"[]"))
-
-
-def required_reason(request: Request) -> str:
-    """The delete's reason: one line of text, as the spec's pattern says (it goes to the log)."""
-    reason = request.query_params.get("reason")
-    if not reason or len(reason) > 500:
-        raise InvalidRequest.one(
-            ("query", "reason"), "a reason of 1 to 500 characters is required", "missing"
-        )
-    if CONTROLS.search(reason):  # the characters the spec's `Reason` description rules out
-        raise InvalidRequest.one(
-            ("query", "reason"), "must be one line without control characters", CONTROL_CHARACTER
-        )
-    return reason
 
 
 async def resolve_tool_service_auth(request: Request) -> Response:

@@ -12,9 +12,10 @@ from ...keys import Identity
 from ...logs import logger
 from ...store import IntegrityError, Stored
 from ..context import Context
-from ..inputs import name_path
+from ..inputs import name_path, required_reason
+from ..pages import search_page
 from ..resources import delete_checked, json_response, now, replace_with_retry, writable
-from .tool_services import required_reason, search_page, tool_scope
+from ..scopes import tool_scope
 
 log = logger("specgate.server")
 PROPERTIES = ("id", "name", "service_id", "last_updated", "last_updated_by")

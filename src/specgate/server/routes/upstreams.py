@@ -11,45 +11,18 @@ from starlette.responses import Response
 from ...errors import Conflict, InvalidRequest, NotFound
 from ...merge import merge
 from ...rules import upstream_errors
-from ...store import IntegrityError, Kind, Stored
-from ..auth import require_gateway
-from ..context import Context, caller
-from ..inputs import int_query, uuid_path
+from ...store import IntegrityError, Stored
+from ..context import Context
+from ..pages import list_page
 from ..resources import (
     check_ids,
     delete_checked,
     json_response,
-    list_envelope,
     now,
     replace_with_retry,
     writable,
 )
-
-
-async def gateway_scope(request: Request, scope: str) -> tuple[Context, str]:
-    """The caller (with `scope`) and the path's gateway, which must exist and be theirs."""
-    ctx, who = await caller(request, scope)
-    gateway_id = uuid_path(request, "gateway_id")
-    require_gateway(who, gateway_id)
-    if not await ctx.store.exists(ctx.gateway.kind, gateway_id):
-        raise NotFound(f"no gateway {gateway_id}")
-    return ctx, gateway_id
-
-
-async def child_scope(request: Request, scope: str, child: str) -> tuple[Context, str, str]:
-    """The caller (with `scope`), the path's gateway (theirs) and the id of its child `child`."""
-    ctx, who = await caller(request, scope)
-    gateway_id = uuid_path(request, "gateway_id")
-    child_id = uuid_path(request, child)
-    require_gateway(who, gateway_id)
-    return ctx, gateway_id, child_id
-
-
-async def list_page(request: Request, ctx: Context, kind: Kind, gateway_id: str | None) -> Response:
-    """A page of the gateway admin API: `offset` and `limit` (1 to 100), an envelope with `total`."""
-    offset = int_query(request, "offset", 0, 0, 1_000_000)
-    limit = int_query(request, "limit", 20, 1, 100)
-    return list_envelope(await ctx.store.page(kind, gateway_id, offset, limit), offset, limit)
+from ..scopes import child_scope, gateway_scope
 
 
 def build_upstream(

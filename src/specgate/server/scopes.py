@@ -1,0 +1,40 @@
+"""Who may act where: the caller, with the scope an operation needs, in the gateway or the tool
+family its path names."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from ..errors import NotFound
+from ..keys import Identity
+from .auth import require_gateway
+from .context import Context, caller
+from .inputs import uuid_path
+
+__all__ = ["child_scope", "gateway_scope", "tool_scope"]
+
+
+async def gateway_scope(request: Request, scope: str) -> tuple[Context, str]:
+    """The caller (with `scope`) and the path's gateway, which must exist and be theirs."""
+    ctx, who = await caller(request, scope)
+    gateway_id = uuid_path(request, "gateway_id")
+    require_gateway(who, gateway_id)
+    if not await ctx.store.exists(ctx.gateway.kind, gateway_id):
+        raise NotFound(f"no gateway {gateway_id}")
+    return ctx, gateway_id
+
+
+async def child_scope(request: Request, scope: str, child: str) -> tuple[Context, str, str]:
+    """The caller (with `scope`), the path's gateway (theirs) and the id of its child `child`."""
+    ctx, who = await caller(request, scope)
+    gateway_id = uuid_path(request, "gateway_id")
+    child_id = uuid_path(request, child)
+    require_gateway(who, gateway_id)
+    return ctx, gateway_id, child_id
+
+
+async def tool_scope(request: Request, scope: str) -> tuple[Context, Identity]:
+    """Tool APIs belong to no gateway: a key bound to one gateway does not see them."""
+    ctx, who = await caller(request, scope)
+    require_gateway(who, None)
+    return ctx, who
