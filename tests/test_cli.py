@@ -357,3 +357,22 @@ def test_make_fuzz_passes_the_key_by_the_environment_not_the_command_line() -> N
     assert dry.returncode == 0, dry.stderr
     assert "specgate fuzz --url http://127.0.0.1:9" in dry.stdout
     assert "sg_not_on_the_command_line" not in dry.stdout and "--api-key" not in dry.stdout
+
+
+def test_an_existing_database_file_others_can_read_is_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from specgate.store.migrate import upgrade
+
+    path = tmp_path / "db.sqlite"
+    path.touch(mode=0o644)
+    path.chmod(0o644)
+    with caplog.at_level(logging.WARNING, logger="specgate.store"):
+        upgrade(f"sqlite:///{path}")
+    assert any("can be read by group or others (mode 0644)" in r.getMessage() for r in caplog.records)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # reported, not changed behind the user's back
+    caplog.clear()
+    path.chmod(0o600)
+    with caplog.at_level(logging.WARNING, logger="specgate.store"):
+        upgrade(f"sqlite:///{path}")
+    assert not [r for r in caplog.records if r.name == "specgate.store"]

@@ -39,8 +39,8 @@ from starlette.testclient import TestClient
 
 from specgate.server import create_app
 
-from .conftest import Api, sqlite_settings
 from .secret_docs import ITEM, SECRET_MARK, SPEC, destination_mark_values
+from .support import Api, sqlite_settings
 
 SERVICE, UPSTREAM, TOOL_SERVICE = "GatewayServiceWrite", "UpstreamWrite", "ToolServiceUpdate"
 MASK = "********"
