@@ -11,10 +11,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List gateways */
+        /**
+         * List gateways
+         * @description A page of gateways, oldest first, with the total count. Needs the `read` scope; a key bound to one
+         *     gateway sees only that gateway.
+         */
         get: operations["listGateways"];
         put?: never;
-        /** Create a gateway */
+        /**
+         * Create a gateway
+         * @description Creates a gateway and answers it with its `ETag`. Needs the `write` scope.
+         */
         post: operations["createGateway"];
         delete?: never;
         options?: never;
@@ -35,12 +42,23 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Read a gateway */
+        /**
+         * Read a gateway
+         * @description Answers the gateway and its `ETag`. Needs the `read` scope.
+         */
         get: operations["getGateway"];
-        /** Replace a gateway */
+        /**
+         * Replace a gateway
+         * @description Replaces the whole gateway; a field left out goes back to its default. Send the `ETag` read last in
+         *     `If-Match` to refuse a lost update (412). Needs the `write` scope.
+         */
         put: operations["updateGateway"];
         post?: never;
-        /** Delete a gateway that has no upstreams and no services */
+        /**
+         * Delete a gateway that has no upstreams and no services
+         * @description Deletes the gateway. A gateway that still has upstreams or services is not deleted (409). Needs the
+         *     `write` scope.
+         */
         delete: operations["deleteGateway"];
         options?: never;
         head?: never;
@@ -60,10 +78,18 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** List the upstreams of a gateway */
+        /**
+         * List the upstreams of a gateway
+         * @description A page of the gateway's upstreams, oldest first, with the total count; stored secrets are masked.
+         *     Needs the `read` scope.
+         */
         get: operations["listUpstreams"];
         put?: never;
-        /** Create an upstream */
+        /**
+         * Create an upstream
+         * @description Creates an upstream in the gateway. Targets sent without an `id` get one. Secrets are stored encrypted
+         *     and answered masked. Needs the `write` scope.
+         */
         post: operations["createUpstream"];
         delete?: never;
         options?: never;
@@ -89,12 +115,23 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Read an upstream */
+        /**
+         * Read an upstream
+         * @description Answers the upstream, every stored secret masked, and its `ETag`. Needs the `read` scope.
+         */
         get: operations["getUpstream"];
-        /** Replace an upstream, keeping secrets by the merge rules */
+        /**
+         * Replace an upstream, keeping secrets by the merge rules
+         * @description Replaces the whole upstream. Targets are matched to stored targets by `id`; a secret sent as `null` or
+         *     as the mask keeps the stored value, unless the same request changes where it would be sent. Needs the
+         *     `write` scope.
+         */
         put: operations["updateUpstream"];
         post?: never;
-        /** Delete an upstream that no service uses */
+        /**
+         * Delete an upstream that no service uses
+         * @description Deletes the upstream. An upstream that a service uses is not deleted (409). Needs the `write` scope.
+         */
         delete: operations["deleteUpstream"];
         options?: never;
         head?: never;
@@ -114,10 +151,18 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** List the services of a gateway */
+        /**
+         * List the services of a gateway
+         * @description A page of the gateway's services, oldest first, with the total count; stored secrets are masked. Needs
+         *     the `read` scope.
+         */
         get: operations["listGatewayServices"];
         put?: never;
-        /** Create a service */
+        /**
+         * Create a service
+         * @description Creates a service of type `upstream` (routed to an upstream of the same gateway) or `endpoint`
+         *     (reached at `host`:`port`). Needs the `write` scope.
+         */
         post: operations["createGatewayService"];
         delete?: never;
         options?: never;
@@ -143,16 +188,24 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Read a service */
+        /**
+         * Read a service
+         * @description Answers the service, every stored secret masked, with its upstream embedded for type `upstream`, and
+         *     its `ETag`. Needs the `read` scope.
+         */
         get: operations["getGatewayService"];
         /**
          * Replace a service, keeping secrets by the merge rules
-         * @description The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
-         *     original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+         * @description Replaces the whole service: `retries` and `stream` are stored as sent, and a field left out goes
+         *     back to its default. Secrets are kept or replaced by the merge rules. The service must belong to
+         *     `{gateway_id}` (404 otherwise).
          */
         put: operations["updateGatewayService"];
         post?: never;
-        /** Delete a service */
+        /**
+         * Delete a service
+         * @description Deletes the service. Needs the `write` scope.
+         */
         delete: operations["deleteGatewayService"];
         options?: never;
         head?: never;
@@ -200,15 +253,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tool services */
+        /**
+         * List tool services
+         * @description A 0-based page of tool services. `search_fields` and `search_field_values` go in pairs
+         *     (case-insensitive substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
+         */
         get: operations["listToolServices"];
         /**
          * Replace a tool service, keeping auth values by the merge rules
-         * @description The body of the seed page `PUT /api/v1/services/`: the id is in the body. In `auth_values`, a key
+         * @description The id of the service to replace is in the body. In `auth_values`, a key
          *     sent as `null` keeps the stored value and a key left out is removed.
          */
         put: operations["updateToolService"];
-        /** Create a tool service */
+        /**
+         * Create a tool service
+         * @description Creates a tool service; `auth_values` must hold the keys its `auth_type` needs. The values are stored
+         *     encrypted and answered by their keys only. Needs the `write` scope.
+         */
         post: operations["createToolService"];
         delete?: never;
         options?: never;
@@ -229,11 +290,18 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Read a tool service */
+        /**
+         * Read a tool service
+         * @description Answers the tool service, its auth values by their keys only, and its `ETag`. Needs the `read` scope.
+         */
         get: operations["getToolService"];
         put?: never;
         post?: never;
-        /** Delete a tool service that has no tools */
+        /**
+         * Delete a tool service that has no tools
+         * @description Deletes the tool service; `reason` is required. A service with linked tools is not deleted (409).
+         *     Needs the `write` scope.
+         */
         delete: operations["deleteToolService"];
         options?: never;
         head?: never;
@@ -275,11 +343,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tools */
+        /**
+         * List tools
+         * @description A 0-based page of tools. `search_fields` and `search_field_values` go in pairs (case-insensitive
+         *     substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
+         */
         get: operations["listTools"];
-        /** Replace a tool (the id is in the body) */
+        /**
+         * Replace a tool (the id is in the body)
+         * @description Replaces the tool whose `id` is in the body. Needs the `write` scope.
+         */
         put: operations["updateTool"];
-        /** Create a tool linked to a tool service */
+        /**
+         * Create a tool linked to a tool service
+         * @description Creates a tool linked to an existing tool service. Tool names are unique (409 when taken). Needs the
+         *     `write` scope.
+         */
         post: operations["createTool"];
         delete?: never;
         options?: never;
@@ -300,11 +379,17 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Read a tool */
+        /**
+         * Read a tool
+         * @description Answers the tool named in the path and its `ETag`. Needs the `read` scope.
+         */
         get: operations["getTool"];
         put?: never;
         post?: never;
-        /** Delete a tool */
+        /**
+         * Delete a tool
+         * @description Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
+         */
         delete: operations["deleteTool"];
         options?: never;
         head?: never;
@@ -318,7 +403,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness */
+        /**
+         * Liveness
+         * @description Answers as long as the process runs; it does not touch the database.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -335,7 +423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness (the database answers) */
+        /**
+         * Readiness (the database answers)
+         * @description Answers 200 when the database answers a query, 503 otherwise.
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -352,7 +443,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The API and server versions */
+        /**
+         * The API and server versions
+         * @description The version of this document (`info.version`) and of the server package.
+         */
         get: operations["getVersion"];
         put?: never;
         post?: never;
@@ -369,7 +463,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document as JSON */
+        /**
+         * This document as JSON
+         * @description This OpenAPI document converted to JSON.
+         */
         get: operations["getOpenapiJson"];
         put?: never;
         post?: never;
@@ -386,7 +483,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document as written (YAML) */
+        /**
+         * This document as written (YAML)
+         * @description This OpenAPI document, byte for byte as written.
+         */
         get: operations["getOpenapiYaml"];
         put?: never;
         post?: never;
@@ -403,7 +503,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** HTML reference of this document, usable offline */
+        /**
+         * HTML reference of this document, usable offline
+         * @description An HTML reference of this document that needs no network access.
+         */
         get: operations["getDocs"];
         put?: never;
         post?: never;
@@ -445,7 +548,7 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
-        Version: {
+        VersionInfo: {
             /** @description `info.version` of this document. */
             api: string;
             /** @description The version of the server package. */
@@ -454,7 +557,7 @@ export interface components {
         /** @description Free-form labels. */
         Tags: string[];
         /** @description HTTP headers, name to value. */
-        Headers: {
+        HeaderMap: {
             [key: string]: string;
         };
         Port: number;
@@ -474,11 +577,6 @@ export interface components {
          * @enum {string}
          */
         Algorithm: "round-robin" | "weighted-round-robin" | "least-conn" | "semantic";
-        /**
-         * @description "upstream" or "endpoint"
-         * @enum {string}
-         */
-        ServiceType: "upstream" | "endpoint";
         /**
          * @description Where `param_name`=`param_value` is sent.
          * @enum {string}
@@ -610,7 +708,7 @@ export interface components {
             param_value?: string;
         };
         HealthChecks: {
-            headers?: components["schemas"]["Headers"];
+            headers?: components["schemas"]["HeaderMap"];
             /** @description Seconds between checks. */
             interval?: number;
             passive?: boolean;
@@ -618,9 +716,9 @@ export interface components {
             /** @description Failures before a target is taken out. */
             threshold?: number;
         };
-        Proxy: {
+        ProxyConfig: {
             host: components["schemas"]["Host"];
-            /** @description The proxy port (a string, as in the real API). */
+            /** @description The proxy port, as a string of digits. */
             port: string;
         };
         WebsocketConfig: {
@@ -639,12 +737,12 @@ export interface components {
             provider: components["schemas"]["Provider"];
         };
         EmbeddingConfig: {
-            credentials?: components["schemas"]["Credentials"];
+            credentials: components["schemas"]["Credentials"];
             model: string;
             provider: components["schemas"]["Provider"];
         };
         EmbeddingConfigResolved: {
-            credentials?: components["schemas"]["CredentialsResolved"];
+            credentials: components["schemas"]["CredentialsResolved"];
             model: string;
             provider: components["schemas"]["Provider"];
         };
@@ -659,7 +757,7 @@ export interface components {
             default_model?: string;
             credentials: components["schemas"]["CredentialsWrite"];
             description?: components["schemas"]["Description"];
-            headers?: components["schemas"]["Headers"];
+            headers?: components["schemas"]["HeaderMap"];
             insecure_ssl?: boolean;
             priority?: number;
             stream?: boolean;
@@ -676,7 +774,7 @@ export interface components {
             path?: components["schemas"]["UrlPath"];
             credentials?: components["schemas"]["CredentialsWrite"];
             description?: components["schemas"]["Description"];
-            headers?: components["schemas"]["Headers"];
+            headers?: components["schemas"]["HeaderMap"];
             insecure_ssl?: boolean;
             priority?: number;
             stream?: boolean;
@@ -684,39 +782,83 @@ export interface components {
             weight?: number;
         };
         /** @description A target as read; a provider target has `provider`, a host target `host`. */
-        Target: {
-            id: components["schemas"]["ResourceId"];
-            credentials?: components["schemas"]["Credentials"];
+        Target: components["schemas"]["ProviderTarget"] | components["schemas"]["HostTarget"];
+        /** @description A target served by an LLM provider, as read (secrets masked). */
+        ProviderTarget: {
+            /**
+             * Format: uuid
+             * @description Generated when the target was sent without one; send it back to keep its secrets.
+             */
+            id: string;
+            provider: components["schemas"]["Provider"];
+            models: string[];
             default_model?: string;
+            credentials: components["schemas"]["Credentials"];
             description?: string;
-            headers?: components["schemas"]["Headers"];
-            host?: string;
+            headers?: components["schemas"]["HeaderMap"];
             insecure_ssl?: boolean;
-            models?: string[];
-            path?: string;
-            port?: number;
             priority?: number;
-            protocol?: components["schemas"]["Protocol"];
-            provider?: components["schemas"]["Provider"];
+            stream?: boolean;
+            tags?: string[];
+            weight?: number;
+        };
+        /** @description A target reached at a host and port, as read (secrets masked). */
+        HostTarget: {
+            /**
+             * Format: uuid
+             * @description Generated when the target was sent without one; send it back to keep its secrets.
+             */
+            id: string;
+            host: string;
+            port: number;
+            protocol: components["schemas"]["Protocol"];
+            path?: string;
+            credentials?: components["schemas"]["Credentials"];
+            description?: string;
+            headers?: components["schemas"]["HeaderMap"];
+            insecure_ssl?: boolean;
+            priority?: number;
             stream?: boolean;
             tags?: string[];
             weight?: number;
         };
         /** @description A target with the real values of its credentials. */
-        TargetResolved: {
-            id: components["schemas"]["ResourceId"];
-            credentials?: components["schemas"]["CredentialsResolved"];
+        TargetResolved: components["schemas"]["ProviderTargetResolved"] | components["schemas"]["HostTargetResolved"];
+        /** @description A provider target with the real values of its credentials. */
+        ProviderTargetResolved: {
+            /**
+             * Format: uuid
+             * @description Generated when the target was sent without one; send it back to keep its secrets.
+             */
+            id: string;
+            provider: components["schemas"]["Provider"];
+            models: string[];
             default_model?: string;
+            credentials: components["schemas"]["CredentialsResolved"];
             description?: string;
-            headers?: components["schemas"]["Headers"];
-            host?: string;
+            headers?: components["schemas"]["HeaderMap"];
             insecure_ssl?: boolean;
-            models?: string[];
-            path?: string;
-            port?: number;
             priority?: number;
-            protocol?: components["schemas"]["Protocol"];
-            provider?: components["schemas"]["Provider"];
+            stream?: boolean;
+            tags?: string[];
+            weight?: number;
+        };
+        /** @description A host target with the real values of its credentials. */
+        HostTargetResolved: {
+            /**
+             * Format: uuid
+             * @description Generated when the target was sent without one; send it back to keep its secrets.
+             */
+            id: string;
+            host: string;
+            port: number;
+            protocol: components["schemas"]["Protocol"];
+            path?: string;
+            credentials?: components["schemas"]["CredentialsResolved"];
+            description?: string;
+            headers?: components["schemas"]["HeaderMap"];
+            insecure_ssl?: boolean;
+            priority?: number;
             stream?: boolean;
             tags?: string[];
             weight?: number;
@@ -728,48 +870,66 @@ export interface components {
          */
         UpstreamWrite: {
             name: components["schemas"]["Name"];
-            /** @default round-robin */
+            /** @description Left out, `round-robin` (the `default` of the answer's `algorithm`). */
             algorithm?: components["schemas"]["Algorithm"];
             targets: components["schemas"]["TargetWrite"][];
             embedding_config?: components["schemas"]["EmbeddingConfigWrite"];
             health_checks?: components["schemas"]["HealthChecks"];
-            proxy?: components["schemas"]["Proxy"];
+            proxy?: components["schemas"]["ProxyConfig"];
             websocket_config?: components["schemas"]["WebsocketConfig"];
             tags?: components["schemas"]["Tags"];
-            id?: components["schemas"]["ResourceId"];
-            gateway_id?: components["schemas"]["ResourceId"];
-            created_at?: string;
-            updated_at?: string;
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the resource's own id.
+             */
+            readonly id?: string;
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the gateway in the path.
+             */
+            readonly gateway_id?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly updated_at?: string;
         };
         /** @description An upstream as read; every stored secret is masked. */
         Upstream: {
-            id: components["schemas"]["ResourceId"];
-            gateway_id: components["schemas"]["ResourceId"];
+            readonly id: components["schemas"]["ResourceId"];
+            readonly gateway_id: components["schemas"]["ResourceId"];
             name: string;
+            /** @default round-robin */
             algorithm: components["schemas"]["Algorithm"];
             targets: components["schemas"]["Target"][];
             embedding_config?: components["schemas"]["EmbeddingConfig"];
             health_checks?: components["schemas"]["HealthChecks"];
-            proxy?: components["schemas"]["Proxy"];
+            proxy?: components["schemas"]["ProxyConfig"];
             websocket_config?: components["schemas"]["WebsocketConfig"];
             tags?: string[];
-            created_at: components["schemas"]["Timestamp"];
-            updated_at: components["schemas"]["Timestamp"];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
         };
         /** @description An upstream with the real values of its targets' and embedding config's credentials. */
         UpstreamResolved: {
-            id: components["schemas"]["ResourceId"];
-            gateway_id: components["schemas"]["ResourceId"];
+            readonly id: components["schemas"]["ResourceId"];
+            readonly gateway_id: components["schemas"]["ResourceId"];
             name: string;
+            /** @default round-robin */
             algorithm: components["schemas"]["Algorithm"];
             targets: components["schemas"]["TargetResolved"][];
             embedding_config?: components["schemas"]["EmbeddingConfigResolved"];
             health_checks?: components["schemas"]["HealthChecks"];
-            proxy?: components["schemas"]["Proxy"];
+            proxy?: components["schemas"]["ProxyConfig"];
             websocket_config?: components["schemas"]["WebsocketConfig"];
             tags?: string[];
-            created_at: components["schemas"]["Timestamp"];
-            updated_at: components["schemas"]["Timestamp"];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
         };
         UpstreamList: {
             items: components["schemas"]["Upstream"][];
@@ -795,18 +955,36 @@ export interface components {
             description?: components["schemas"]["Description"];
             path?: components["schemas"]["UrlPath"];
             credentials?: components["schemas"]["CredentialsWrite"];
-            headers?: components["schemas"]["Headers"];
-            /** @default 0 */
+            headers?: components["schemas"]["HeaderMap"];
+            /** @description Left out, `0` (the `default` of the answer's `retries`). */
             retries?: number;
-            /** @default false */
+            /** @description Left out, `false` (the `default` of the answer's `stream`). */
             stream?: boolean;
             tags?: components["schemas"]["Tags"];
-            id?: components["schemas"]["ResourceId"];
-            gateway_id?: components["schemas"]["ResourceId"];
-            created_at?: string;
-            updated_at?: string;
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the resource's own id.
+             */
+            readonly id?: string;
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the gateway in the path.
+             */
+            readonly gateway_id?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly updated_at?: string;
             /** @description Read-only (the embedded upstream of a GET body); ignored. */
-            upstream?: Record<string, never>;
+            readonly upstream?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description A service reached directly at `host`:`port`. `id`, `gateway_id`, `created_at` and `updated_at` are
@@ -825,63 +1003,147 @@ export interface components {
             description?: components["schemas"]["Description"];
             path?: components["schemas"]["UrlPath"];
             credentials?: components["schemas"]["CredentialsWrite"];
-            headers?: components["schemas"]["Headers"];
-            /** @default 0 */
+            headers?: components["schemas"]["HeaderMap"];
+            /** @description Left out, `0` (the `default` of the answer's `retries`). */
             retries?: number;
-            /** @default false */
+            /** @description Left out, `false` (the `default` of the answer's `stream`). */
             stream?: boolean;
             tags?: components["schemas"]["Tags"];
-            id?: components["schemas"]["ResourceId"];
-            gateway_id?: components["schemas"]["ResourceId"];
-            created_at?: string;
-            updated_at?: string;
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the resource's own id.
+             */
+            readonly id?: string;
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the gateway in the path.
+             */
+            readonly gateway_id?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly updated_at?: string;
         };
         /**
-         * @description A service as read; every stored secret is masked. Type `upstream` has `upstream_id` and embeds the
-         *     `upstream`; type `endpoint` has `host`, `port` and `protocol`.
+         * @description A service as read, by `type`; every stored secret is masked. Type `upstream` has `upstream_id` and
+         *     embeds the `upstream`; type `endpoint` has `host`, `port` and `protocol`.
          */
-        GatewayService: {
-            id: components["schemas"]["ResourceId"];
-            gateway_id: components["schemas"]["ResourceId"];
+        GatewayService: components["schemas"]["GatewayServiceUpstream"] | components["schemas"]["GatewayServiceEndpoint"];
+        /** @description A service routed to an upstream, as read (the upstream embedded, secrets masked). */
+        GatewayServiceUpstream: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly gateway_id: string;
             name: string;
             description?: string;
-            type: components["schemas"]["ServiceType"];
-            upstream_id?: components["schemas"]["ResourceId"];
-            upstream?: components["schemas"]["Upstream"];
-            /** @description Direct configuration (used when type is "endpoint") */
-            host?: string;
-            port?: number;
-            protocol?: components["schemas"]["Protocol"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "upstream";
+            /** Format: uuid */
+            upstream_id: string;
+            readonly upstream?: components["schemas"]["Upstream"];
             path?: string;
             credentials?: components["schemas"]["Credentials"];
-            headers?: components["schemas"]["Headers"];
-            /** @description Common settings */
+            headers?: components["schemas"]["HeaderMap"];
+            /** @default 0 */
             retries: number;
+            /** @default false */
             stream: boolean;
             tags?: string[];
-            created_at: components["schemas"]["Timestamp"];
-            updated_at: components["schemas"]["Timestamp"];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
         };
-        /** @description A service with the real values of its credentials and of its upstream's. */
-        GatewayServiceResolved: {
-            id: components["schemas"]["ResourceId"];
-            gateway_id: components["schemas"]["ResourceId"];
+        /** @description A service reached directly at `host`:`port`, as read (secrets masked). */
+        GatewayServiceEndpoint: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly gateway_id: string;
             name: string;
             description?: string;
-            type: components["schemas"]["ServiceType"];
-            upstream_id?: components["schemas"]["ResourceId"];
-            upstream?: components["schemas"]["UpstreamResolved"];
-            host?: string;
-            port?: number;
-            protocol?: components["schemas"]["Protocol"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "endpoint";
+            host: string;
+            port: number;
+            protocol: components["schemas"]["Protocol"];
             path?: string;
-            credentials?: components["schemas"]["CredentialsResolved"];
-            headers?: components["schemas"]["Headers"];
+            credentials?: components["schemas"]["Credentials"];
+            headers?: components["schemas"]["HeaderMap"];
+            /** @default 0 */
             retries: number;
+            /** @default false */
             stream: boolean;
             tags?: string[];
-            created_at: components["schemas"]["Timestamp"];
-            updated_at: components["schemas"]["Timestamp"];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A service with the real values of its credentials and of its upstream's, by `type`. */
+        GatewayServiceResolved: components["schemas"]["GatewayServiceUpstreamResolved"] | components["schemas"]["GatewayServiceEndpointResolved"];
+        /** @description A service routed to an upstream, with the real values of its and its upstream's secrets. */
+        GatewayServiceUpstreamResolved: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly gateway_id: string;
+            name: string;
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "upstream";
+            /** Format: uuid */
+            upstream_id: string;
+            readonly upstream?: components["schemas"]["UpstreamResolved"];
+            path?: string;
+            credentials?: components["schemas"]["CredentialsResolved"];
+            headers?: components["schemas"]["HeaderMap"];
+            /** @default 0 */
+            retries: number;
+            /** @default false */
+            stream: boolean;
+            tags?: string[];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A service reached directly at `host`:`port`, with the real values of its secrets. */
+        GatewayServiceEndpointResolved: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly gateway_id: string;
+            name: string;
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "endpoint";
+            host: string;
+            port: number;
+            protocol: components["schemas"]["Protocol"];
+            path?: string;
+            credentials?: components["schemas"]["CredentialsResolved"];
+            headers?: components["schemas"]["HeaderMap"];
+            /** @default 0 */
+            retries: number;
+            /** @default false */
+            stream: boolean;
+            tags?: string[];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
         };
         GatewayServiceList: {
             items: components["schemas"]["GatewayService"][];
@@ -894,17 +1156,29 @@ export interface components {
             name: components["schemas"]["Name"];
             description?: components["schemas"]["Description"];
             tags?: components["schemas"]["Tags"];
-            id?: components["schemas"]["ResourceId"];
-            created_at?: string;
-            updated_at?: string;
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the resource's own id.
+             */
+            readonly id?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly updated_at?: string;
         };
         Gateway: {
-            id: components["schemas"]["ResourceId"];
+            readonly id: components["schemas"]["ResourceId"];
             name: string;
             description?: string;
             tags?: string[];
-            created_at: components["schemas"]["Timestamp"];
-            updated_at: components["schemas"]["Timestamp"];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
         };
         GatewayList: {
             items: components["schemas"]["Gateway"][];
@@ -954,6 +1228,7 @@ export interface components {
          */
         ToolServiceUpdate: {
             /**
+             * Format: int64
              * @description The internal ID of the service
              * @example 1
              */
@@ -976,14 +1251,22 @@ export interface components {
              * @example Updated description to correct typo
              */
             last_updated_comments?: string | null;
-            last_updated?: string;
-            last_updated_by?: string;
-            tools?: string[];
-            auth_value_keys?: string[] | null;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly last_updated?: string;
+            /** @description Read-only; ignored. */
+            readonly last_updated_by?: string;
+            /** @description Read-only; ignored. */
+            readonly tools?: string[];
+            /** @description Read-only; ignored. */
+            readonly auth_value_keys?: string[] | null;
         };
         /** @description Response model for service operations. A service is a collection of tools. */
         ToolService: {
             /**
+             * Format: int64
              * @description The internal ID of the service
              * @example 1
              */
@@ -999,12 +1282,12 @@ export interface components {
              */
             description: string;
             /** @description The timestamp of the most recent update to the service */
-            last_updated: components["schemas"]["Timestamp"];
+            readonly last_updated: components["schemas"]["Timestamp"];
             /**
              * @description The email of the user who last updated the service
              * @example user@email.com
              */
-            last_updated_by: string;
+            readonly last_updated_by: string;
             /**
              * @description Names of tools that belong to the service
              * @example [
@@ -1012,7 +1295,7 @@ export interface components {
              *       "summary"
              *     ]
              */
-            tools: string[];
+            readonly tools: string[];
             /** @description The type of authentication to use for the service's tools */
             auth_type?: components["schemas"]["AuthType"] | null;
             /**
@@ -1022,7 +1305,7 @@ export interface components {
              *       "password"
              *     ]
              */
-            auth_value_keys?: string[] | null;
+            readonly auth_value_keys?: string[] | null;
             /**
              * @description Free text providing comment about what was updated
              * @example Updated description to correct typo
@@ -1043,6 +1326,7 @@ export interface components {
         ToolServiceProperty: "id" | "name" | "description" | "last_updated" | "last_updated_by";
         /** @description The decrypted auth values of a tool service and the HTTP headers a tool would send. */
         ToolServiceResolvedAuth: {
+            /** Format: int64 */
             service_id: number;
             auth_type?: components["schemas"]["AuthType"] | null;
             auth_values: {
@@ -1055,27 +1339,47 @@ export interface components {
         };
         ToolCreate: {
             name: components["schemas"]["ToolNameValue"];
-            /** @description The tool service the tool belongs to. */
+            /**
+             * Format: int64
+             * @description The tool service the tool belongs to.
+             */
             service_id: number;
-            /** @description The tool definition, as the model sees it. */
-            definition: Record<string, never>;
+            /** @description The tool definition, as the model sees it (any JSON object). */
+            definition: {
+                [key: string]: unknown;
+            };
         };
         /** @description A tool to replace; `last_updated` and `last_updated_by` are read-only and ignored. */
         ToolUpdate: {
+            /** Format: int64 */
             id: number;
             name: components["schemas"]["ToolNameValue"];
+            /** Format: int64 */
             service_id: number;
-            definition: Record<string, never>;
-            last_updated?: string;
-            last_updated_by?: string;
+            /** @description The tool definition, as the model sees it (any JSON object). */
+            definition: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly last_updated?: string;
+            /** @description Read-only; ignored. */
+            readonly last_updated_by?: string;
         };
         Tool: {
+            /** Format: int64 */
             id: number;
             name: string;
+            /** Format: int64 */
             service_id: number;
-            definition: Record<string, never>;
-            last_updated: components["schemas"]["Timestamp"];
-            last_updated_by: string;
+            /** @description The tool definition, as the model sees it (any JSON object). */
+            definition: {
+                [key: string]: unknown;
+            };
+            readonly last_updated: components["schemas"]["Timestamp"];
+            readonly last_updated_by: string;
         };
         ToolList: {
             items: components["schemas"]["Tool"][];
@@ -1091,6 +1395,26 @@ export interface components {
         ToolProperty: "id" | "name" | "service_id" | "last_updated" | "last_updated_by";
     };
     responses: {
+        /**
+         * @description Any other error, as problem+json: for example 431 when the request head is larger than the
+         *     server takes, or 503 when the database does not answer.
+         */
+        Default: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "about:blank",
+                 *       "title": "Request Header Fields Too Large",
+                 *       "status": 431,
+                 *       "detail": "the request head is larger than 16384 bytes"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request is malformed (for example, the body is not JSON). */
         BadRequest: {
             headers: {
@@ -1324,8 +1648,8 @@ export interface components {
          */
         Reason: string;
         /**
-         * @description The ETag read last; a stale one answers 412 and writes nothing.
-         * @example "3"
+         * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+         *     nothing; left out, the write is unconditional.
          */
         IfMatch: string;
     };
@@ -1387,6 +1711,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     createGateway: {
@@ -1427,6 +1752,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     getGateway: {
@@ -1459,6 +1785,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     updateGateway: {
@@ -1466,8 +1793,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1515,6 +1842,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     deleteGateway: {
@@ -1522,8 +1850,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1553,6 +1881,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     listUpstreams: {
@@ -1619,6 +1948,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     createUpstream: {
@@ -1657,6 +1987,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     getUpstream: {
@@ -1694,6 +2025,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     updateUpstream: {
@@ -1701,8 +2033,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1745,6 +2077,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     deleteUpstream: {
@@ -1752,8 +2085,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1788,6 +2121,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     listGatewayServices: {
@@ -1850,6 +2184,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     createGatewayService: {
@@ -1888,6 +2223,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     getGatewayService: {
@@ -1925,6 +2261,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     updateGatewayService: {
@@ -1932,8 +2269,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1976,6 +2313,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     deleteGatewayService: {
@@ -1983,8 +2321,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2018,6 +2356,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     resolveGatewayService: {
@@ -2081,6 +2420,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     listToolServices: {
@@ -2145,6 +2485,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     updateToolService: {
@@ -2152,8 +2493,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2198,6 +2539,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     createToolService: {
@@ -2225,7 +2567,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The tool service was created (200, as in the real API). */
+            /** @description The tool service was created (200, as the tool-services API answers). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -2241,6 +2583,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     getToolService: {
@@ -2273,6 +2616,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     deleteToolService: {
@@ -2286,8 +2630,8 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2302,7 +2646,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tool service was deleted (200, as in the real API); the body is what was deleted. */
+            /** @description The tool service was deleted (200, as the tool-services API answers); the body is what was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2319,6 +2663,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     resolveToolServiceAuth: {
@@ -2363,6 +2708,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     listTools: {
@@ -2420,6 +2766,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     updateTool: {
@@ -2427,8 +2774,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2475,6 +2822,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     createTool: {
@@ -2503,7 +2851,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The tool was created (200, as in the real API). */
+            /** @description The tool was created (200, as the tool-services API answers). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -2521,6 +2869,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     getTool: {
@@ -2553,6 +2902,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["Default"];
         };
     };
     deleteTool: {
@@ -2566,8 +2916,8 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The ETag read last; a stale one answers 412 and writes nothing.
-                 * @example "3"
+                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
+                 *     nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2582,7 +2932,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tool was deleted (200, as in the real API); the body is what was deleted. */
+            /** @description The tool was deleted (200, as the tool-services API answers); the body is what was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2598,6 +2948,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
         };
     };
     getHealth: {
@@ -2623,6 +2974,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            default: components["responses"]["Default"];
         };
     };
     getReadiness: {
@@ -2665,6 +3017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            default: components["responses"]["Default"];
         };
     };
     getVersion: {
@@ -2684,13 +3037,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "api": "1.0.0",
+                     *       "api": "2.0.0",
                      *       "server": "1.0.0"
                      *     }
                      */
-                    "application/json": components["schemas"]["Version"];
+                    "application/json": components["schemas"]["VersionInfo"];
                 };
             };
+            default: components["responses"]["Default"];
         };
     };
     getOpenapiJson: {
@@ -2713,9 +3067,12 @@ export interface operations {
                      *       "openapi": "3.1.0"
                      *     }
                      */
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
+            default: components["responses"]["Default"];
         };
     };
     getOpenapiYaml: {
@@ -2737,6 +3094,7 @@ export interface operations {
                     "application/vnd.oai.openapi": string;
                 };
             };
+            default: components["responses"]["Default"];
         };
     };
     getDocs: {
@@ -2758,6 +3116,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            default: components["responses"]["Default"];
         };
     };
 }
