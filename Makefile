@@ -4,7 +4,7 @@
 #   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy
 #   make test      the whole suite (what CI runs), on every core
 #   make test-quick  the suite without the tests marked slow, for the edit-test loop
-#   make serve | fuzz URL=... KEY=... | publish | bench | clean
+#   make serve | fuzz URL=... KEY=... | publish | bench [SCALE=N] | clean
 
 PY ?= python3
 VENV := .venv
@@ -18,6 +18,7 @@ EXAMPLES ?= 100
 MAX_TIME ?=
 SEED ?=
 READ_ONLY ?=
+SCALE ?=
 # pytest-xdist workers; tests that share a costly module fixture stay on one worker (xdist_group).
 WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadgroup
@@ -92,10 +93,11 @@ publish: install
 	$(BIN)/python scripts/publish.py
 
 bench: install
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(if $(SCALE),--scale $(SCALE))
 
 clean:
-	rm -rf dist build reports .specgate .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	find reports -mindepth 1 -not -name bench.md -exec rm -rf {} + 2>/dev/null || true
+	rm -rf dist build .specgate .mypy_cache .ruff_cache .pytest_cache .hypothesis
 	rm -rf generated/client/.pdm-build generated/client/dist
 	find . -path ./$(VENV) -prune -o -path ./scripts/redocly/node_modules -prune -o \
 		-name __pycache__ -type d -exec rm -rf {} +

@@ -1,47 +1,51 @@
-"""`make bench`: specgate against a bare Starlette floor, GET and PUT of one gateway service, with wrk.
+"""`make bench [SCALE=N]`: specgate measured with wrk on 127.0.0.1; results in reports/bench.md.
 
-Every configuration runs its server alone (started for the phase, stopped after it) on 127.0.0.1,
-under the same uvicorn settings (scripts/bench_bare.py), on the same SQLite file. Each phase checks
-the server's answer first, warms up, then measures with `wrk -t1 -cN -dT --latency`. Two rounds in
-alternating order; the best round per configuration counts. A run during which other programs were
-busy (CPU time outside the server and wrk) is repeated up to --retries times, and flagged if still
-noisy. Results: reports/bench.json and reports/bench.md. Exit 0 whether or not the targets are met;
-1 when a tool fails or a server answers anything but 2xx during a measurement (a fast error is not
-a result).
+floor   GET and PUT of one gateway service: specgate against a bare Starlette floor on the same SQLite
+        file (scripts/bench_bare.py). Targets: GET >= 75%, PUT >= 40% of the floor's req/s.
+scale   Tool services filled at 1,000 and N rows (Store.load: bulk, through the store, not the API), on
+        SQLite and PostgreSQL: GET by id, list first page, a deep page (the middle), each order
+        (descending, first page), a rare and a common substring search. The ratio N/1k of each, server
+        RSS at both sizes, database bytes per row. Target: >= 0.67 (search >= 0.2).
+writes  Concurrent creates and PUTs of tool services on PostgreSQL through 2 replicas (two servers, a
+        wrk each): req/s, p99, errors (must be 0).
+profile Where a PUT's time goes: cProfile over 2,000 PUTs in-process, each part's share.
 
-Why -t1: the machine has 2 cores; one is the server's (one uvicorn worker is one Python thread), wrk
-gets the other. Nothing is pinned. 32 connections keep the server's queue full without timeouts.
+Each answer is checked before it is measured. Rounds alternate the order (bare/specgate, 1k/N) and the
+best round counts. A non-2xx answer or socket error during a measurement fails the run (exit 1): a fast
+error is not a result. wrk -t1: the machine has 2 cores, one for the server and one for wrk.
 """
 
 from __future__ import annotations
 
 import argparse
-import atexit
+import asyncio
+import contextlib
 import json
 import os
 import platform
+import random
 import shutil
-import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import asdict, dataclass, field
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import psycopg
+from cryptography.fernet import Fernet
+
+from specgate.codec import dumps
+from specgate.store import KINDS, Store, open_database
+from specgate.store.migrate import upgrade
+
 ROOT = Path(__file__).resolve().parents[1]
-BARE = ROOT / "scripts" / "bench_bare.py"
 HOST = "127.0.0.1"
-TARGETS = {"get": 0.60, "put": 0.40}
-RETRY_PAUSE_S = 5.0
-NOISY_CPU_PCT = 25.0  # other programs' CPU use (% of one CPU) above which a run is flagged as noisy
-SECRETS = ("wx-secret", "k-secret")
 SERVICE = {
     "name": "weather",
     "type": "endpoint",
@@ -50,544 +54,495 @@ SERVICE = {
     "protocol": "https",
     "path": "/v2",
     "retries": 2,
-    "stream": False,
     "headers": {"X-Team": "platform"},
-    "tags": ["weather"],
     "credentials": {"header_name": "X-Api-Key", "header_value": "wx-secret", "api_key": "k-secret"},
 }
-PUT_BODY = json.dumps(SERVICE).encode()
-KEY_ARGS = ("--email", "bench@example.com", "--scopes", "read,write,resolve")
-
-WRK_SCRIPT = """\
-wrk.method = "%(method)s"
+SECRETS = (b"wx-secret", b"k-secret")
+TOOL_SERVICE = {
+    "name": "bench",
+    "description": "a tool service",
+    "auth_type": "bearer",
+    "auth_values": {"token": "t0k"},
+}
+WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet")
+ORDERS = ("id", "name", "description", "last_updated", "last_updated_by")
+LUA = """wrk.method = "%(method)s"
 wrk.headers["Authorization"] = "Bearer %(key)s"
-%(extra)s
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'BENCH {"requests":%%d,"duration_us":%%d,"bytes":%%d,"non2xx":%%d,'
-    .. '"connect":%%d,"read":%%d,"write":%%d,"timeout":%%d,'
-    .. '"p50_us":%%d,"p90_us":%%d,"p99_us":%%d,"max_us":%%d,"mean_us":%%.1f}\\n',
-    summary.requests, summary.duration, summary.bytes, e.status,
-    e.connect, e.read, e.write, e.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99),
-    latency.max, latency.mean))
+wrk.headers["Content-Type"] = "application/json"
+%(body)s
+done = function(s, latency, r)
+  local e = s.errors
+  io.write(string.format('BENCH {"requests":%%d,"us":%%d,"non2xx":%%d,"socket":%%d,"p50":%%d,"p99":%%d}\\n',
+    s.requests, s.duration, e.status, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(99)))
 end
 """
 
 
 class BenchError(Exception):
-    """A tool failed or a measurement is not valid: exit 1."""
+    """A tool failed or an answer was wrong: exit 1."""
 
 
-@dataclass
-class Sample:
-    round: int
-    rps: float
-    requests: int
-    p50_ms: float
-    p90_ms: float
-    p99_ms: float
-    max_ms: float
-    non2xx: int
-    socket_errors: int
-    server_cpu_pct: float  # of one CPU: ~100 means the server was the bottleneck, as intended
-    other_cpu_pct: float  # busy CPU outside the server and wrk (other programs): noise if high
+def http(method: str, url: str, key: str, body: Any = None) -> tuple[int, Any]:
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(url, data=data, method=method, headers={"Authorization": f"Bearer {key}"})
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, json.loads(resp.read() or b"null")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()[:300]
 
 
-@dataclass
-class Config:
-    op: str  # get | put
-    app: str  # bare | specgate
-    samples: list[Sample] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return f"{self.app} {self.op.upper()}"
-
-    def best(self) -> Sample:
-        return max(self.samples, key=lambda s: s.rps)
+def expect(ok: bool, what: str) -> None:
+    if not ok:
+        raise BenchError(what)
 
 
-# --- processes ------------------------------------------------------------------------------------
-
-_servers: list[subprocess.Popen[bytes]] = []
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
-    if proc in _servers:
-        _servers.remove(proc)
-
-
-def _stop_all() -> None:
-    for proc in list(_servers):
-        _stop(proc)
-
-
-def _on_signal(signum: int, frame: Any) -> None:
-    _stop_all()
-    sys.exit(128 + signum)
-
-
-def free_port() -> int:
+@contextmanager
+def server(app: str, url: str, env: dict[str, str], log: Path) -> Any:
+    """One server process (bench_bare.py), yielding (base URL, pid) once it listens."""
     with socket.socket() as s:
         s.bind((HOST, 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-class Server:
-    """One server process (bench_bare.py --app bare|specgate), started and stopped by `with`."""
-
-    def __init__(self, app: str, url: str, env: dict[str, str], logdir: Path) -> None:
-        self.app, self.url, self.env = app, url, env
-        self.port = free_port()
-        self.log = logdir / f"{app}-{self.port}.log"
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.db_args = ("--database", url)
-
-    @property
-    def base(self) -> str:
-        return f"http://{HOST}:{self.port}"
-
-    def __enter__(self) -> Server:
-        with self.log.open("wb") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, str(BARE), "--app", self.app, "--port", str(self.port), *self.db_args],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=self.env,
-                cwd=ROOT,
+        port = s.getsockname()[1]
+    cmd = [sys.executable, str(ROOT / "scripts" / "bench_bare.py"), "--app", app, "--port", str(port)]
+    with log.open("ab") as out:
+        proc = subprocess.Popen(
+            [*cmd, "--database", url], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            expect(
+                proc.poll() is None and time.monotonic() < deadline,
+                f"the {app} server did not start (see {log})",
             )
-        _servers.append(self.proc)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise BenchError(f"the {self.app} server exited at start-up:\n{self.tail()}")
             try:
-                with socket.create_connection((HOST, self.port), timeout=0.5):
-                    return self
+                socket.create_connection((HOST, port), timeout=0.5).close()
+                break
             except OSError:
                 time.sleep(0.1)
-        raise BenchError(f"the {self.app} server did not listen within 30 s:\n{self.tail()}")
-
-    def __exit__(self, *exc: object) -> None:
-        if self.proc is not None:
-            _stop(self.proc)
-
-    def alive(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            raise BenchError(f"the {self.app} server died:\n{self.tail()}")
-
-    def tail(self) -> str:
+        yield f"http://{HOST}:{port}", proc.pid
+    finally:
+        proc.terminate()
         try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-20:])
-        except OSError:
-            return "(no log)"
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
-def http(method: str, url: str, key: str, body: bytes | None = None) -> tuple[int, bytes]:
-    headers = {"Authorization": f"Bearer {key}"}
-    if body is not None:
-        headers["Content-Type"] = "application/json"
-    req = urllib.request.Request(url, data=body, method=method, headers=headers)
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def wrk(
+    urls: list[str],
+    key: str,
+    args: argparse.Namespace,
+    method: str = "GET",
+    body: str = "",
+    warm: bool = False,
+) -> dict[str, float]:
+    """wrk against each URL at once (one process each); the summed rate, the worst p50/p99 (ms)."""
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    script.write_text(LUA % {"method": method, "key": key, "body": body})
+    seconds = 1.0 if warm else args.duration
+    cmd = [
+        "wrk",
+        "-t1",
+        f"-c{args.connections}",
+        f"-d{seconds:g}s",
+        "--timeout",
+        "30s",
+        "--latency",
+        "-s",
+        str(script),
+    ]
     try:
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            return resp.status, resp.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
+        procs = [subprocess.Popen([*cmd, u], stdout=subprocess.PIPE, text=True) for u in urls]
+        outs = [p.communicate(timeout=seconds + 60)[0] for p in procs]
+    finally:
+        script.unlink()
+    results = []
+    for out in outs:
+        lines = [x for x in out.splitlines() if x.startswith("BENCH ")]
+        expect(bool(lines), f"wrk gave no result:\n{out}")
+        results.append(json.loads(lines[0][6:]))
+    errors = sum(r["non2xx"] + r["socket"] for r in results)
+    expect(errors == 0 and all(r["requests"] for r in results), f"{errors} errors during {method} {urls}")
+    return {
+        "rps": sum(r["requests"] / (r["us"] / 1e6) for r in results),
+        "p50": max(r["p50"] for r in results) / 1000,
+        "p99": max(r["p99"] for r in results) / 1000,
+    }
 
 
-# --- setup ----------------------------------------------------------------------------------------
-
-
-def need_wrk() -> tuple[str, str]:
-    wrk = shutil.which("wrk")
-    if wrk is None:
-        raise BenchError(
-            "wrk is not installed. On Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y wrk "
-            "(macOS: brew install wrk)"
-        )
-    out = subprocess.run([wrk, "--version"], capture_output=True, text=True)
-    text = (out.stdout + out.stderr).strip()
-    return wrk, text.splitlines()[0].split(" Copyright")[0] if text else "wrk"
-
-
-def setup(workdir: Path, env: dict[str, str], url: str) -> tuple[str, str, str]:
-    """A fresh database with a key, a gateway and the endpoint service: (key, gateway id, service id)."""
+def new_key(url: str, env: dict[str, str]) -> str:
+    cmd = [sys.executable, "-m", "specgate.cli", "keys", "create", "--email", "bench@example.com"]
     out = subprocess.run(
-        [sys.executable, "-m", "specgate.cli", "keys", "create", *KEY_ARGS, "--database", url],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
+        [*cmd, "--scopes", "read,write,resolve", "--database", url], capture_output=True, text=True, env=env
     )
-    if out.returncode != 0:
-        raise BenchError(f"specgate keys create failed ({out.returncode}):\n{out.stderr}")
-    key = out.stdout.strip().splitlines()[-1].strip()
-    with Server("specgate", url, env, workdir) as server:
-        status, body = http("POST", f"{server.base}/api/v1/gateways", key, b'{"name":"bench"}')
-        if status != 201:
-            raise BenchError(f"POST /api/v1/gateways answered {status}: {body[:300]!r}")
-        gid = json.loads(body)["id"]
-        status, body = http("POST", f"{server.base}/api/v1/gateways/{gid}/services", key, PUT_BODY)
-        if status != 201:
-            raise BenchError(f"POST .../services answered {status}: {body[:300]!r}")
-        sid = json.loads(body)["id"]
-    return key, gid, sid
+    expect(out.returncode == 0, f"keys create failed: {out.stderr}")
+    return out.stdout.strip().splitlines()[-1].strip()
 
 
-def stored_body(db: Path, sid: str) -> bytes:
-    with sqlite3.connect(db) as conn:
-        row = conn.execute("SELECT body FROM gateway_services WHERE id = ?", (sid,)).fetchone()
-    if row is None:
-        raise BenchError("the service row is gone")
-    return bytes(row[0])
-
-
-def restore_body(db: Path, sid: str, body: bytes) -> None:
-    """Undo the bare PUT, which stores the raw request body (secrets in clear) in the `body` column."""
-    conn = sqlite3.connect(db)
+@contextmanager
+def postgres_database(admin_url: str, name: str) -> Any:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
     try:
-        conn.execute("UPDATE gateway_services SET body = ? WHERE id = ?", (body, sid))
-        conn.commit()
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
     finally:
-        conn.close()
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def check(server: Server, op: str, path: str, key: str, expected: bytes | None) -> None:
-    """The answer the measurement will repeat is the right one."""
-    url = server.base + path
-    if op == "get":
-        status, body = http("GET", url, key)
-        if status != 200:
-            raise BenchError(f"{server.app} GET answered {status}: {body[:300]!r}")
-        if body != expected:
-            raise BenchError(f"{server.app} GET body differs from the stored row:\n{body!r}\n{expected!r}")
-        if any(s.encode() in body for s in SECRETS):
-            raise BenchError(f"{server.app} GET shows a secret in clear")
-    else:
-        status, body = http("PUT", url, key, PUT_BODY)
-        if status != 200:
-            raise BenchError(f"{server.app} PUT answered {status}: {body[:300]!r}")
-        if server.app == "specgate":
-            doc = json.loads(body)
-            if any(s.encode() in body for s in SECRETS) or doc.get("credentials") is None:
-                raise BenchError("specgate PUT answered without masked credentials")
+# --- floor ---------------------------------------------------------------------------------------
 
 
-# --- wrk ------------------------------------------------------------------------------------------
+def floor(args: argparse.Namespace, env: dict[str, str], work: Path) -> dict[str, Any]:
+    url = f"sqlite:///{work}/floor.db"
+    upgrade(url)
+    key = new_key(url, env)
+    log = work / "floor.log"
+    with server("specgate", url, env, log) as (base, _):
+        status, gateway = http("POST", f"{base}/api/v1/gateways", key, {"name": "bench"})
+        expect(status == 201, f"POST gateway: {status} {gateway}")
+        status, service = http("POST", f"{base}/api/v1/gateways/{gateway['id']}/services", key, SERVICE)
+        expect(status == 201, f"POST service: {status} {service}")
+    path = f"/api/v1/gateways/{gateway['id']}/services/{service['id']}"
+    body = f"wrk.body = {json.dumps(json.dumps(SERVICE))}"
+    best: dict[tuple[str, str], dict[str, float]] = {}
+    for rnd in range(args.rounds):
+        for op in ("GET", "PUT"):
+            for app in ("bare", "specgate") if rnd % 2 == 0 else ("specgate", "bare"):
+                with server(app, url, env, log) as (base, _):
+                    status, answer = http(op, base + path, key, SERVICE if op == "PUT" else None)
+                    expect(status == 200, f"{app} {op}: {status} {answer}")
+                    if app == "specgate":
+                        expect(
+                            answer["id"] == service["id"]
+                            and not any(s in json.dumps(answer).encode() for s in SECRETS),
+                            f"specgate {op} answer: {answer}",
+                        )
+                    wrk([base + path], key, args, op, body if op == "PUT" else "", warm=True)
+                    got = wrk([base + path], key, args, op, body if op == "PUT" else "")
+                if app == "bare" and op == "PUT":  # the bare PUT stored the raw body: put the masked one back
+                    with server("specgate", url, env, log) as (base, _):
+                        expect(http("PUT", base + path, key, SERVICE)[0] == 200, "restoring the service")
+                print(f"  floor round {rnd + 1}: {app} {op} {got['rps']:.0f} req/s", flush=True)
+                if got["rps"] > best.get((op, app), {"rps": 0})["rps"]:
+                    best[(op, app)] = got
+    return {op: (best[(op, "bare")], best[(op, "specgate")]) for op in ("GET", "PUT")}
 
 
-def wrk_script(workdir: Path, op: str, key: str) -> Path:
-    if op == "put":
-        body = json.dumps(PUT_BODY.decode())  # a Lua string literal is a JSON string here
-        extra = f'wrk.headers["Content-Type"] = "application/json"\nwrk.body = {body}'
-    else:
-        extra = ""
-    path = workdir / f"{op}.lua"
-    path.write_text(WRK_SCRIPT % {"method": op.upper(), "key": key, "extra": extra})
-    return path
+# --- scale ---------------------------------------------------------------------------------------
 
 
-def run_wrk(wrk: str, script: Path, url: str, args: argparse.Namespace, seconds: float) -> dict[str, Any]:
-    cmd = [wrk, f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds:g}s", "--latency", "-s"]
-    cmd += [str(script), url]
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
-    if out.returncode != 0:
-        raise BenchError(f"wrk failed ({out.returncode}): {out.stderr.strip() or out.stdout.strip()}")
-    for line in out.stdout.splitlines():
-        if line.startswith("BENCH "):
-            result: dict[str, Any] = json.loads(line[len("BENCH ") :])
-            return result
-    raise BenchError(f"no result line in wrk's output:\n{out.stdout}\n{out.stderr}")
+def token(i: int) -> str:
+    """Row i's rare word: 7 letters, a different one for each row."""
+    x, letters = i * 2654435761 % 19**7, []
+    for _ in range(7):
+        x, r = divmod(x, 19)
+        letters.append("bcdfghjklmnprstvwxz"[r])
+    return "q" + "".join(letters)
 
 
-def measure(
-    wrk: str, server: Server, config: Config, script: Path, path: str, args: argparse.Namespace, rnd: int
-) -> Sample:
-    url = server.base + path
-    warm = run_wrk(wrk, script, url, args, args.warmup)
-    if warm["non2xx"]:
-        raise BenchError(f"{config.name}: {warm['non2xx']} non-2xx answers during warm-up")
-    server.alive()
-    before = _cpu_snapshot(server)
-    r = run_wrk(wrk, script, url, args, args.duration)
-    server_cpu, other_cpu = _cpu_used(before, _cpu_snapshot(server))
-    server.alive()
-    socket_errors = r["connect"] + r["read"] + r["write"] + r["timeout"]
-    sample = Sample(
-        round=rnd,
-        rps=round(r["requests"] / (r["duration_us"] / 1e6), 1),
-        requests=r["requests"],
-        p50_ms=round(r["p50_us"] / 1000, 3),
-        p90_ms=round(r["p90_us"] / 1000, 3),
-        p99_ms=round(r["p99_us"] / 1000, 3),
-        max_ms=round(r["max_us"] / 1000, 3),
-        non2xx=r["non2xx"],
-        socket_errors=socket_errors,
-        server_cpu_pct=server_cpu,
-        other_cpu_pct=other_cpu,
-    )
-    print(
-        f"  round {rnd}  {config.name:<13} {sample.rps:>9.1f} req/s  p50 {sample.p50_ms:7.2f} ms  "
-        f"p99 {sample.p99_ms:7.2f} ms  non-2xx {sample.non2xx}  socket errors {socket_errors}  "
-        f"server CPU {server_cpu:.0f}%  other CPU {other_cpu:.0f}%",
-        flush=True,
-    )
-    if other_cpu > NOISY_CPU_PCT:
-        print(
-            f"  warning: other programs used {other_cpu:.0f}% of a CPU during this run; "
-            "the numbers are noisy (run on an idle machine)",
-            flush=True,
-        )
-    if sample.non2xx or socket_errors or sample.requests == 0:
-        raise BenchError(
-            f"{config.name}: {sample.non2xx} non-2xx answers and {socket_errors} socket errors in "
-            f"{sample.requests} requests: the measurement is not valid"
-        )
-    return sample
-
-
-def _cpu_snapshot(server: Server) -> tuple[float, float, float, float]:
-    """(wall clock, busy CPU seconds of the machine, of the server, of our finished children)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    with open("/proc/stat") as f:
-        fields = [int(x) for x in f.readline().split()[1:]]
-    # user, nice, system and steal (the hypervisor's); not idle, iowait or interrupts
-    busy = (fields[0] + fields[1] + fields[2] + fields[7]) / tick
-    proc = server.proc
-    assert proc is not None
-    with open(f"/proc/{proc.pid}/stat") as f:
-        stat = f.read().rsplit(")", 1)[1].split()
-    children = os.times()
-    return time.monotonic(), busy, (int(stat[11]) + int(stat[12])) / tick, children[2] + children[3]
-
-
-def _cpu_used(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, float]:
-    """The server's CPU use and everyone else's but wrk's, in % of one CPU, between two snapshots."""
-    wall = b[0] - a[0]
-    server, wrk = b[2] - a[2], b[3] - a[3]
-    other = max(0.0, (b[1] - a[1]) - server - wrk)
-    return round(100 * server / wall, 1), round(100 * other / wall, 1)
-
-
-# --- reports --------------------------------------------------------------------------------------
-
-
-def write_reports(out: Path, meta: dict[str, Any], configs: dict[tuple[str, str], Config]) -> dict[str, Any]:
-    results: dict[str, Any] = {}
-    for op, target in TARGETS.items():
-        bare, spec = configs[(op, "bare")].best(), configs[(op, "specgate")].best()
-        ratio = spec.rps / bare.rps if bare.rps else 0.0
-        results[op] = {
-            "target_ratio": target,
-            "ratio": round(ratio, 3),
-            "met": ratio >= target,
-            "bare": asdict(bare),
-            "specgate": asdict(spec),
-            "samples": {
-                "bare": [asdict(s) for s in configs[(op, "bare")].samples],
-                "specgate": [asdict(s) for s in configs[(op, "specgate")].samples],
-            },
+def tool_rows(n: int, seed: int = 1) -> Any:
+    """Tool services 1..n as the server stores them; each name holds its row's rare word."""
+    rng = random.Random(seed)
+    for i in range(1, n + 1):
+        doc = {
+            "id": i,
+            "name": f"svc-{i:07d}-{token(i)}",
+            "description": " ".join(rng.choice(WORDS) for _ in range(6)),
+            "auth_type": None,
+            "last_updated_comments": None,
+            "last_updated": f"2026-01-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:{i % 59:02d}.{i % 999:03d}Z",
+            "last_updated_by": f"user{i % 97}@example.com",
         }
-    report = {**meta, "results": results}
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "bench.json").write_text(json.dumps(report, indent=2) + "\n")
+        yield doc, dumps(doc | {"auth_value_keys": None}), doc["last_updated"]
 
-    lines = [
-        "# specgate benchmark",
-        "",
-        f"{meta['date']} on {meta['machine']['cpus']} CPUs, Python {meta['machine']['python']}, "
-        f"{meta['machine']['wrk']}.",
-        f"`{meta['wrk_command']}` per configuration, after a {meta['settings']['warmup_s']:g} s warm-up; "
-        f"{meta['settings']['rounds']} round(s) in alternating order, best round counts.",
-        "Each server runs alone: uvicorn, 1 worker, uvloop + httptools, no access log, log level warning.",
-        "",
-        "| operation | bare req/s | specgate req/s | ratio | target | met | bare p50 / p99 ms "
-        "| specgate p50 / p99 ms |",
-        "|---|---:|---:|---:|---:|---|---:|---:|",
-    ]
-    for op, r in results.items():
-        b, s = r["bare"], r["specgate"]
-        lines.append(
-            f"| {op.upper()} | {b['rps']:.0f} | {s['rps']:.0f} | {r['ratio']:.0%} "
-            f"| >= {r['target_ratio']:.0%} "
-            f"| {'yes' if r['met'] else '**no**'} | {b['p50_ms']:.2f} / {b['p99_ms']:.2f} "
-            f"| {s['p50_ms']:.2f} / {s['p99_ms']:.2f} |"
-        )
-    lines += [
-        "",
-        "All samples (req/s, p50 / p99 ms; server CPU, other programs' CPU in % of one CPU):",
-        "",
-    ]
-    noisy = False
-    for op, r in results.items():
-        for app in ("bare", "specgate"):
-            runs = ", ".join(
-                f"round {s['round']}: {s['rps']:.0f} ({s['p50_ms']:.2f} / {s['p99_ms']:.2f}; "
-                f"{s['server_cpu_pct']:.0f}%, {s['other_cpu_pct']:.0f}%)"
-                for s in r["samples"][app]
+
+async def fill(url: str, n: int) -> None:
+    store = Store(await open_database(url))
+    try:
+        await store.load(KINDS["tool_service"], tool_rows(n))
+    finally:
+        await store.close()
+
+
+def requests(n: int) -> dict[str, tuple[str, Any]]:
+    """The requests measured at size n, each with a check of its answer."""
+    rare = token(n // 3)
+    base = "/api/v1/services/"
+    return {
+        "GET by id": (f"{base}{n // 2}", lambda a: a["id"] == n // 2),
+        "list, first page": (base, lambda a: a["total_count"] == n and len(a["items"]) == 25),
+        "list, the middle page": (
+            f"{base}?page={n // 50}",
+            lambda a: a["items"][0]["id"] == n // 50 * 25 + 1,
+        ),
+        **{
+            f"order by {o} desc": (
+                f"{base}?order_by={o}&order_by_direction=desc",
+                lambda a: len(a["items"]) == 25,
             )
-            noisy = noisy or any(s["other_cpu_pct"] > NOISY_CPU_PCT for s in r["samples"][app])
-            lines.append(f"- {app} {op.upper()}: {runs}")
-    if noisy:
-        lines += [
-            "",
-            f"**Noisy:** other programs used more than {NOISY_CPU_PCT:.0f}% of a CPU during some runs; "
-            "repeat on an idle machine before drawing conclusions.",
-        ]
-    lines += [
-        "",
-        "GET: `GET /api/v1/gateways/{gid}/services/{sid}` (auth, path checks, one indexed read) against "
-        "a bare endpoint returning `SELECT body FROM gateway_services WHERE id = ?`.",
-        "PUT: the endpoint-type service with credentials (validate, merge, mask, encrypt, render, "
-        "versioned write) against a bare endpoint storing the raw request body in the same row.",
-        "",
-    ]
-    (out / "bench.md").write_text("\n".join(lines))
-    return results
+            for o in ORDERS
+        },
+        "search, rare substring": (
+            f"{base}?search_fields=name&search_field_values={rare.upper()}",
+            lambda a: a["total_count"] >= 1 and rare in a["items"][0]["name"],
+        ),
+        "search, common substring (~5% of rows; one request, timed)": (
+            f"{base}?search_fields=description&search_field_values=Foxtrot%20Golf",
+            lambda a: a["total_count"] > 0,
+        ),
+    }
 
 
-# --- main -----------------------------------------------------------------------------------------
+def scale(args: argparse.Namespace, env: dict[str, str], work: Path, db: str) -> dict[str, Any]:
+    sizes = (1000, args.scale)
+    with contextlib.ExitStack() as stack:
+        urls = {}
+        for n in sizes:
+            if db == "sqlite":
+                urls[n] = f"sqlite:///{work}/scale-{n}.db"
+            else:
+                urls[n] = stack.enter_context(postgres_database(args.postgres, f"specgate_bench_{n}"))
+            upgrade(urls[n])
+            started = time.monotonic()
+            asyncio.run(fill(urls[n], n))
+            print(f"  {db}: {n:,} rows filled in {time.monotonic() - started:.0f} s", flush=True)
+        keys = {n: new_key(urls[n], env) for n in sizes}
+        results: dict[int, dict[str, Any]] = {n: {"rss_mb": 0.0} for n in sizes}
+        for rnd in range(args.rounds):
+            for n in sizes if rnd % 2 == 0 else sizes[::-1]:
+                with server("specgate", urls[n], env, work / f"scale-{db}.log") as (base, pid):
+                    for name, (path, check) in requests(n).items():
+                        status, answer = http("GET", base + path, keys[n])
+                        expect(
+                            status == 200 and check(answer), f"{db} {n} {name}: {status} {str(answer)[:300]}"
+                        )
+                        if "common" in name:  # seconds each at a million rows: one request, timed
+                            started = time.perf_counter()
+                            expect(http("GET", base + path, keys[n])[0] == 200, f"{db} {n} {name}")
+                            took = time.perf_counter() - started
+                            got = {"rps": 1 / took, "p50": took * 1000, "p99": took * 1000}
+                        else:
+                            wrk([base + path], keys[n], args, warm=True)
+                            got = wrk([base + path], keys[n], args)
+                        if got["rps"] > results[n].get(name, {"rps": 0})["rps"]:
+                            results[n][name] = got
+                    results[n]["rss_mb"] = max(results[n]["rss_mb"], peak_rss_mb(pid))
+                print(f"  scale {db} round {rnd + 1}: {n:,} rows measured", flush=True)
+        for n in sizes:
+            results[n]["bytes_per_row"] = database_bytes(urls[n]) / n
+        return results
 
 
-def parse_args() -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--duration", type=float, default=10.0, help="seconds measured per run (1-60)")
-    p.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per run (0.5-10)")
-    p.add_argument("--connections", type=int, default=32, help="wrk -c (1-256)")
-    p.add_argument("--threads", type=int, default=1, help="wrk -t (1-4)")
-    p.add_argument("--rounds", type=int, default=2, help="rounds, alternating the order (1-4)")
-    p.add_argument("--retries", type=int, default=2, help="repeats of a run other programs disturbed (0-3)")
-    p.add_argument("--out", type=Path, default=ROOT / "reports", help="where bench.json and bench.md go")
-    args = p.parse_args()
-    for name, low, high in (
-        ("duration", 1, 60),
-        ("warmup", 0.5, 10),
-        ("connections", 1, 256),
-        ("threads", 1, 4),
-        ("rounds", 1, 4),
-        ("retries", 0, 3),
-    ):
-        if not low <= getattr(args, name) <= high:
-            p.error(f"--{name} must be between {low} and {high}")
-    if args.threads > args.connections:
-        p.error("--threads must not exceed --connections")
-    return args
+def database_bytes(url: str) -> int:
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    with psycopg.connect(url) as conn:
+        return int(conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
 
 
-def bench(args: argparse.Namespace) -> int:
-    wrk, wrk_version = need_wrk()
-    from cryptography.fernet import Fernet
-
-    workdir = Path(tempfile.mkdtemp(prefix="specgate-bench-"))
-    try:
-        db = workdir / "specgate.db"
-        url = f"sqlite:///{db}"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SPECGATE_")}
-        env["SPECGATE_SECRET_KEYS"] = Fernet.generate_key().decode()
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-
-        print(f"setting up {db}", flush=True)
-        key, gid, sid = setup(workdir, env, url)
-        path = f"/api/v1/gateways/{gid}/services/{sid}"
-        scripts = {op: wrk_script(workdir, op, key) for op in TARGETS}
-        configs = {(op, app): Config(op, app) for op in TARGETS for app in ("bare", "specgate")}
-        order = [("get", "bare"), ("get", "specgate"), ("put", "bare"), ("put", "specgate")]
-
-        for rnd in range(1, args.rounds + 1):
-            print(f"round {rnd}", flush=True)
-            # Round 1: bare first in each pair; round 2: specgate first; and so on.
-            pairs = [order[0:2], order[2:4]]
-            for pair in pairs:
-                for op, app in pair if rnd % 2 else reversed(pair):
-                    masked = stored_body(db, sid)
-                    with Server(app, url, env, workdir) as server:
-                        check(server, op, path, key, masked if op == "get" else None)
-                        if (op, app) == ("put", "bare") and stored_body(db, sid) != PUT_BODY:
-                            raise BenchError("the bare PUT did not store the request body")
-                        sample = measure(wrk, server, configs[(op, app)], scripts[op], path, args, rnd)
-                        for _ in range(args.retries):  # a run disturbed by other programs: again
-                            if sample.other_cpu_pct <= NOISY_CPU_PCT:
-                                break
-                            print(f"  repeating the run in {RETRY_PAUSE_S:g} s", flush=True)
-                            time.sleep(RETRY_PAUSE_S)
-                            again = measure(wrk, server, configs[(op, app)], scripts[op], path, args, rnd)
-                            sample = min(sample, again, key=lambda s: s.other_cpu_pct)
-                    configs[(op, app)].samples.append(sample)
-                    if (op, app) == ("put", "bare"):
-                        restore_body(db, sid, masked)
-
-        meta = {
-            "date": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": {
-                "cpus": os.cpu_count(),
-                "platform": platform.platform(),
-                "python": platform.python_version(),
-                "wrk": wrk_version,
-                "versions": _versions(),
-            },
-            "settings": {
-                "duration_s": args.duration,
-                "warmup_s": args.warmup,
-                "connections": args.connections,
-                "threads": args.threads,
-                "rounds": args.rounds,
-                "retries_of_noisy_runs": args.retries,
-                "noisy_above_other_cpu_pct": NOISY_CPU_PCT,
-                "pick": "best round per configuration",
-            },
-            "wrk_command": f"wrk -t{args.threads} -c{args.connections} -d{args.duration:g}s --latency",
-        }
-        results = write_reports(args.out, meta, configs)
-    finally:
-        _stop_all()
-        shutil.rmtree(workdir, ignore_errors=True)
-
-    print()
-    for op, r in results.items():
-        b, s = r["bare"], r["specgate"]
-        print(
-            f"{op.upper()}: specgate {s['rps']:.0f} req/s "
-            f"(p50 {s['p50_ms']:.2f} ms, p99 {s['p99_ms']:.2f} ms)"
-            f" vs bare {b['rps']:.0f} req/s (p50 {b['p50_ms']:.2f} ms, p99 {b['p99_ms']:.2f} ms)"
-            f" = {r['ratio']:.0%}; target >= {r['target_ratio']:.0%}: "
-            f"{'MET' if r['met'] else 'NOT MET'}"
-        )
-    print(f"reports: {args.out / 'bench.md'}, {args.out / 'bench.json'}")
-    return 0
+# --- writes --------------------------------------------------------------------------------------
 
 
-def _versions() -> dict[str, str]:
-    from importlib import metadata
+def writes(args: argparse.Namespace, env: dict[str, str], work: Path) -> dict[str, Any]:
+    with postgres_database(args.postgres, "specgate_bench_writes") as url:
+        upgrade(url)
+        key = new_key(url, env)
+        log = work / "writes.log"
+        with server("specgate", url, env, log) as (a, _), server("specgate", url, env, log) as (b, _):
+            ids = []
+            for i in range(64):
+                status, answer = http("POST", f"{(a, b)[i % 2]}/api/v1/services/", key, TOOL_SERVICE)
+                expect(status == 200 and "t0k" not in json.dumps(answer), f"create: {status} {answer}")
+                ids.append(answer["id"])
+            status, answer = http("PUT", f"{b}/api/v1/services/", key, TOOL_SERVICE | {"id": ids[0]})
+            expect(status == 200 and answer["id"] == ids[0], f"PUT: {status} {answer}")
+            create = f"wrk.body = {json.dumps(json.dumps(TOOL_SERVICE))}"
+            bodies = ", ".join(json.dumps(json.dumps(TOOL_SERVICE | {"id": i})) for i in ids)
+            put = (
+                f"local bodies = {{{bodies}}}\nlocal n = 0\nrequest = function()\n  n = n + 1\n"
+                "  return wrk.format(nil, nil, nil, bodies[n % #bodies + 1])\nend"
+            )
+            urls = [f"{a}/api/v1/services/", f"{b}/api/v1/services/"]
+            return {"create": wrk(urls, key, args, "POST", create), "PUT": wrk(urls, key, args, "PUT", put)}
 
-    names = ("specgate", "starlette", "uvicorn", "uvloop", "httptools", "pydantic", "cryptography")
-    found = {}
-    for name in names:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "missing"
+
+# --- profile -------------------------------------------------------------------------------------
+
+PARTS = {  # (file, function) -> what a PUT spends there
+    ("resources.py", "incoming"): "read and validate the body",
+    ("merge.py", "merge"): "merge over the stored document (encryption included)",
+    ("crypto.py", "encrypt"): "  of which: encrypt the secrets (Fernet)",
+    ("resources.py", "render"): "mask and render the answer",
+    ("store.py", "get"): "read the stored row",
+    ("store.py", "replace"): "versioned write (one transaction)",
+}
+
+
+def profile(env: dict[str, str], work: Path, count: int = 2000) -> dict[str, float]:
+    """Where a PUT's time goes: cProfile over `count` PUTs in-process (through httpx's ASGI transport),
+    each part's share of the handler's time."""
+    import cProfile
+    import pstats
+
+    import httpx
+
+    from specgate.admin import create_key
+    from specgate.config import get_settings
+    from specgate.server import create_app
+
+    url = f"sqlite:///{work}/profile.db"
+    upgrade(url)
+    settings = get_settings(url, environ=env)
+
+    async def run() -> pstats.Stats:
+        key = await create_key(settings, email="bench@example.com", scopes="read,write", gateway_id=None)
+        app = create_app(settings)
+        headers = {"Authorization": f"Bearer {key}"}
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://bench", headers=headers
+            ) as client,
+        ):
+            gateway = (await client.post("/api/v1/gateways", json={"name": "bench"})).json()
+            path = f"/api/v1/gateways/{gateway['id']}/services"
+            path += "/" + (await client.post(path, json=SERVICE)).json()["id"]
+            for _ in range(200):
+                expect((await client.put(path, json=SERVICE)).status_code == 200, "profile PUT")
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(count):
+                await client.put(path, json=SERVICE)
+            profiler.disable()
+            return pstats.Stats(profiler)
+
+    stats = asyncio.run(run()).stats  # type: ignore[attr-defined]
+    spent = {(Path(f).name, fn): ct for (f, _, fn), (_, _, _, ct, _) in stats.items()}
+    handler = spent[("gateway_services.py", "update_gateway_service")]
+    found = {"handler, us per PUT (under the profiler)": handler / count * 1e6}
+    for where, part in PARTS.items():
+        found[part] = spent.get(where, 0.0) / handler
+    found["the rest (auth, path checks, the upstream's checks, response)"] = 1 - sum(
+        v for part, v in list(found.items())[1:] if not part.startswith(" ")
+    )
     return found
 
 
+# --- report --------------------------------------------------------------------------------------
+
+
+def table(title: str, header: str, rows: list[list[str]]) -> list[str]:
+    cells = header.split(" | ")
+    return ["", f"## {title}", "", f"| {header} |", "|---" + "|---:" * (len(cells) - 1) + "|"] + [
+        "| " + " | ".join(r) + " |" for r in rows
+    ]
+
+
+def goal(ratio: float, target: float | None) -> str:
+    return "-" if target is None else f">= {target:g} ({'met' if ratio >= target else '**not met**'})"
+
+
+def report(args: argparse.Namespace, found: dict[str, Any]) -> str:
+    cpu = platform.processor() or platform.machine()
+    lines = [
+        "# specgate benchmark",
+        "",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs ({cpu}), {platform.platform()},"
+        f" Python {platform.python_version()}. `wrk -t1 -c{args.connections} -d{args.duration:g}s` per"
+        f" request (per replica) after a 1 s warm-up; {args.rounds} rounds in alternating order, the best"
+        " counts. uvicorn, 1 worker, uvloop, httptools. Other programs share this machine: compare the"
+        " figures of one run side by side.",
+    ]
+    if "floor" in found:
+        rows = []
+        for op, target in (("GET", 0.75), ("PUT", 0.40)):
+            bare, spec = found["floor"][op]
+            ratio = spec["rps"] / bare["rps"]
+            rps = f"{bare['rps']:.0f} | {spec['rps']:.0f} | {ratio:.2f} | {goal(ratio, target)}"
+            rows.append([op, rps, f"{spec['p50']:.2f} / {spec['p99']:.2f}"])
+        header = "request | bare req/s | specgate req/s | ratio | target | specgate p50 / p99 ms"
+        lines += table("Against the floor (one gateway service, SQLite)", header, rows)
+    for db in ("sqlite", "postgresql"):
+        if db in found:
+            small, big = found[db][1000], found[db][args.scale]
+            rows = []
+            for name in requests(1000):
+                ratio = big[name]["rps"] / small[name]["rps"]
+                target = 0.2 if "rare" in name else None if "common" in name else 0.67
+                rps = (
+                    f"{small[name]['rps']:.0f} | {big[name]['rps']:.0f} | {ratio:.2f} | {goal(ratio, target)}"
+                )
+                rows.append([name, rps, f"{small[name]['p50']:.2f} / {big[name]['p50']:.2f}"])
+            rows.append(["server peak RSS, MB", f"{small['rss_mb']:.0f}", f"{big['rss_mb']:.0f}", "", "", ""])
+            per_row = [f"{small['bytes_per_row']:.0f}", f"{big['bytes_per_row']:.0f}"]
+            rows.append(["database bytes per row", *per_row, "", "", ""])
+            header = f"request | 1k req/s | {args.scale:,} req/s | ratio | target | p50 ms (1k / N)"
+            lines += table(f"Scale on {db}: 1,000 and {args.scale:,} tool services", header, rows)
+    if "profile" in found:
+        rows = [
+            [part, f"{v:.0f}" if "us per" in part else f"{v:.0%}"] for part, v in found["profile"].items()
+        ]
+        lines += table("Where a PUT's time goes (cProfile, 2,000 PUTs in-process)", "part | share", rows)
+    if "writes" in found:
+        rows = [
+            [op, f"{r['rps']:.0f}", f"{r['p50']:.2f}", f"{r['p99']:.2f}", "0"]
+            for op, r in found["writes"].items()
+        ]
+        header = "request | req/s (both) | p50 ms | p99 ms | errors"
+        lines += table("Writes on PostgreSQL, 2 replicas (tool services, a wrk per replica)", header, rows)
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
-    args = parse_args()
-    atexit.register(_stop_all)
-    signal.signal(signal.SIGTERM, _on_signal)
-    try:
-        return bench(args)
-    except (BenchError, OSError, subprocess.SubprocessError) as exc:
-        print(f"bench: FAILED: {exc}", file=sys.stderr)
-        return 1
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--phases", default="floor,scale,writes,profile", help="floor,scale,writes,profile")
+    p.add_argument("--scale", type=int, default=100_000, help="rows of the large size (>= 2000)")
+    p.add_argument("--duration", type=float, default=5.0, help="seconds per measurement (1-60)")
+    p.add_argument("--connections", type=int, default=16, help="wrk -c per wrk process")
+    p.add_argument("--rounds", type=int, default=2, help="rounds, alternating the order (1-4)")
+    p.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test", help="an admin URL")
+    p.add_argument("--out", type=Path, default=ROOT / "reports" / "bench.md")
+    args = p.parse_args()
+    if not (args.scale >= 2000 and 1 <= args.duration <= 60 and 1 <= args.rounds <= 4):
+        p.error("--scale >= 2000, --duration 1-60, --rounds 1-4")
+    if shutil.which("wrk") is None:
+        p.error("wrk is not installed (Debian: apt-get install wrk)")
+    phases = args.phases.split(",")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SPECGATE_")}
+    env["SPECGATE_SECRET_KEYS"] = Fernet.generate_key().decode()
+    found: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="specgate-bench-") as tmp:
+        try:
+            if "floor" in phases:
+                found["floor"] = floor(args, env, Path(tmp))
+            if "scale" in phases:
+                for db in ("sqlite", "postgresql"):
+                    found[db] = scale(args, env, Path(tmp), db)
+            if "writes" in phases:
+                found["writes"] = writes(args, env, Path(tmp))
+            if "profile" in phases:
+                found["profile"] = profile(env, Path(tmp))
+        except (BenchError, OSError, subprocess.SubprocessError, psycopg.Error) as exc:
+            print(f"bench: FAILED: {exc}", file=sys.stderr)
+            return 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report(args, found))
+    print(args.out.read_text())
+    return 0
 
 
 if __name__ == "__main__":

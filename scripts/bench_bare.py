@@ -98,10 +98,10 @@ def main() -> None:
     parser.add_argument("--app", choices=["bare", "specgate"], default="bare")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--database", required=True, help="sqlite:///PATH")
+    parser.add_argument("--database", required=True, help="sqlite:///PATH (specgate: or postgresql://...)")
     args = parser.parse_args()
-    if not args.database.startswith("sqlite:///"):
-        parser.error("--database must be sqlite:///PATH")
+    if args.app == "bare" and not args.database.startswith("sqlite:///"):
+        parser.error("--app bare needs --database sqlite:///PATH")
     if args.app == "bare":
         app = bare_app(Path(args.database.removeprefix("sqlite:///")))
     else:

@@ -26,6 +26,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from specgate.admin import create_key
+from specgate.config import get_settings
 from specgate.server import resources
 from specgate.server.problems import MAX_ERRORS
 from specgate.spec import Operation, Spec
@@ -291,7 +292,7 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     env = {
         "SPECGATE_HEAD_TIMEOUT": str(HEAD_TIMEOUT),
         "SPECGATE_BODY_TIMEOUT": str(BODY_TIMEOUT),
-        "SPECGATE_MAX_HEAD_BYTES": "16384",
+        "SPECGATE_MAX_HEAD_BYTES": "16384",  # smaller than the 64 KiB default, to test it cheaply
     }
     server = ServerProcess(settings.database_url, keys, tmp / "server.log", env).start()
     try:
@@ -620,3 +621,19 @@ def test_a_client_disconnect_is_logged_below_error(api: Api, caplog: pytest.LogC
         api.client.portal.call(call)  # type: ignore[union-attr]
     assert [r.levelname for r in caplog.records if "disconnected" in r.getMessage()] == ["DEBUG"]
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_the_default_head_limit_admits_the_largest_query_the_spec_allows(spec: Spec) -> None:
+    """Each character of a query value may be 4 UTF-8 bytes, each written %XX: 12 bytes."""
+    largest = 0
+    for op in spec.operations():
+        size = len(op.path) + 200  # the request line, If-Match, a key: generous
+        for param in map(spec.resolve, op.operation.get("parameters", [])):
+            schema = spec.resolve(param.get("schema", {}))
+            items = spec.resolve(schema.get("items", {}))
+            count = schema.get("maxItems", 1)
+            length = items.get("maxLength", schema.get("maxLength", 20))
+            size += count * (len(param["name"]) + 2 + 12 * length)
+        largest = max(largest, size)
+    settings = get_settings(environ={"SPECGATE_SECRET_KEYS": Fernet.generate_key().decode()})
+    assert 20_000 < largest < settings.max_head_bytes / 2

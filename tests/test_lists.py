@@ -169,6 +169,7 @@ async def full_scan(db: Database, kind: Kind, order_by: str, descending: bool) -
 # --- the answers are exact ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
 def test_every_list_order_and_search_answers_what_a_full_scan_answers(
     url: str, monkeypatch: pytest.MonkeyPatch, seed: int
@@ -183,6 +184,10 @@ async def _check_answers(url: str, rng: random.Random) -> None:
     try:
         rows = Rows(store, rng)
         await rows.fill(90)
+        for table in metadata.sorted_tables:  # blocks split as they grow (none past 2 * BLOCK rows)
+            if table.name.startswith("seek_"):
+                found = await store.db.fetch_one(f"SELECT MAX(n), COUNT(*) FROM {table.name}")
+                assert found is not None and (found[0] or 0) <= 2 * seek.BLOCK, table.name
         for name in TOOL_KINDS:
             kind = KINDS[name]
             for order_by in ORDERS[kind.table]:
@@ -278,6 +283,7 @@ def test_a_search_folds_case_beyond_ascii(url: str) -> None:
 # --- the plans use indexes ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_list_count_order_and_search_is_served_by_an_index(url: str) -> None:
     statements = asyncio.run(_list_statements(url))
     assert len(statements) > 50

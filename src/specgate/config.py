@@ -30,7 +30,7 @@ class Settings:
     key_cache_seconds: float = 5.0
     sqlite_synchronous: str = "NORMAL"
     # The HTTP edge (README "Limits"): see server/protocol.py and server/serving.py.
-    max_head_bytes: int = 16 * 1024
+    max_head_bytes: int = 64 * 1024
     head_timeout: float = 10.0
     body_timeout: float = 30.0
     keep_alive_timeout: int = 5
@@ -49,7 +49,7 @@ def get_settings(database_url: str | None = None, environ: Mapping[str, str] | N
         pool_size=_int(env, "SPECGATE_POOL_SIZE", 10),
         key_cache_seconds=float(env.get("SPECGATE_KEY_CACHE_SECONDS", "5")),
         sqlite_synchronous=_choice(env, "SPECGATE_SQLITE_SYNCHRONOUS", ("NORMAL", "FULL")),
-        max_head_bytes=_int(env, "SPECGATE_MAX_HEAD_BYTES", 16 * 1024),
+        max_head_bytes=_int(env, "SPECGATE_MAX_HEAD_BYTES", 64 * 1024),
         head_timeout=_seconds(env, "SPECGATE_HEAD_TIMEOUT", 10.0),
         body_timeout=_seconds(env, "SPECGATE_BODY_TIMEOUT", 30.0),
         keep_alive_timeout=_int(env, "SPECGATE_KEEP_ALIVE_TIMEOUT", 5),

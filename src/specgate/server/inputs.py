@@ -14,15 +14,12 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
 
-from ..errors import FieldError, InvalidRequest
+from ..errors import BadRequest, ContentTooLarge, FieldError, InvalidRequest, UnsupportedMediaType
 from ..logs import CONTROLS
 from ..storable import CONTROL_CHARACTER, body_errors, text_error
 
 __all__ = [
     "MAX_BODY",
-    "BadRequest",
-    "ContentTooLarge",
-    "UnsupportedMediaType",
     "enum_query",
     "int_path",
     "int_query",
@@ -36,18 +33,6 @@ __all__ = [
 
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _MAX_ID = 9223372036854775807
-
-
-class BadRequest(Exception):
-    """The body is not JSON at all (400)."""
-
-
-class UnsupportedMediaType(Exception):
-    """The body is not application/json (415)."""
-
-
-class ContentTooLarge(Exception):
-    """The body is larger than MAX_BODY (413)."""
 
 
 MAX_BODY = 1024 * 1024

@@ -10,8 +10,10 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from ..errors import (
+    BadRequest,
     Busy,
     Conflict,
+    ContentTooLarge,
     FieldError,
     Forbidden,
     InvalidRequest,
@@ -19,9 +21,9 @@ from ..errors import (
     PreconditionFailed,
     SecretError,
     Unauthorized,
+    UnsupportedMediaType,
 )
 from ..logs import logger
-from .inputs import BadRequest, ContentTooLarge, UnsupportedMediaType
 from .request_id import current_request_id
 
 __all__ = ["MAX_ERRORS", "error_response", "problem"]

@@ -5,8 +5,8 @@ timeout while a request arrives: `timeout_keep_alive` covers only the idle time 
 a client that sends half a head, or a body shorter than its Content-Length, holds the connection for
 ever. ASGI middleware cannot help: the app runs only once the head is parsed. So the protocol does it:
 
-- a head larger than `max_head` bytes is answered 431 and the connection closed, at most one read
-  (256 KiB) past the limit;
+- a head larger than `max_head` bytes (64 KiB by default) is answered 431 and the connection closed,
+  at most one read (256 KiB) past the limit;
 - a head must be whole `head_timeout` seconds after its first byte (after the connection opens, for
   the first request), else 408 and close;
 - a body must be whole `body_timeout` seconds after its head, else the connection is closed (the
@@ -33,7 +33,7 @@ log = logging.getLogger("specgate.server")
 
 @dataclass(frozen=True)
 class ReadLimits:
-    max_head: int = 16 * 1024
+    max_head: int = 64 * 1024
     head_timeout: float = 10.0
     body_timeout: float = 30.0
 

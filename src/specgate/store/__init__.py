@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from .database import Database, IntegrityError, open_database, sqlite_path
+from .database import Database, open_database, sqlite_path
 from .store import KINDS, KeyRecord, Kind, Page, Store, Stored
 
 __all__ = [
     "KINDS",
     "Database",
-    "IntegrityError",
     "KeyRecord",
     "Kind",
     "Page",

@@ -25,12 +25,12 @@ from typing import Any, Protocol
 import psycopg
 from psycopg_pool import AsyncConnectionPool
 
+from ..errors import ForeignKeyViolation, IntegrityError, UniqueViolation
 from ..logs import logger
 
 __all__ = [
     "WAL_LIMIT",
     "Database",
-    "IntegrityError",
     "Transaction",
     "create_private",
     "open_database",
@@ -47,14 +47,18 @@ Params = Mapping[str, Any]
 Row = Sequence[Any]
 
 
-class IntegrityError(Exception):
-    """A constraint of the database refused a write (unique key, foreign key)."""
-
-
 class Transaction(Protocol):
     async def fetch_one(self, sql: str, params: Params = ...) -> Row | None: ...
     async def fetch_all(self, sql: str, params: Params = ...) -> list[Row]: ...
     async def execute(self, sql: str, params: Params = ...) -> int: ...
+    async def execute_many(self, sql: str, rows: Sequence[Params]) -> None: ...
+    async def send(self, sql: str, params: Params = ...) -> Sent:
+        """Run a statement nobody waits for (PostgreSQL: it goes out with the next one that waits, or
+        with the COMMIT); its row can be read once the transaction is over."""
+
+
+class Sent(Protocol):
+    async def row(self) -> Row | None: ...
 
 
 class Database(Protocol):
@@ -144,6 +148,13 @@ class SQLiteDatabase:
     async def execute(self, sql: str, params: Params = {}) -> int:  # noqa: B006
         with _integrity(sqlite3.IntegrityError):
             return self._conn.execute(sql, params).rowcount
+
+    async def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        with _integrity(sqlite3.IntegrityError):
+            self._conn.executemany(sql, rows)
+
+    async def send(self, sql: str, params: Params = {}) -> Sent:  # noqa: B006
+        return _Ran(await self.fetch_one(sql, params))
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[SQLiteDatabase]:
@@ -235,16 +246,21 @@ class PostgresDatabase:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PostgresTransaction]:
-        async with self._pool.connection() as conn, conn.transaction():
-            yield _PostgresTransaction(conn)
+        """In pipeline mode: statements sent with `send` go out together with the COMMIT, so the row
+        locks they take are held for one round trip, not one per statement."""
+        async with self._pool.connection() as conn:
+            with _integrity(psycopg.errors.IntegrityError):
+                async with conn.pipeline() as pipeline, conn.transaction():
+                    yield _PostgresTransaction(conn, pipeline)
 
     async def close(self) -> None:
         await self._pool.close()
 
 
 class _PostgresTransaction:
-    def __init__(self, conn: psycopg.AsyncConnection[Any]) -> None:
+    def __init__(self, conn: psycopg.AsyncConnection[Any], pipeline: psycopg.AsyncPipeline) -> None:
         self._conn = conn
+        self._pipeline = pipeline
 
     async def fetch_one(self, sql: str, params: Params = {}) -> Row | None:  # noqa: B006
         with _integrity(psycopg.errors.IntegrityError):
@@ -258,7 +274,32 @@ class _PostgresTransaction:
     async def execute(self, sql: str, params: Params = {}) -> int:  # noqa: B006
         with _integrity(psycopg.errors.IntegrityError):
             cursor = await self._conn.execute(_pyformat(sql), params)
+            await self._pipeline.sync()  # the row count is known once the statement ran
         return cursor.rowcount
+
+    async def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        with _integrity(psycopg.errors.IntegrityError):
+            async with self._conn.cursor() as cursor:
+                await cursor.executemany(_pyformat(sql), rows)
+
+    async def send(self, sql: str, params: Params = {}) -> Sent:  # noqa: B006
+        return _Pending(await self._conn.execute(_pyformat(sql), params))
+
+
+class _Ran:
+    def __init__(self, row: Row | None) -> None:
+        self._row = row
+
+    async def row(self) -> Row | None:
+        return self._row
+
+
+class _Pending:
+    def __init__(self, cursor: psycopg.AsyncCursor[Any]) -> None:
+        self._cursor = cursor
+
+    async def row(self) -> Row | None:
+        return await self._cursor.fetchone() if self._cursor.description else None
 
 
 @contextmanager
@@ -266,5 +307,15 @@ def _integrity(driver_error: type[Exception]) -> Iterator[None]:
     """The driver's constraint error as ours; its text (which may quote values) is not kept."""
     try:
         yield
-    except driver_error:
-        raise IntegrityError("a database constraint refused the write") from None
+    except driver_error as exc:
+        raise _violation(exc)("a database constraint refused the write") from None
+
+
+def _violation(exc: Exception) -> type[IntegrityError]:
+    """Which kind of constraint refused the write: a unique key, a foreign key, or another."""
+    text = str(exc)  # SQLite tells the kind only in its message
+    if isinstance(exc, psycopg.errors.UniqueViolation) or text.startswith("UNIQUE constraint failed"):
+        return UniqueViolation
+    if isinstance(exc, psycopg.errors.ForeignKeyViolation) or text.startswith("FOREIGN KEY constraint"):
+        return ForeignKeyViolation
+    return IntegrityError

@@ -17,7 +17,7 @@ from typing import Any
 
 from .database import Transaction
 
-__all__ = ["TRIGRAM", "create", "drop", "matching_ids", "reindex"]
+__all__ = ["TRIGRAM", "create", "drop", "matching_ids", "refill", "reindex"]
 
 TRIGRAM = 3
 
@@ -29,15 +29,25 @@ def _fts(table: str) -> str:
 def create(dialect: str, table: str, columns: Sequence[str]) -> list[str]:
     """Statements that build the search structure of a table and fill it from its rows."""
     if dialect == "sqlite":
-        texts = ", ".join(f"CAST({c} AS TEXT)" for c in columns)
         return [
             f"CREATE VIRTUAL TABLE {_fts(table)} USING fts5({', '.join(columns)},"
             " tokenize = 'trigram case_sensitive 0')",
-            f"INSERT INTO {_fts(table)} (rowid, {', '.join(columns)}) SELECT id, {texts} FROM {table}",
+            *refill(dialect, table, columns)[1:],
         ]
     return ["CREATE EXTENSION IF NOT EXISTS pg_trgm"] + [
         f"CREATE INDEX {_fts(table)}_{c} ON {table} USING gin ((LOWER(CAST({c} AS TEXT))) gin_trgm_ops)"
         for c in columns
+    ]
+
+
+def refill(dialect: str, table: str, columns: Sequence[str]) -> list[str]:
+    """Statements that make the search structure hold the table's rows as they are now."""
+    if dialect != "sqlite":
+        return []  # PostgreSQL's indexes hold them
+    texts = ", ".join(f"CAST({c} AS TEXT)" for c in columns)
+    return [
+        f"DELETE FROM {_fts(table)}",
+        f"INSERT INTO {_fts(table)} (rowid, {', '.join(columns)}) SELECT id, {texts} FROM {table}",
     ]
 
 

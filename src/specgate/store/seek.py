@@ -4,13 +4,16 @@ An index finds a row by its key, not by its position: OFFSET walks every row bef
 deep page costs what the table costs. Each order of a table therefore keeps, per scope, a table of
 blocks (`seek_<table>_<column>`): runs of consecutive rows of the order, each with its first key
 and its row count. The row at position p is found by adding block counts in key order (about
-rows/BLOCK of them: ~1,000 at a million rows) and then walking fewer than 2*BLOCK index entries
+rows/BLOCK of them: ~500 at a million rows) and then walking fewer than 2*BLOCK index entries
 from the block's first key. The total comes from `row_counts`.
 
-Every insert, delete and key change keeps both in step, in its own transaction. A block that grows
-past 2*BLOCK rows splits in two; one that empties goes away. Writers of one table and scope first
-update its `row_counts` row, whose row lock makes them take turns on PostgreSQL (SQLite has one
-writer anyway), so no two move the same blocks at once.
+Every insert, delete and key change keeps both in step in its own transaction: its last statements,
+none waiting for a result, so on PostgreSQL they go out with the COMMIT. Writers of one table and
+scope first update its `row_counts` row, whose row lock makes them take turns (SQLite has one writer
+anyway), so no two move the same blocks at once, and the turn lasts one round trip. Each scope's
+first block starts below every key (a sentinel), so every key has a block. A block grown past
+2*BLOCK rows is split right after the write commits, in a short transaction of its own; an emptied
+block stays (it holds no position) until a rebuild.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .database import Database, Transaction
-from .schema import ORDERS, SCOPES
+import sqlalchemy as sa
 
-__all__ = ["BLOCK", "Order", "count", "locate", "orders", "rebuild", "written"]
+from .database import Database, Sent, Transaction
+from .schema import ORDERS, SCOPES, metadata
 
-BLOCK = 1024
+__all__ = ["BLOCK", "Order", "count", "locate", "orders", "rebuild", "split", "written"]
+
+BLOCK = 2048  # ~500 blocks at a million rows; a seek walks < 4096 index entries
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,14 @@ class Order:
     @property
     def blocks(self) -> str:
         return f"seek_{self.table}_{self.column}"
+
+    @property
+    def lowest(self) -> str:
+        """SQL for a key below every key of the order (lo_v, lo_id): the sentinel first block."""
+        table = metadata.tables[self.table]
+        return ", ".join(
+            "-2147483648" if isinstance(table.c[c].type, sa.Integer) else "''" for c in (self.column, "id")
+        )
 
     @property
     def key(self) -> str:
@@ -80,26 +93,33 @@ async def locate(db: Database, order: Order, scope: str | None, position: int) -
             {"s": _scope_key(scope)},
         )
         return (first[0], first[1], 0) if first else None
+    # One block holds the position (start <= p < start + n): no second ordering of the sums needed.
     row = await db.fetch_one(
-        f"SELECT lo_v, lo_id, :p - start FROM (SELECT lo_v, lo_id, n,"
-        f" SUM(n) OVER (ORDER BY lo_v, lo_id) - n AS start FROM {order.blocks} WHERE scope = :s) AS b"
-        " WHERE start + n > :p ORDER BY lo_v, lo_id LIMIT 1",
+        f"SELECT lo_v, lo_id, :p - start FROM (SELECT lo_v, lo_id, n, SUM(n) OVER"
+        f" (ORDER BY lo_v, lo_id ROWS UNBOUNDED PRECEDING) - n AS start FROM {order.blocks} WHERE scope = :s)"
+        " AS b WHERE start <= :p AND start + n > :p LIMIT 1",
         {"s": _scope_key(scope), "p": position},
     )
     return (row[0], row[1], int(row[2])) if row else None
 
 
-# --- writes (inside the row's transaction) -----------------------------------------------------------
+# --- writes ---------------------------------------------------------------------------------------
 
 
 async def written(
     tx: Transaction, table: str, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None
-) -> None:
+) -> list[tuple[Order, str, Sent]]:
     """Keep counts and blocks in step with one row written: inserted (old None), deleted (new None),
-    or changed (both; only the orders whose column changed move). Rows carry id, scope and order columns."""
+    or changed (both; only the orders whose column changed move). Rows carry id, scope and order
+    columns. Run last in the transaction: none of these statements waits for a result, so on
+    PostgreSQL they go out with the COMMIT and the turn is short. What `split` reads after the commit."""
+    if table == "gateways" and old is None and new is not None:  # a new scope: its first blocks
+        for child in SCOPES:
+            for order in orders(child).values():
+                await tx.send(_sentinel(order), {"s": new["id"]})
     found = orders(table)
     if not found:
-        return
+        return []
     row = new if new is not None else old
     assert row is not None
     any_order = next(iter(found.values()))
@@ -108,78 +128,80 @@ async def written(
         o for o in found.values() if old is None or new is None or old.get(o.column) != new.get(o.column)
     ]
     if not moved:
-        return
+        return []
     delta = (new is not None) - (old is not None)
-    # First statement: the row lock that makes this table's writers take turns (see the docstring).
-    await tx.execute(
+    # First: the row lock that makes this table's writers take turns (see the docstring).
+    await tx.send(
         "INSERT INTO row_counts (tbl, scope, n) VALUES (:t, :s, :d)"
         " ON CONFLICT (tbl, scope) DO UPDATE SET n = row_counts.n + :d",
         {"t": table, "s": scope, "d": delta},
     )
+    added = []
     for order in moved:
         if old is not None:
-            await _remove(tx, order, scope, old[order.column], old["id"])
+            await _count(tx, order, scope, old[order.column], old["id"], -1)
         if new is not None:
-            await _add(tx, order, scope, new[order.column], new["id"])
+            added.append((order, scope, await _count(tx, order, scope, new[order.column], new["id"], 1)))
+    return added
 
 
-async def _holder(tx: Transaction, order: Order, scope: str, v: Any, i: Any) -> tuple[Any, ...] | None:
-    """The block whose range holds key (v, i): the last one starting at or before it."""
-    row = await tx.fetch_one(
-        f"SELECT lo_v, lo_id, n FROM {order.blocks} WHERE scope = :s AND (lo_v, lo_id) <= (:v, :i)"
-        " ORDER BY lo_v DESC, lo_id DESC LIMIT 1",
-        {"s": scope, "v": v, "i": i},
+def _sentinel(order: Order) -> str:
+    """A scope's first block starts below every key, so every key has a block."""
+    return (
+        f"INSERT INTO {order.blocks} (scope, lo_v, lo_id, n) VALUES (:s, {order.lowest}, 0)"
+        " ON CONFLICT DO NOTHING"
     )
-    return tuple(row) if row else None
 
 
-async def _add(tx: Transaction, order: Order, scope: str, v: Any, i: Any) -> None:
-    block = await _holder(tx, order, scope, v, i)
-    pk = "scope = :s AND lo_v = :lv AND lo_id = :li"
-    if block is None:  # before every block: the first block now starts at this key
-        first = await tx.fetch_one(
-            f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1",
-            {"s": scope},
-        )
-        if first is None:
-            await tx.execute(
-                f"INSERT INTO {order.blocks} (scope, lo_v, lo_id, n) VALUES (:s, :v, :i, 1)",
-                {"s": scope, "v": v, "i": i},
-            )
-        else:
-            await tx.execute(
-                f"UPDATE {order.blocks} SET lo_v = :v, lo_id = :i, n = n + 1 WHERE {pk}",
-                {"s": scope, "v": v, "i": i, "lv": first[0], "li": first[1]},
-            )
+def _holder(order: Order) -> str:
+    """The block whose range holds key (:v, :i): the last one starting at or before it."""
+    return (
+        f"(SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s AND (lo_v, lo_id) <= (:v, :i)"
+        " ORDER BY lo_v DESC, lo_id DESC LIMIT 1)"
+    )
+
+
+async def _count(tx: Transaction, order: Order, scope: str, v: Any, i: Any, delta: int) -> Sent:
+    """The holding block counts one row more or less (an emptied block stays: it holds no position)."""
+    return await tx.send(
+        f"UPDATE {order.blocks} SET n = n + :d WHERE scope = :s AND (lo_v, lo_id) = {_holder(order)}"
+        " RETURNING lo_v, lo_id, n",
+        {"s": scope, "v": v, "i": i, "d": delta},
+    )
+
+
+async def split(db: Database, table: str, added: list[tuple[Order, str, Sent]]) -> None:
+    """After a write commits: split each block it grew past 2*BLOCK rows (rarely: once in BLOCK adds),
+    in a transaction of its own that takes the table's turn first."""
+    full = []
+    for order, scope, sent in added:
+        row = await sent.row()
+        if row is not None and row[2] > 2 * BLOCK:
+            full.append((order, scope, row[0], row[1]))
+    if not full:
         return
-    lv, li, n = block
-    await tx.execute(f"UPDATE {order.blocks} SET n = n + 1 WHERE {pk}", {"s": scope, "lv": lv, "li": li})
-    if n + 1 > 2 * BLOCK:  # split: the second half starts at the block's BLOCK-th row
-        mid = await tx.fetch_one(
-            f"SELECT {order.column}, id FROM {order.table}{order.where(from_key=True)}"
-            f" ORDER BY {order.key} LIMIT 1 OFFSET {BLOCK}",
-            {"scope": scope, "lo_v": lv, "lo_id": li},
-        )
-        assert mid is not None
+    async with db.transaction() as tx:
         await tx.execute(
-            f"UPDATE {order.blocks} SET n = {BLOCK} WHERE {pk}", {"s": scope, "lv": lv, "li": li}
+            "UPDATE row_counts SET n = n WHERE tbl = :t AND scope = :s", {"t": table, "s": full[0][1]}
         )
-        await tx.execute(
-            f"INSERT INTO {order.blocks} (scope, lo_v, lo_id, n) VALUES (:s, :v, :i, :n)",
-            {"s": scope, "v": mid[0], "i": mid[1], "n": n + 1 - BLOCK},
-        )
-
-
-async def _remove(tx: Transaction, order: Order, scope: str, v: Any, i: Any) -> None:
-    block = await _holder(tx, order, scope, v, i)
-    assert block is not None, f"{order.blocks}: no block holds a stored row"
-    lv, li, n = block
-    params = {"s": scope, "lv": lv, "li": li}
-    pk = "scope = :s AND lo_v = :lv AND lo_id = :li"
-    if n <= 1:
-        await tx.execute(f"DELETE FROM {order.blocks} WHERE {pk}", params)
-    else:
-        await tx.execute(f"UPDATE {order.blocks} SET n = n - 1 WHERE {pk}", params)
+        for order, scope, lv, li in full:
+            key = {"s": scope, "lv": lv, "li": li}
+            pk = "scope = :s AND lo_v = :lv AND lo_id = :li"
+            row = await tx.fetch_one(f"SELECT n FROM {order.blocks} WHERE {pk}", key)
+            if row is None or row[0] <= 2 * BLOCK:
+                continue  # another writer split it first
+            # The second half starts at the block's BLOCK-th row (the first block may start below all).
+            mid = await tx.fetch_one(
+                f"SELECT {order.column}, id FROM {order.table}{order.where(from_key=True)}"
+                f" ORDER BY {order.key} LIMIT 1 OFFSET {BLOCK}",
+                {"scope": scope, "lo_v": lv, "lo_id": li},
+            )
+            assert mid is not None
+            await tx.execute(f"UPDATE {order.blocks} SET n = {BLOCK} WHERE {pk}", key)
+            await tx.execute(
+                f"INSERT INTO {order.blocks} (scope, lo_v, lo_id, n) VALUES (:s, :v, :i, :n)",
+                {"s": scope, "v": mid[0], "i": mid[1], "n": row[0] - BLOCK},
+            )
 
 
 # --- rebuilding from the rows (migrations, bulk loads) -----------------------------------------------
@@ -195,14 +217,26 @@ def rebuild(table: str) -> list[str]:
         + (f" GROUP BY {scope_col}" if scope_col else ""),
     ]
     partition = f"PARTITION BY {scope_col}" if scope_col else ""
+    scopes = " FROM gateways" if scope_col else ""  # the scopes there are
     for order in orders(table).values():
+        # Each scope's first block is the sentinel, starting below every key.
+        low_v, low_id = order.lowest.split(", ")
+        lowest_v, lowest_id = (
+            f"CASE WHEN rn = 1 THEN {low_v} ELSE v END",
+            f"CASE WHEN rn = 1 THEN {low_id} ELSE id END",
+        )
         statements += [
             f"DELETE FROM {order.blocks}",
             f"INSERT INTO {order.blocks} (scope, lo_v, lo_id, n)"
-            f" SELECT scope, v, id, CASE WHEN total - rn + 1 < {BLOCK} THEN total - rn + 1 ELSE {BLOCK} END"
+            f" SELECT scope, {lowest_v}, {lowest_id},"
+            f" CASE WHEN total - rn + 1 < {BLOCK} THEN total - rn + 1 ELSE {BLOCK} END"
             f" FROM (SELECT {scope} AS scope, {order.column} AS v, id,"
             f" ROW_NUMBER() OVER ({partition} ORDER BY {order.key}) AS rn,"
             f" COUNT(*) OVER ({partition}) AS total FROM {table}) AS ranked"
             f" WHERE (rn - 1) % {BLOCK} = 0",
+            # Every scope has its sentinel, rows or not (a scope is a gateway).
+            f"INSERT INTO {order.blocks} (scope, lo_v, lo_id, n)"
+            f" SELECT {'id' if scope_col else scope}, {order.lowest}, 0{scopes}"
+            " WHERE true ON CONFLICT DO NOTHING",
         ]
     return statements

@@ -7,7 +7,8 @@ keys, unique names) are the last word on what may be deleted or linked.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -241,8 +242,40 @@ class Store:
                 f"INSERT INTO {kind.table} ({names}) VALUES ({marks}) RETURNING id", values
             )
             assert row is not None
-            await self._after_write(tx, kind, doc, None, None, values | {"id": row[0]})
+            added = await self._after_write(tx, kind, doc, None, None, values | {"id": row[0]})
+        await seek.split(self.db, kind.table, added)
         return row[0]
+
+    async def load(self, kind: Kind, rows: Iterable[tuple[Mapping[str, Any], bytes, str]]) -> int:
+        """Bulk-insert (document with its id, body, created_at) rows, in batches, then rebuild what
+        lists read (counts, seek blocks, search) from the whole table once: a benchmark's or an
+        import's fill. The number of rows inserted."""
+        done, source = 0, iter(rows)
+        while batch := list(itertools.islice(source, 20_000)):
+            values = [
+                _row(kind, doc, body) | {"id": doc["id"], "version": 1, "created_at": at}
+                for doc, body, at in batch
+            ]
+            names = ", ".join(values[0])
+            marks = ", ".join(f":{n}" for n in values[0])
+            async with self.db.transaction() as tx:
+                await tx.execute_many(f"INSERT INTO {kind.table} ({names}) VALUES ({marks})", values)
+            done += len(values)
+        await self.reindex(kind)
+        return done
+
+    async def reindex(self, kind: Kind) -> None:
+        """Rebuild a table's counts, seek blocks and search text from its rows."""
+        async with self.db.transaction() as tx:
+            for statement in seek.rebuild(kind.table):
+                await tx.execute(statement)
+            for statement in text_search.refill(self.db.dialect, kind.table, kind.searchable):
+                await tx.execute(statement)
+        if self.db.dialect == "postgresql":  # fresh statistics, and the GIN pending lists merged
+            async with self.db.transaction() as tx:
+                await tx.execute(f"ANALYZE {kind.table}")
+                for column in kind.searchable:
+                    await tx.fetch_one(f"SELECT gin_clean_pending_list('search_{kind.table}_{column}')")
 
     async def insert_numbered(
         self,
@@ -269,7 +302,8 @@ class Store:
             values = _row(kind, doc, body) | {"id": row[0]}
             sets = ", ".join(f"{n} = :{n}" for n in values if n != "id")
             await tx.execute(f"UPDATE {kind.table} SET {sets} WHERE id = :id", values)
-            await self._after_write(tx, kind, doc, None, None, values | {"created_at": created_at})
+            added = await self._after_write(tx, kind, doc, None, None, values | {"created_at": created_at})
+        await seek.split(self.db, kind.table, added)
         return doc, body
 
     async def replace(self, kind: Kind, old: Stored, doc: Mapping[str, Any], body: bytes) -> bool:
@@ -280,6 +314,7 @@ class Store:
         }
         values = changes | {"id": old.id, "version": old.version, "rotation": old.rotation}
         sets = ", ".join(f"{n} = :{n}" for n in changes)
+        added: list[Any] = []
         async with self.db.transaction() as tx:
             count = await tx.execute(
                 f"UPDATE {kind.table} SET version = version + 1, {sets}"
@@ -287,9 +322,10 @@ class Store:
                 values,
             )
             if count == 1:
-                await self._after_write(
+                added = await self._after_write(
                     tx, kind, doc, old.doc, _columns(kind, old.doc, old.id), _columns(kind, doc, old.id)
                 )
+        await seek.split(self.db, kind.table, added)
         return count == 1
 
     async def delete(self, kind: Kind, old: Stored) -> bool:
@@ -324,15 +360,20 @@ class Store:
         old: Mapping[str, Any] | None,
         old_row: Mapping[str, Any] | None,
         new_row: Mapping[str, Any] | None,
-    ) -> None:
-        """Keep what lists read in step, in the write's transaction: counts and seek blocks, the search
-        text, and (tools are listed by name on their service) the service's tool names.
-        `old_row`/`new_row`: the row's id and columns before and after (None: no row)."""
-        await seek.written(tx, kind.table, old_row, new_row)
+    ) -> list[Any]:
+        """Keep what lists read in step, in the write's transaction: the search text, (tools are
+        listed by name on their service) the service's tool names, and last the counts and seek
+        blocks. `old_row`/`new_row`: the row's id and columns before and after (None: no row).
+        What `seek.split` needs after the commit."""
         row_id = (new_row or old_row or {}).get("id")
         await text_search.reindex(tx, self.db.dialect, kind.table, kind.searchable, row_id, new_row)
-        if kind.table != "tools":
-            return
+        if kind.table == "tools":
+            await self._list_tool_names(tx, new, old)
+        return await seek.written(tx, kind.table, old_row, new_row)
+
+    async def _list_tool_names(
+        self, tx: Transaction, new: Mapping[str, Any] | None, old: Mapping[str, Any] | None
+    ) -> None:
         for service_id in sorted({d["service_id"] for d in (new, old) if d is not None}):
             # Lock the service row first: a concurrent tool write then waits, and the names read
             # next include its tool (PostgreSQL reads each statement's own snapshot).

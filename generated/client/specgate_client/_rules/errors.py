@@ -3,14 +3,20 @@
     SpecgateError
     ├── ConfigError            settings that cannot work (a placeholder or malformed secret key)
     ├── UsageError             a command's arguments that cannot work (exit code 2)
+    ├── BadRequest             the body is not JSON at all (400)
     ├── Unauthorized           no credential, or one that is not valid (401)
     ├── Forbidden              a valid key without the scope an operation needs (403)
     ├── InvalidRequest         the request breaks a rule of the API (422), with one entry per field
     ├── NotFound               no such resource, or one of another gateway (404)
     ├── Conflict               in use, or a name taken (409)
     ├── PreconditionFailed     a stale If-Match (412); nothing was written
+    ├── ContentTooLarge        the body is larger than the limit (413); it is not read whole
+    ├── UnsupportedMediaType   the body is not application/json (415)
     ├── Busy                   a row other servers keep writing (503 with Retry-After); nothing written
-    └── SecretError            a stored secret cannot be decrypted with any configured key
+    ├── SecretError            a stored secret cannot be decrypted with any configured key
+    └── IntegrityError         a database constraint refused a write; nothing was written
+        ├── UniqueViolation        a unique key is taken (a tool's name)
+        └── ForeignKeyViolation    a row names one that is gone, or one that others still name
 
 The server turns them into problem+json and the CLI into exit codes; no message here ever holds a
 secret value.
@@ -22,17 +28,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "BadRequest",
     "Busy",
     "ConfigError",
     "Conflict",
+    "ContentTooLarge",
     "FieldError",
     "Forbidden",
+    "ForeignKeyViolation",
+    "IntegrityError",
     "InvalidRequest",
     "NotFound",
     "PreconditionFailed",
     "SecretError",
     "SpecgateError",
     "Unauthorized",
+    "UniqueViolation",
+    "UnsupportedMediaType",
     "UsageError",
 ]
 
@@ -104,3 +116,28 @@ class Busy(SpecgateError):
 
 class SecretError(SpecgateError):
     """A stored secret cannot be decrypted with any configured key."""
+
+
+class BadRequest(SpecgateError):
+    """The body is not JSON at all."""
+
+
+class ContentTooLarge(SpecgateError):
+    """The body is larger than the server reads."""
+
+
+class UnsupportedMediaType(SpecgateError):
+    """The body is not application/json."""
+
+
+class IntegrityError(SpecgateError):
+    """A constraint of the database refused a write (the driver's text, which may quote values, is
+    not kept)."""
+
+
+class UniqueViolation(IntegrityError):
+    """A unique key is taken."""
+
+
+class ForeignKeyViolation(IntegrityError):
+    """A row names a row that is not there, or a delete would leave rows naming a row that is gone."""

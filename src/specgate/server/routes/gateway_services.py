@@ -9,10 +9,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ...codec import embed
-from ...errors import Conflict, InvalidRequest, NotFound
+from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
 from ...masking import map_secrets
 from ...merge import LINKED, destination_fingerprint, held_back, merge
-from ...store import IntegrityError, Stored
+from ...store import Stored
 from ..context import Context
 from ..pages import list_page
 from ..resources import (
@@ -93,7 +93,7 @@ async def create_gateway_service(request: Request) -> Response:
     doc, body = await build_service(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
     try:
         await ctx.store.insert(ctx.gateway_service.kind, doc, body, doc["created_at"])
-    except IntegrityError:  # the upstream went away meanwhile
+    except ForeignKeyViolation:  # the upstream went away meanwhile
         raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found") from None
     return json_response(await with_upstream(ctx, doc, body), 201, 1)
 
@@ -121,7 +121,7 @@ async def update_gateway_service(request: Request) -> Response:
         stored, doc, body = await replace_with_retry(
             request, ctx.store, lambda: ctx.store.get(kind, service_id, gateway_id), build, kind
         )
-    except IntegrityError:
+    except ForeignKeyViolation:
         raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found") from None
     return json_response(await with_upstream(ctx, doc, body), 200, stored.version)
 

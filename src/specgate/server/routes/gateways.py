@@ -8,8 +8,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ...errors import Conflict, NotFound
-from ...store import IntegrityError, Page, Stored
+from ...errors import Conflict, ForeignKeyViolation, NotFound
+from ...store import Page, Stored
 from ..auth import require_gateway
 from ..context import caller
 from ..inputs import int_query, uuid_path
@@ -98,7 +98,7 @@ async def delete_gateway(request: Request) -> Response:
             ctx.gateway.kind,
             lambda: ctx.store.get(ctx.gateway.kind, gateway_id),
         )
-    except IntegrityError:
+    except ForeignKeyViolation:
         raise Conflict("the gateway still has upstreams or services; delete them first") from None
     return Response(status_code=204)
 

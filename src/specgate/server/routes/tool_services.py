@@ -9,13 +9,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ...codec import embed
-from ...errors import Conflict, InvalidRequest, NotFound
+from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
 from ...keys import Identity
 from ...logs import logger
 from ...masking import map_secrets
 from ...merge import merge
 from ...rules import auth_values_errors
-from ...store import IntegrityError, Stored
+from ...store import Stored
 from ..context import Context
 from ..inputs import int_path, required_reason
 from ..pages import search_page
@@ -111,7 +111,7 @@ async def delete_tool_service(request: Request) -> Response:
     kind = ctx.tool_service.kind
     try:
         old = await delete_checked(request, ctx.store, kind, lambda: ctx.store.get(kind, service_id))
-    except IntegrityError:
+    except ForeignKeyViolation:
         raise Conflict("the service has tools; delete or move them first") from None
     log.info("tool service %s deleted by %s: %s", service_id, who.email, reason)
     return json_response(embed(old.body, "tools", b"[]"))

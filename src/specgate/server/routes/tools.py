@@ -7,10 +7,10 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ...errors import Conflict, InvalidRequest, NotFound
+from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound, UniqueViolation
 from ...keys import Identity
 from ...logs import logger
-from ...store import IntegrityError, Stored
+from ...store import Stored
 from ..context import Context
 from ..inputs import name_path, required_reason
 from ..pages import search_page
@@ -23,7 +23,7 @@ PROPERTIES = ("id", "name", "service_id", "last_updated", "last_updated_by")
 
 async def checked_tool(ctx: Context, data: dict[str, Any], who: Identity) -> dict[str, Any]:
     if not await ctx.store.exists(ctx.tool_service.kind, data["service_id"]):
-        raise InvalidRequest.one(("body", "service_id"), "no service with this id", "not_found")
+        raise no_service()
     return writable(data, ctx.tool.read_only) | {
         "last_updated": now(),
         "last_updated_by": who.email,
@@ -31,7 +31,11 @@ async def checked_tool(ctx: Context, data: dict[str, Any], who: Identity) -> dic
 
 
 def taken(name: str) -> Conflict:
-    return Conflict(f"a tool named {name!r} exists (or its service went away)")
+    return Conflict(f"a tool named {name!r} exists")
+
+
+def no_service() -> InvalidRequest:
+    return InvalidRequest.one(("body", "service_id"), "no service with this id", "not_found")
 
 
 async def list_tools(request: Request) -> Response:
@@ -49,8 +53,10 @@ async def create_tool(request: Request) -> Response:
 
     try:
         _, body = await ctx.store.insert_numbered(ctx.tool.kind, draft, make, draft["last_updated"])
-    except IntegrityError:
+    except UniqueViolation:
         raise taken(draft["name"]) from None
+    except ForeignKeyViolation:  # the service went away meanwhile
+        raise no_service() from None
     return json_response(body, 200, 1)
 
 
@@ -68,8 +74,10 @@ async def update_tool(request: Request) -> Response:
         stored, _, body = await replace_with_retry(
             request, ctx.store, lambda: ctx.store.get(kind, tool_id, by_id=True), build, kind
         )
-    except IntegrityError:
+    except UniqueViolation:
         raise taken(data["name"]) from None
+    except ForeignKeyViolation:  # the service went away meanwhile
+        raise no_service() from None
     return json_response(body, 200, stored.version)
 
 

@@ -8,10 +8,10 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ...errors import Conflict, InvalidRequest, NotFound
+from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
 from ...merge import merge
 from ...rules import upstream_errors
-from ...store import IntegrityError, Stored
+from ...store import Stored
 from ..context import Context
 from ..pages import list_page
 from ..resources import (
@@ -51,7 +51,7 @@ async def create_upstream(request: Request) -> Response:
     doc, body = build_upstream(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
     try:
         await ctx.store.insert(ctx.upstream.kind, doc, body, doc["created_at"])
-    except IntegrityError:  # the gateway went away meanwhile
+    except ForeignKeyViolation:  # the gateway went away meanwhile
         raise NotFound(f"no gateway {gateway_id}") from None
     return json_response(body, 201, 1)
 
@@ -92,7 +92,7 @@ async def delete_upstream(request: Request) -> Response:
             ctx.upstream.kind,
             lambda: ctx.store.get(ctx.upstream.kind, upstream_id, gateway_id),
         )
-    except IntegrityError:
+    except ForeignKeyViolation:
         raise Conflict("the upstream is used by a service; change or delete the service first") from None
     return Response(status_code=204)
 
