@@ -131,6 +131,9 @@ def put_bodies(spec: Any) -> dict[str, str]:
         body = op.operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
         answer = op.operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
         out[answer.rsplit("/", 1)[1]] = body.rsplit("/", 1)[1]
+        # A union answer (a service by `type`) parses into one of its branches' models.
+        for branch in spec.resolve(spec.pointer(answer)).get("oneOf", []):
+            out[branch["$ref"].rsplit("/", 1)[1]] = body.rsplit("/", 1)[1]
     return out
 
 

@@ -39,7 +39,7 @@ from specgate_client.api.tool_services import (
 from specgate_client.models import (
     AuthValuesType0,
     CredentialsWrite,
-    GatewayService,
+    GatewayServiceEndpoint,
     GatewayServiceEndpointWrite,
     GatewayWrite,
     ToolService,
@@ -80,7 +80,7 @@ def gateway_family(client: AuthenticatedClient) -> uuid.UUID:
     assert service.credentials and service.credentials.api_key == "********"
 
     read = get_gateway_service.sync_detailed(gateway.id, service.id, client=client)
-    assert isinstance(read.parsed, GatewayService)
+    assert isinstance(read.parsed, GatewayServiceEndpoint)
     etag = read.headers["etag"]
     assert get_gateway_service.sync(gateway.id, service.id, client=client).etag == etag  # plain calls too
     updated = update_gateway_service.sync(

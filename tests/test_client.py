@@ -116,7 +116,7 @@ def test_the_client_round_trips_against_a_live_server(live: tuple[str, str]) -> 
     from specgate_client.models import (
         CredentialsWrite,
         Gateway,
-        GatewayService,
+        GatewayServiceEndpoint,
         GatewayServiceEndpointWrite,
         GatewayWrite,
         ToolService,
@@ -136,7 +136,7 @@ def test_the_client_round_trips_against_a_live_server(live: tuple[str, str]) -> 
             credentials=CredentialsWrite(api_key="client-secret"),
         )
         created = create_gateway_service.sync(gateway.id, client=client, body=body)
-        assert isinstance(created, GatewayService)
+        assert isinstance(created, GatewayServiceEndpoint)  # the response union, by `type`
         assert created.credentials.api_key == "********"
         read = get_gateway_service.sync_detailed(gateway.id, created.id, client=client)
         assert read.status_code == 200 and read.headers["etag"] == '"1"'

@@ -29,7 +29,7 @@ from specgate_client import REMOVE, errors, update_body  # noqa: E402
 from specgate_client._shapes import READ_SHAPES, SECRET_NAMES, SHAPES  # noqa: E402
 from specgate_client.models import (  # noqa: E402
     CredentialsWrite,
-    GatewayService,
+    GatewayServiceEndpoint,
     GatewayServiceEndpointWrite,
     HostTargetWrite,
     ToolServiceUpdate,
@@ -90,7 +90,7 @@ def test_the_rules_are_copies_of_the_servers_modules() -> None:
 
 
 def test_update_body_takes_a_model_and_model_changes() -> None:
-    read = GatewayService.from_dict(
+    read = GatewayServiceEndpoint.from_dict(
         {
             "id": "0b1c7a4e-9a8e-4c55-8f62-d3a0b1f1e001",
             "gateway_id": "0b1c7a4e-9a8e-4c55-8f62-d3a0b1f1e002",

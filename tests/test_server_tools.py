@@ -171,6 +171,14 @@ def test_malformed_and_unknown_tool_service_ids(api: Api) -> None:
     ]
 
 
+@pytest.mark.parametrize("field", ["id", "service_id"])
+def test_integer_ids_beyond_int64_are_refused_by_the_specs_format(api: Api, field: str) -> None:
+    created = create(api)
+    tool = {"id": 1, "name": "t64", "service_id": created["id"], "definition": {}} | {field: 2**63}
+    response = api.put("/api/v1/tools/", json=tool)
+    assert errors_of(response) == [(("body", field), "less_than_equal")]
+
+
 def test_ids_of_deleted_services_and_tools_are_never_given_again(api: Api) -> None:
     """A client holding a deleted resource's id must never reach a newer one with it (L3)."""
     first, newest = create(api)["id"], create(api)["id"]

@@ -181,3 +181,89 @@ def test_response_schemas_hold_only_masks_where_requests_hold_secrets(spec: Spec
             assert read[prop] == {"$ref": "#/components/schemas/SecretMask"}, prop
     assert spec.schema("SecretMask")["const"] == "********"
     assert "auth_values" not in spec.schema("ToolService")["properties"]
+
+
+# (write, read, resolved) schemas of one thing: a GET body must go back as a PUT body unchanged.
+AGREEING = [
+    ("GatewayWrite", "Gateway", None),
+    ("UpstreamWrite", "Upstream", "UpstreamResolved"),
+    ("GatewayServiceUpstreamWrite", "GatewayServiceUpstream", "GatewayServiceUpstreamResolved"),
+    ("GatewayServiceEndpointWrite", "GatewayServiceEndpoint", "GatewayServiceEndpointResolved"),
+    ("ProviderTargetWrite", "ProviderTarget", "ProviderTargetResolved"),
+    ("HostTargetWrite", "HostTarget", "HostTargetResolved"),
+    ("EmbeddingConfigWrite", "EmbeddingConfig", "EmbeddingConfigResolved"),
+    ("CredentialsWrite", "Credentials", "CredentialsResolved"),
+    ("ToolServiceUpdate", "ToolService", None),
+    ("ToolUpdate", "Tool", None),
+]
+
+
+@pytest.mark.parametrize(("write", "read", "resolved"), AGREEING, ids=[w for w, _, _ in AGREEING])
+def test_write_read_and_resolved_schemas_agree(
+    spec: Spec, write: str, read: str, resolved: str | None
+) -> None:
+    w, r = spec.schema(write), spec.schema(read)
+    secret_maps = {p for p, sub in w["properties"].items() if spec.resolve(sub).get("x-secret-keys-field")}
+    assert set(r["properties"]) == set(w["properties"]) - secret_maps  # every read field can be sent back
+    assert set(w.get("required", [])) <= set(r.get("required", []))  # and a GET body has what PUT needs
+    assert spec.read_only(write) == spec.read_only(read)  # the same fields are read-only in both
+    assert not spec.read_only(write) & set(w.get("required", []))
+    if resolved is not None:
+        z = spec.schema(resolved)
+        assert set(z["properties"]) == set(r["properties"])
+        assert set(z.get("required", [])) == set(r.get("required", []))
+        assert spec.read_only(resolved) == spec.read_only(read)
+
+
+def test_the_server_takes_read_only_fields_from_the_spec(spec: Spec) -> None:
+    stamps = {"id", "gateway_id", "created_at", "updated_at"}
+    assert spec.read_only("GatewayServiceWrite") == stamps | {"upstream"}
+    tool_service = {"last_updated", "last_updated_by", "tools", "auth_value_keys"}
+    assert spec.read_only("ToolServiceUpdate") == tool_service
+
+
+def test_every_operation_has_a_description(spec: Spec) -> None:
+    assert [op.operation_id for op in spec.operations() if not op.operation.get("description")] == []
+
+
+def test_update_and_delete_links_send_the_etag_read(spec: Spec) -> None:
+    for op in spec.operations():
+        for response in op.operation["responses"].values():
+            for name, link in response.get("links", {}).items():
+                if link["operationId"].startswith(("update", "delete")):
+                    assert link["parameters"]["If-Match"] == "$response.header.ETag", name
+                assert not isinstance(link.get("requestBody"), dict), name  # an expression, not a template
+
+
+def test_enum_values_have_names_for_generators(spec: Spec) -> None:
+    def walk(node: Any, where: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        if isinstance(node, Mapping):
+            if "enum" in node or "const" in node:
+                yield where, node
+            for key, value in node.items():
+                yield from walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from walk(value, f"{where}/{i}")
+
+    for where, schema in walk(spec.document["components"]["schemas"], "#/components/schemas"):
+        values = schema.get("enum", [schema.get("const")])
+        names = schema.get("x-enum-varnames", [])
+        assert len(names) == len(values), where
+        assert all(name.isidentifier() and name.isupper() for name in names), where
+
+
+def test_defaults_are_stated_on_answers_not_on_request_schemas(spec: Spec) -> None:
+    """A request schema's `default` makes the field required in openapi-typescript's types."""
+    for name, schema in spec.document["components"]["schemas"].items():
+        if name.endswith(("Write", "Create", "Update")):
+            defaults = [p for p, sub in schema.get("properties", {}).items() if "default" in sub]
+            assert defaults == [], name
+    assert spec.defaults("GatewayService") == {"retries": 0, "stream": False}
+    assert spec.defaults("Upstream") == {"algorithm": "round-robin"}
+
+
+def test_every_operation_documents_any_other_error_as_a_problem(spec: Spec) -> None:
+    for op in spec.operations():
+        default = spec.resolve(op.operation["responses"]["default"])
+        assert list(default["content"]) == ["application/problem+json"], op

@@ -78,6 +78,28 @@ class Spec:
     def schema(self, name: str) -> Mapping[str, Any]:
         return self.document["components"]["schemas"][name]  # type: ignore[no-any-return]
 
+    def read_only(self, name: str) -> frozenset[str]:
+        """The properties marked `readOnly` in schema `name` (in any of its `oneOf` branches)."""
+        schema = self.resolve(self.schema(name))
+        branches = [self.resolve(branch) for branch in schema.get("oneOf", [schema])]
+        return frozenset(
+            prop
+            for branch in branches
+            for prop, sub in branch.get("properties", {}).items()
+            if sub.get("readOnly") or self.resolve(sub).get("readOnly")
+        )
+
+    def defaults(self, name: str) -> dict[str, Any]:
+        """The `default` of each property of schema `name` (in any of its `oneOf` branches)."""
+        schema = self.resolve(self.schema(name))
+        branches = [self.resolve(branch) for branch in schema.get("oneOf", [schema])]
+        return {
+            prop: sub["default"]
+            for branch in branches
+            for prop, sub in branch.get("properties", {}).items()
+            if "default" in sub
+        }
+
     def operations(self) -> Iterator[Operation]:
         for path, item in self.document["paths"].items():
             for method in HTTP_METHODS:

@@ -244,6 +244,46 @@ READ_SHAPES: dict[str, Shape] = {
         destination_entries={"headers": frozenset(["host"])},
         links={"upstream_id": "UpstreamWrite"},
     ),
+    "GatewayServiceEndpoint": Shape(
+        fields={
+            "credentials": Shape(
+                fields={
+                    "api_key": Shape(secret=True),
+                    "aws_access_key_id": Shape(secret=True),
+                    "aws_secret_access_key": Shape(secret=True),
+                    "aws_session_token": Shape(secret=True),
+                    "azure_client_secret": Shape(secret=True),
+                    "gcp_service_account_json": Shape(secret=True),
+                    "header_value": Shape(secret=True),
+                    "param_value": Shape(secret=True),
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
+            )
+        },
+        destinations=frozenset(["headers", "host", "path", "port", "protocol", "type", "upstream_id"]),
+        destination_entries={"headers": frozenset(["host"])},
+        links={"upstream_id": "UpstreamWrite"},
+    ),
+    "GatewayServiceUpstream": Shape(
+        fields={
+            "credentials": Shape(
+                fields={
+                    "api_key": Shape(secret=True),
+                    "aws_access_key_id": Shape(secret=True),
+                    "aws_secret_access_key": Shape(secret=True),
+                    "aws_session_token": Shape(secret=True),
+                    "azure_client_secret": Shape(secret=True),
+                    "gcp_service_account_json": Shape(secret=True),
+                    "header_value": Shape(secret=True),
+                    "param_value": Shape(secret=True),
+                },
+                destinations=frozenset(["header_name", "param_location", "param_name"]),
+            )
+        },
+        destinations=frozenset(["headers", "host", "path", "port", "protocol", "type", "upstream_id"]),
+        destination_entries={"headers": frozenset(["host"])},
+        links={"upstream_id": "UpstreamWrite"},
+    ),
     "Tool": Shape(),
     "ToolService": Shape(
         fields={

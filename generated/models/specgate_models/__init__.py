@@ -33,7 +33,7 @@ class Health(BaseModel):
     status: Literal["ok"]
 
 
-class Version(BaseModel):
+class VersionInfo(BaseModel):
     api: str
     """
     `info.version` of this document.
@@ -53,15 +53,15 @@ Free-form labels.
 """
 
 
-HeadersAdditionalProperty = TypeAliasType(
-    "HeadersAdditionalProperty", Annotated[str, Field(max_length=4000)]
+HeaderMapAdditionalProperty = TypeAliasType(
+    "HeaderMapAdditionalProperty", Annotated[str, Field(max_length=4000)]
 )
 
 
-Headers = TypeAliasType(
-    "Headers",
+HeaderMap = TypeAliasType(
+    "HeaderMap",
     Annotated[
-        dict[Annotated[str, StringConstraints(pattern=r"^[!#$%&\'*+.^_`|~0-9A-Za-z-]{1,100}$")], HeadersAdditionalProperty],
+        dict[Annotated[str, StringConstraints(pattern=r"^[!#$%&\'*+.^_`|~0-9A-Za-z-]{1,100}$")], HeaderMapAdditionalProperty],
         Field(max_length=50),
     ],
 )
@@ -102,12 +102,6 @@ An LLM provider.
 Algorithm = TypeAliasType("Algorithm", Literal["round-robin", "weighted-round-robin", "least-conn", "semantic"])
 """
 How an upstream picks a target; `semantic` needs `embedding_config` and a target `description` on every target.
-"""
-
-
-ServiceType = TypeAliasType("ServiceType", Literal["upstream", "endpoint"])
-"""
-"upstream" or "endpoint"
 """
 
 
@@ -298,7 +292,7 @@ class HealthChecks(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    headers: Headers | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
     interval: Annotated[int | MISSING, Field(ge=1, le=86400)] = MISSING
     """
     Seconds between checks.
@@ -311,14 +305,14 @@ class HealthChecks(BaseModel):
     """
 
 
-class Proxy(BaseModel):
+class ProxyConfig(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     host: Host
     port: Annotated[str, Field(pattern="^[0-9]{1,5}$")]
     """
-    The proxy port (a string, as in the real API).
+    The proxy port, as a string of digits.
     """
 
 
@@ -349,13 +343,13 @@ class EmbeddingConfigWrite(BaseModel):
 
 
 class EmbeddingConfig(BaseModel):
-    credentials: Credentials | MISSING = MISSING
+    credentials: Credentials
     model: str
     provider: Provider
 
 
 class EmbeddingConfigResolved(BaseModel):
-    credentials: CredentialsResolved | MISSING = MISSING
+    credentials: CredentialsResolved
     model: str
     provider: Provider
 
@@ -386,7 +380,7 @@ class ProviderTargetWrite(BaseModel):
     )
     credentials: CredentialsWrite
     description: Description | MISSING = MISSING
-    headers: Headers | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
     insecure_ssl: bool | MISSING = MISSING
     priority: Annotated[int | MISSING, Field(ge=0, le=1000)] = MISSING
     stream: bool | MISSING = MISSING
@@ -412,7 +406,7 @@ class HostTargetWrite(BaseModel):
     path: UrlPath | MISSING = MISSING
     credentials: CredentialsWrite | MISSING = MISSING
     description: Description | MISSING = MISSING
-    headers: Headers | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
     insecure_ssl: bool | MISSING = MISSING
     priority: Annotated[int | MISSING, Field(ge=0, le=1000)] = MISSING
     stream: bool | MISSING = MISSING
@@ -420,95 +414,94 @@ class HostTargetWrite(BaseModel):
     weight: Annotated[int | MISSING, Field(ge=0, le=1000000)] = MISSING
 
 
-class Target(BaseModel):
+class ProviderTarget(BaseModel):
     """
-    A target as read; a provider target has `provider`, a host target `host`.
+    A target served by an LLM provider, as read (secrets masked).
     """
 
-    id: ResourceId
+    id: UUID
+    """
+    Generated when the target was sent without one; send it back to keep its secrets.
+    """
+    provider: Provider
+    models: list[str]
+    default_model: str | MISSING = MISSING
+    credentials: Credentials
+    description: str | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    insecure_ssl: bool | MISSING = MISSING
+    priority: int | MISSING = MISSING
+    stream: bool | MISSING = MISSING
+    tags: list[str] | MISSING = MISSING
+    weight: int | MISSING = MISSING
+
+
+class HostTarget(BaseModel):
+    """
+    A target reached at a host and port, as read (secrets masked).
+    """
+
+    id: UUID
+    """
+    Generated when the target was sent without one; send it back to keep its secrets.
+    """
+    host: str
+    port: int
+    protocol: Protocol
+    path: str | MISSING = MISSING
     credentials: Credentials | MISSING = MISSING
-    default_model: str | MISSING = MISSING
     description: str | MISSING = MISSING
-    headers: Headers | MISSING = MISSING
-    host: str | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
     insecure_ssl: bool | MISSING = MISSING
-    models: list[str] | MISSING = MISSING
-    path: str | MISSING = MISSING
-    port: int | MISSING = MISSING
     priority: int | MISSING = MISSING
-    protocol: Protocol | MISSING = MISSING
-    provider: Provider | MISSING = MISSING
     stream: bool | MISSING = MISSING
     tags: list[str] | MISSING = MISSING
     weight: int | MISSING = MISSING
 
 
-class TargetResolved(BaseModel):
+class ProviderTargetResolved(BaseModel):
     """
-    A target with the real values of its credentials.
+    A provider target with the real values of its credentials.
     """
 
-    id: ResourceId
+    id: UUID
+    """
+    Generated when the target was sent without one; send it back to keep its secrets.
+    """
+    provider: Provider
+    models: list[str]
+    default_model: str | MISSING = MISSING
+    credentials: CredentialsResolved
+    description: str | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    insecure_ssl: bool | MISSING = MISSING
+    priority: int | MISSING = MISSING
+    stream: bool | MISSING = MISSING
+    tags: list[str] | MISSING = MISSING
+    weight: int | MISSING = MISSING
+
+
+class HostTargetResolved(BaseModel):
+    """
+    A host target with the real values of its credentials.
+    """
+
+    id: UUID
+    """
+    Generated when the target was sent without one; send it back to keep its secrets.
+    """
+    host: str
+    port: int
+    protocol: Protocol
+    path: str | MISSING = MISSING
     credentials: CredentialsResolved | MISSING = MISSING
-    default_model: str | MISSING = MISSING
     description: str | MISSING = MISSING
-    headers: Headers | MISSING = MISSING
-    host: str | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
     insecure_ssl: bool | MISSING = MISSING
-    models: list[str] | MISSING = MISSING
-    path: str | MISSING = MISSING
-    port: int | MISSING = MISSING
     priority: int | MISSING = MISSING
-    protocol: Protocol | MISSING = MISSING
-    provider: Provider | MISSING = MISSING
     stream: bool | MISSING = MISSING
     tags: list[str] | MISSING = MISSING
     weight: int | MISSING = MISSING
-
-
-class Upstream(BaseModel):
-    """
-    An upstream as read; every stored secret is masked.
-    """
-
-    id: ResourceId
-    gateway_id: ResourceId
-    name: str
-    algorithm: Algorithm
-    targets: list[Target]
-    embedding_config: EmbeddingConfig | MISSING = MISSING
-    health_checks: HealthChecks | MISSING = MISSING
-    proxy: Proxy | MISSING = MISSING
-    websocket_config: WebsocketConfig | MISSING = MISSING
-    tags: list[str] | MISSING = MISSING
-    created_at: Timestamp
-    updated_at: Timestamp
-
-
-class UpstreamResolved(BaseModel):
-    """
-    An upstream with the real values of its targets' and embedding config's credentials.
-    """
-
-    id: ResourceId
-    gateway_id: ResourceId
-    name: str
-    algorithm: Algorithm
-    targets: list[TargetResolved]
-    embedding_config: EmbeddingConfigResolved | MISSING = MISSING
-    health_checks: HealthChecks | MISSING = MISSING
-    proxy: Proxy | MISSING = MISSING
-    websocket_config: WebsocketConfig | MISSING = MISSING
-    tags: list[str] | MISSING = MISSING
-    created_at: Timestamp
-    updated_at: Timestamp
-
-
-class UpstreamList(BaseModel):
-    items: list[Upstream]
-    total: ListTotal
-    offset: Annotated[int, Field(ge=0)]
-    limit: Annotated[int, Field(ge=1)]
 
 
 class GatewayServiceUpstreamWrite(BaseModel):
@@ -528,14 +521,32 @@ class GatewayServiceUpstreamWrite(BaseModel):
     description: Description | MISSING = MISSING
     path: UrlPath | MISSING = MISSING
     credentials: CredentialsWrite | MISSING = MISSING
-    headers: Headers | MISSING = MISSING
-    retries: Annotated[int, Field(ge=0, le=100)] = 0
-    stream: bool = False
+    headers: HeaderMap | MISSING = MISSING
+    retries: Annotated[int | MISSING, Field(ge=0, le=100)] = MISSING
+    """
+    Left out, `0` (the `default` of the answer's `retries`).
+    """
+    stream: bool | MISSING = MISSING
+    """
+    Left out, `false` (the `default` of the answer's `stream`).
+    """
     tags: Tags | MISSING = MISSING
-    id: ResourceId | MISSING = MISSING
-    gateway_id: ResourceId | MISSING = MISSING
-    created_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
-    updated_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    id: UUID | MISSING = MISSING
+    """
+    Read-only; when sent, it must be the resource's own id.
+    """
+    gateway_id: UUID | MISSING = MISSING
+    """
+    Read-only; when sent, it must be the gateway in the path.
+    """
+    created_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
+    updated_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
     upstream: dict[str, Any] | MISSING = MISSING
     """
     Read-only (the embedded upstream of a GET body); ignored.
@@ -560,79 +571,78 @@ class GatewayServiceEndpointWrite(BaseModel):
     description: Description | MISSING = MISSING
     path: UrlPath | MISSING = MISSING
     credentials: CredentialsWrite | MISSING = MISSING
-    headers: Headers | MISSING = MISSING
-    retries: Annotated[int, Field(ge=0, le=100)] = 0
-    stream: bool = False
+    headers: HeaderMap | MISSING = MISSING
+    retries: Annotated[int | MISSING, Field(ge=0, le=100)] = MISSING
+    """
+    Left out, `0` (the `default` of the answer's `retries`).
+    """
+    stream: bool | MISSING = MISSING
+    """
+    Left out, `false` (the `default` of the answer's `stream`).
+    """
     tags: Tags | MISSING = MISSING
-    id: ResourceId | MISSING = MISSING
-    gateway_id: ResourceId | MISSING = MISSING
-    created_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
-    updated_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
-
-
-class GatewayService(BaseModel):
+    id: UUID | MISSING = MISSING
     """
-    A service as read; every stored secret is masked. Type `upstream` has `upstream_id` and embeds the
-    `upstream`; type `endpoint` has `host`, `port` and `protocol`.
-
+    Read-only; when sent, it must be the resource's own id.
+    """
+    gateway_id: UUID | MISSING = MISSING
+    """
+    Read-only; when sent, it must be the gateway in the path.
+    """
+    created_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
+    updated_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
     """
 
-    id: ResourceId
-    gateway_id: ResourceId
+
+class GatewayServiceEndpoint(BaseModel):
+    """
+    A service reached directly at `host`:`port`, as read (secrets masked).
+    """
+
+    id: UUID
+    gateway_id: UUID
     name: str
     description: str | MISSING = MISSING
-    type: ServiceType
-    upstream_id: ResourceId | MISSING = MISSING
-    upstream: Upstream | MISSING = MISSING
-    host: str | MISSING = MISSING
-    """
-    Direct configuration (used when type is "endpoint")
-    """
-    port: int | MISSING = MISSING
-    protocol: Protocol | MISSING = MISSING
+    type: Literal["endpoint"]
+    host: str
+    port: int
+    protocol: Protocol
     path: str | MISSING = MISSING
     credentials: Credentials | MISSING = MISSING
-    headers: Headers | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
     retries: int
-    """
-    Common settings
-    """
     stream: bool
     tags: list[str] | MISSING = MISSING
     created_at: Timestamp
     updated_at: Timestamp
 
 
-class GatewayServiceResolved(BaseModel):
+class GatewayServiceEndpointResolved(BaseModel):
     """
-    A service with the real values of its credentials and of its upstream's.
+    A service reached directly at `host`:`port`, with the real values of its secrets.
     """
 
-    id: ResourceId
-    gateway_id: ResourceId
+    id: UUID
+    gateway_id: UUID
     name: str
     description: str | MISSING = MISSING
-    type: ServiceType
-    upstream_id: ResourceId | MISSING = MISSING
-    upstream: UpstreamResolved | MISSING = MISSING
-    host: str | MISSING = MISSING
-    port: int | MISSING = MISSING
-    protocol: Protocol | MISSING = MISSING
+    type: Literal["endpoint"]
+    host: str
+    port: int
+    protocol: Protocol
     path: str | MISSING = MISSING
     credentials: CredentialsResolved | MISSING = MISSING
-    headers: Headers | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
     retries: int
     stream: bool
     tags: list[str] | MISSING = MISSING
     created_at: Timestamp
     updated_at: Timestamp
-
-
-class GatewayServiceList(BaseModel):
-    items: list[GatewayService]
-    total: ListTotal
-    offset: Annotated[int, Field(ge=0)]
-    limit: Annotated[int, Field(ge=1)]
 
 
 class GatewayWrite(BaseModel):
@@ -646,9 +656,18 @@ class GatewayWrite(BaseModel):
     name: Name
     description: Description | MISSING = MISSING
     tags: Tags | MISSING = MISSING
-    id: ResourceId | MISSING = MISSING
-    created_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
-    updated_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    id: UUID | MISSING = MISSING
+    """
+    Read-only; when sent, it must be the resource's own id.
+    """
+    created_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
+    updated_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
 
 
 class Gateway(BaseModel):
@@ -756,7 +775,7 @@ class ToolServiceUpdate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Annotated[int, Field(examples=[1], ge=1, le=9223372036854775807)]
+    id: Annotated[int, Field(examples=[1], ge=1)]
     """
     The internal ID of the service
     """
@@ -788,14 +807,26 @@ class ToolServiceUpdate(BaseModel):
     """
     Free text providing comment about what was updated
     """
-    last_updated: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    last_updated: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
     last_updated_by: Annotated[str | MISSING, Field(max_length=320)] = MISSING
+    """
+    Read-only; ignored.
+    """
     tools: Annotated[list[ToolServiceUpdateTool] | MISSING, Field(max_length=1000)] = (
         MISSING
     )
+    """
+    Read-only; ignored.
+    """
     auth_value_keys: Annotated[
         list[ToolServiceUpdateAuthValueKey] | None | MISSING, Field(max_length=50)
     ] = MISSING
+    """
+    Read-only; ignored.
+    """
 
 
 class ToolService(BaseModel):
@@ -881,13 +912,13 @@ class ToolCreate(BaseModel):
         extra="forbid",
     )
     name: ToolNameValue
-    service_id: Annotated[int, Field(ge=1, le=9223372036854775807)]
+    service_id: Annotated[int, Field(ge=1)]
     """
     The tool service the tool belongs to.
     """
     definition: Annotated[dict[str, Any], Field(max_length=100)]
     """
-    The tool definition, as the model sees it.
+    The tool definition, as the model sees it (any JSON object).
     """
 
 
@@ -899,12 +930,21 @@ class ToolUpdate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Annotated[int, Field(ge=1, le=9223372036854775807)]
+    id: Annotated[int, Field(ge=1)]
     name: ToolNameValue
-    service_id: Annotated[int, Field(ge=1, le=9223372036854775807)]
+    service_id: Annotated[int, Field(ge=1)]
     definition: Annotated[dict[str, Any], Field(max_length=100)]
-    last_updated: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    """
+    The tool definition, as the model sees it (any JSON object).
+    """
+    last_updated: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
     last_updated_by: Annotated[str | MISSING, Field(max_length=320)] = MISSING
+    """
+    Read-only; ignored.
+    """
 
 
 class Tool(BaseModel):
@@ -912,6 +952,9 @@ class Tool(BaseModel):
     name: str
     service_id: int
     definition: dict[str, Any]
+    """
+    The tool definition, as the model sees it (any JSON object).
+    """
     last_updated: Timestamp
     last_updated_by: str
 
@@ -964,6 +1007,18 @@ A provider target (`provider`, `models`, `credentials`) or a host target (`host`
 """
 
 
+Target = TypeAliasType("Target", ProviderTarget | HostTarget)
+"""
+A target as read; a provider target has `provider`, a host target `host`.
+"""
+
+
+TargetResolved = TypeAliasType("TargetResolved", ProviderTargetResolved | HostTargetResolved)
+"""
+A target with the real values of its credentials.
+"""
+
+
 class UpstreamWrite(BaseModel):
     """
     An upstream to create or replace. `websocket_config` and `proxy` are not both set; `semantic` needs
@@ -976,17 +1031,77 @@ class UpstreamWrite(BaseModel):
         extra="forbid",
     )
     name: Name
-    algorithm: Algorithm = "round-robin"
+    algorithm: Algorithm | MISSING = MISSING
+    """
+    Left out, `round-robin` (the `default` of the answer's `algorithm`).
+    """
     targets: Annotated[list[TargetWrite], Field(max_length=100, min_length=1)]
     embedding_config: EmbeddingConfigWrite | MISSING = MISSING
     health_checks: HealthChecks | MISSING = MISSING
-    proxy: Proxy | MISSING = MISSING
+    proxy: ProxyConfig | MISSING = MISSING
     websocket_config: WebsocketConfig | MISSING = MISSING
     tags: Tags | MISSING = MISSING
-    id: ResourceId | MISSING = MISSING
-    gateway_id: ResourceId | MISSING = MISSING
-    created_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
-    updated_at: Annotated[str | MISSING, Field(max_length=64)] = MISSING
+    id: UUID | MISSING = MISSING
+    """
+    Read-only; when sent, it must be the resource's own id.
+    """
+    gateway_id: UUID | MISSING = MISSING
+    """
+    Read-only; when sent, it must be the gateway in the path.
+    """
+    created_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
+    updated_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
+
+
+class Upstream(BaseModel):
+    """
+    An upstream as read; every stored secret is masked.
+    """
+
+    id: ResourceId
+    gateway_id: ResourceId
+    name: str
+    algorithm: Algorithm
+    targets: list[Target]
+    embedding_config: EmbeddingConfig | MISSING = MISSING
+    health_checks: HealthChecks | MISSING = MISSING
+    proxy: ProxyConfig | MISSING = MISSING
+    websocket_config: WebsocketConfig | MISSING = MISSING
+    tags: list[str] | MISSING = MISSING
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class UpstreamResolved(BaseModel):
+    """
+    An upstream with the real values of its targets' and embedding config's credentials.
+    """
+
+    id: ResourceId
+    gateway_id: ResourceId
+    name: str
+    algorithm: Algorithm
+    targets: list[TargetResolved]
+    embedding_config: EmbeddingConfigResolved | MISSING = MISSING
+    health_checks: HealthChecks | MISSING = MISSING
+    proxy: ProxyConfig | MISSING = MISSING
+    websocket_config: WebsocketConfig | MISSING = MISSING
+    tags: list[str] | MISSING = MISSING
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class UpstreamList(BaseModel):
+    items: list[Upstream]
+    total: ListTotal
+    offset: Annotated[int, Field(ge=0)]
+    limit: Annotated[int, Field(ge=1)]
 
 
 GatewayServiceWrite = TypeAliasType(
@@ -999,3 +1114,79 @@ GatewayServiceWrite = TypeAliasType(
 """
 A service to create or replace, by `type`.
 """
+
+
+class GatewayServiceUpstream(BaseModel):
+    """
+    A service routed to an upstream, as read (the upstream embedded, secrets masked).
+    """
+
+    id: UUID
+    gateway_id: UUID
+    name: str
+    description: str | MISSING = MISSING
+    type: Literal["upstream"]
+    upstream_id: UUID
+    upstream: Upstream | MISSING = MISSING
+    path: str | MISSING = MISSING
+    credentials: Credentials | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    retries: int
+    stream: bool
+    tags: list[str] | MISSING = MISSING
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class GatewayServiceUpstreamResolved(BaseModel):
+    """
+    A service routed to an upstream, with the real values of its and its upstream's secrets.
+    """
+
+    id: UUID
+    gateway_id: UUID
+    name: str
+    description: str | MISSING = MISSING
+    type: Literal["upstream"]
+    upstream_id: UUID
+    upstream: UpstreamResolved | MISSING = MISSING
+    path: str | MISSING = MISSING
+    credentials: CredentialsResolved | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    retries: int
+    stream: bool
+    tags: list[str] | MISSING = MISSING
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+GatewayService = TypeAliasType(
+    "GatewayService",
+    Annotated[
+        GatewayServiceUpstream | GatewayServiceEndpoint, Field(discriminator="type")
+    ],
+)
+"""
+A service as read, by `type`; every stored secret is masked. Type `upstream` has `upstream_id` and
+embeds the `upstream`; type `endpoint` has `host`, `port` and `protocol`.
+
+"""
+
+
+GatewayServiceResolved = TypeAliasType(
+    "GatewayServiceResolved",
+    Annotated[
+        GatewayServiceUpstreamResolved | GatewayServiceEndpointResolved,
+        Field(discriminator="type"),
+    ],
+)
+"""
+A service with the real values of its credentials and of its upstream's, by `type`.
+"""
+
+
+class GatewayServiceList(BaseModel):
+    items: list[GatewayService]
+    total: ListTotal
+    offset: Annotated[int, Field(ge=0)]
+    limit: Annotated[int, Field(ge=1)]

@@ -131,6 +131,15 @@ def _read_only_warnings(options: FuzzOptions) -> str:
     return "\n[warnings]\ndisplay = [" + ", ".join(f'"{name}"' for name in shown) + "]\n"
 
 
+def _rejections() -> str:
+    """TOML: a request refused for its size (413 body, 414 URL, 431 head) is refused, not accepted."""
+    from schemathesis.config._checks import NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES
+
+    statuses = [*NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES, "413", "414", "431"]
+    listed = ", ".join(f'"{status}"' for status in statuses)
+    return f"\n[checks.negative_data_rejection]\nexpected-statuses = [{listed}]\n"
+
+
 def run(options: FuzzOptions) -> FuzzResult:
     """Fuzz the deployment at `options.url`, then delete what the run created."""
     if options.read_only:
@@ -144,6 +153,7 @@ def run(options: FuzzOptions) -> FuzzResult:
     # The same settings as STATEFUL_BY_SPEC_LINKS and NO_GENERATED_CREDENTIALS, as TOML.
     config_file.write_text(
         "[generation]\nwith-security-parameters = false\n\n[phases.stateful.inference]\nalgorithms = []\n"
+        + _rejections()
         + _read_only_warnings(options)
     )
     started = time.monotonic()

@@ -15,7 +15,7 @@ from ..masking import shape_of
 from ..spec import Spec
 from ..store import KINDS, Store
 from .auth import Authenticator, require_scope
-from .resources import ResourceType
+from .resources import BodySchema, ResourceType
 
 __all__ = ["Context", "build_context", "caller"]
 
@@ -31,51 +31,35 @@ class Context:
     gateway_service: ResourceType
     tool_service: ResourceType
     tool: ResourceType
-    tool_service_update: TypeAdapter[Any]
-    tool_update: TypeAdapter[Any]
+    tool_service_update: BodySchema
+    tool_update: BodySchema
     service_resolved: TypeAdapter[Any]
     upstream_resolved: TypeAdapter[Any]
     auth_resolved: TypeAdapter[Any]
 
 
 def build_context(spec: Spec, store: Store, keyring: Keyring, key_cache_seconds: float) -> Context:
-    def resource(kind: str, write: Any, response: Any, read_only: set[str]) -> ResourceType:
+    def resource(kind: str, write: str, response: Any, update: str | None = None) -> ResourceType:
         return ResourceType(
             KINDS[kind],
-            TypeAdapter(write),
+            BodySchema.of(spec, models, write, response.__name__),
             TypeAdapter(response),
             shape_of(spec, KINDS[kind].schema),
-            frozenset(read_only),
+            spec.read_only(update or write),  # the spec's readOnly marks
         )
 
-    stamps = {"id", "gateway_id", "created_at", "updated_at"}
     return Context(
         spec=spec,
         store=store,
         keyring=keyring,
         auth=Authenticator(store, key_cache_seconds),
-        gateway=resource("gateway", models.GatewayWrite, models.Gateway, stamps),
-        upstream=resource("upstream", models.UpstreamWrite, models.Upstream, stamps),
-        gateway_service=resource(
-            "gateway_service",
-            models.GatewayServiceWrite,
-            models.GatewayService,
-            stamps | {"upstream"},
-        ),
-        tool_service=resource(
-            "tool_service",
-            models.ToolServiceCreate,
-            models.ToolService,
-            {"id", "last_updated", "last_updated_by", "tools", "auth_value_keys"},
-        ),
-        tool=resource(
-            "tool",
-            models.ToolCreate,
-            models.Tool,
-            {"id", "last_updated", "last_updated_by"},
-        ),
-        tool_service_update=TypeAdapter(models.ToolServiceUpdate),
-        tool_update=TypeAdapter(models.ToolUpdate),
+        gateway=resource("gateway", "GatewayWrite", models.Gateway),
+        upstream=resource("upstream", "UpstreamWrite", models.Upstream),
+        gateway_service=resource("gateway_service", "GatewayServiceWrite", models.GatewayService),
+        tool_service=resource("tool_service", "ToolServiceCreate", models.ToolService, "ToolServiceUpdate"),
+        tool=resource("tool", "ToolCreate", models.Tool, "ToolUpdate"),
+        tool_service_update=BodySchema.of(spec, models, "ToolServiceUpdate"),
+        tool_update=BodySchema.of(spec, models, "ToolUpdate"),
         service_resolved=TypeAdapter(models.GatewayServiceResolved),
         upstream_resolved=TypeAdapter(models.UpstreamResolved),
         auth_resolved=TypeAdapter(models.ToolServiceResolvedAuth),

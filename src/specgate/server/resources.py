@@ -17,13 +17,16 @@ from starlette.responses import Response
 from ..codec import dumps
 from ..errors import Busy, FieldError, InvalidRequest, NotFound, PreconditionFailed
 from ..masking import Shape, mask
+from ..spec import Spec
 from ..store import Kind, Page, Store, Stored
+from ..validation import SchemaCheck
 from .inputs import read_body
 from .row_locks import ATTEMPTS, RETRY_AFTER_SECONDS, pause, row_lock
 
 __all__ = [
     "JSON",
     "MAX_PAGE_BYTES",
+    "BodySchema",
     "ResourceType",
     "check_ids",
     "check_if_match",
@@ -44,20 +47,46 @@ _ETAG = re.compile(r'(?:W/)?"([^"]*)"|\*')
 
 
 @dataclass(frozen=True)
+class BodySchema:
+    """A request body schema of the spec: its generated model, and the schema itself for the rules
+    the model cannot say (`not`, `if`/`then`, int64), checked on what the model accepted.
+
+    `defaults` fill fields left out. They are the `default`s of the answer's schema: a request
+    schema's `default` makes the field required in the types some generators write
+    (openapi-typescript), so the spec states it where the value is always present.
+    """
+
+    model: TypeAdapter[Any]
+    check: SchemaCheck
+    defaults: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, spec: Spec, models: Any, name: str, answer: str | None = None) -> BodySchema:
+        check = SchemaCheck(spec, f"#/components/schemas/{name}")
+        return cls(TypeAdapter(getattr(models, name)), check, spec.defaults(answer) if answer else {})
+
+    async def read(self, request: Request) -> dict[str, Any]:
+        """The body as plain JSON data: omitted fields absent (or their default), null kept as None."""
+        data: dict[str, Any] = self.model.dump_python(await read_body(request, self.model), mode="json")
+        errors = self.check.errors(data)
+        if errors:
+            raise InvalidRequest(errors)
+        return {**self.defaults, **data}
+
+
+@dataclass(frozen=True)
 class ResourceType:
-    """One resource as the spec defines it: its table, write and response models, and secrets."""
+    """One resource as the spec defines it: its table, write body and response models, and secrets."""
 
     kind: Kind
-    write: TypeAdapter[Any]
+    write: BodySchema
     response: TypeAdapter[Any]
     shape: Shape
     read_only: frozenset[str] = frozenset()  # accepted in a write body so a GET body can go back
 
-    async def incoming(self, request: Request, adapter: TypeAdapter[Any] | None = None) -> dict[str, Any]:
-        """The write body as plain JSON data: omitted fields absent, null kept as None."""
-        model = await read_body(request, adapter or self.write)
-        data: dict[str, Any] = (adapter or self.write).dump_python(model, mode="json")
-        return data
+    async def incoming(self, request: Request, body: BodySchema | None = None) -> dict[str, Any]:
+        """The write body (or another body of this resource, such as an update's) as plain data."""
+        return await (body or self.write).read(request)
 
     def render(
         self,

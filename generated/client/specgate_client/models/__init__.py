@@ -11,29 +11,32 @@ from .embedding_config_resolved import EmbeddingConfigResolved
 from .embedding_config_write import EmbeddingConfigWrite
 from .gateway import Gateway
 from .gateway_list import GatewayList
-from .gateway_service import GatewayService
+from .gateway_service_endpoint import GatewayServiceEndpoint
+from .gateway_service_endpoint_resolved import GatewayServiceEndpointResolved
 from .gateway_service_endpoint_write import GatewayServiceEndpointWrite
 from .gateway_service_list import GatewayServiceList
-from .gateway_service_resolved import GatewayServiceResolved
+from .gateway_service_upstream import GatewayServiceUpstream
+from .gateway_service_upstream_resolved import GatewayServiceUpstreamResolved
 from .gateway_service_upstream_write import GatewayServiceUpstreamWrite
 from .gateway_service_upstream_write_upstream import GatewayServiceUpstreamWriteUpstream
 from .gateway_write import GatewayWrite
 from .get_openapi_json_response_200 import GetOpenapiJsonResponse200
-from .headers import Headers
+from .header_map import HeaderMap
 from .health import Health
 from .health_checks import HealthChecks
 from .health_status import HealthStatus
+from .host_target import HostTarget
+from .host_target_resolved import HostTargetResolved
 from .host_target_write import HostTargetWrite
 from .order_by_direction import OrderByDirection
 from .param_location import ParamLocation
 from .problem import Problem
 from .protocol import Protocol
 from .provider import Provider
+from .provider_target import ProviderTarget
+from .provider_target_resolved import ProviderTargetResolved
 from .provider_target_write import ProviderTargetWrite
-from .proxy import Proxy
-from .service_type import ServiceType
-from .target import Target
-from .target_resolved import TargetResolved
+from .proxy_config import ProxyConfig
 from .tool import Tool
 from .tool_create import ToolCreate
 from .tool_create_definition import ToolCreateDefinition
@@ -55,7 +58,7 @@ from .upstream_list import UpstreamList
 from .upstream_resolved import UpstreamResolved
 from .upstream_write import UpstreamWrite
 from .validation_error_item import ValidationErrorItem
-from .version import Version
+from .version_info import VersionInfo
 from .websocket_config import WebsocketConfig
 
 __all__ = (
@@ -70,29 +73,32 @@ __all__ = (
     "EmbeddingConfigWrite",
     "Gateway",
     "GatewayList",
-    "GatewayService",
+    "GatewayServiceEndpoint",
+    "GatewayServiceEndpointResolved",
     "GatewayServiceEndpointWrite",
     "GatewayServiceList",
-    "GatewayServiceResolved",
+    "GatewayServiceUpstream",
+    "GatewayServiceUpstreamResolved",
     "GatewayServiceUpstreamWrite",
     "GatewayServiceUpstreamWriteUpstream",
     "GatewayWrite",
     "GetOpenapiJsonResponse200",
-    "Headers",
+    "HeaderMap",
     "Health",
     "HealthChecks",
     "HealthStatus",
+    "HostTarget",
+    "HostTargetResolved",
     "HostTargetWrite",
     "OrderByDirection",
     "ParamLocation",
     "Problem",
     "Protocol",
     "Provider",
+    "ProviderTarget",
+    "ProviderTargetResolved",
     "ProviderTargetWrite",
-    "Proxy",
-    "ServiceType",
-    "Target",
-    "TargetResolved",
+    "ProxyConfig",
     "Tool",
     "ToolCreate",
     "ToolCreateDefinition",
@@ -114,6 +120,6 @@ __all__ = (
     "UpstreamResolved",
     "UpstreamWrite",
     "ValidationErrorItem",
-    "Version",
+    "VersionInfo",
     "WebsocketConfig",
 )

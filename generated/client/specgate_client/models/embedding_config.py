@@ -19,11 +19,11 @@ T = TypeVar("T", bound="EmbeddingConfig")
 
 @_attrs_define
 class EmbeddingConfig:
+    credentials: Credentials
+    """ Credentials as read; each stored secret is the mask `"********"`, unset ones are left out. """
     model: str
     provider: Provider
     """ An LLM provider. """
-    credentials: Credentials | Unset = UNSET
-    """ Credentials as read; each stored secret is the mask `"********"`, unset ones are left out. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
@@ -38,24 +38,21 @@ class EmbeddingConfig:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        credentials = self.credentials.to_dict()
+
         model = self.model
 
         provider: str = self.provider
-
-        credentials: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.credentials, Unset):
-            credentials = self.credentials.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "credentials": credentials,
                 "model": model,
                 "provider": provider,
             }
         )
-        if credentials is not UNSET:
-            field_dict["credentials"] = credentials
 
         return field_dict
 
@@ -64,21 +61,16 @@ class EmbeddingConfig:
         from ..models.credentials import Credentials  # noqa: PLC0415
 
         d = dict(src_dict)
+        credentials = Credentials.from_dict(d.pop("credentials"))
+
         model = d.pop("model")
 
         provider = check_provider(d.pop("provider"))
 
-        _credentials = d.pop("credentials", UNSET)
-        credentials: Credentials | Unset
-        if isinstance(_credentials, Unset):
-            credentials = UNSET
-        else:
-            credentials = Credentials.from_dict(_credentials)
-
         embedding_config = cls(
+            credentials=credentials,
             model=model,
             provider=provider,
-            credentials=credentials,
         )
 
         embedding_config.additional_properties = d

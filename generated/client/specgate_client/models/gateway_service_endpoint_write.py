@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from uuid import UUID
@@ -13,7 +14,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.credentials_write import CredentialsWrite
-    from ..models.headers import Headers
+    from ..models.header_map import HeaderMap
 
 
 T = TypeVar("T", bound="GatewayServiceEndpointWrite")
@@ -41,16 +42,22 @@ class GatewayServiceEndpointWrite:
     `null` for a secret with nothing stored is taken as absent. `header_name`, `param_name` and
     `param_location` decide where the secrets travel: changing one needs the secrets sent again.
      """
-    headers: Headers | Unset = UNSET
+    headers: HeaderMap | Unset = UNSET
     """ HTTP headers, name to value. """
-    retries: int | Unset = 0
-    stream: bool | Unset = False
+    retries: int | Unset = UNSET
+    """ Left out, `0` (the `default` of the answer's `retries`). """
+    stream: bool | Unset = UNSET
+    """ Left out, `false` (the `default` of the answer's `stream`). """
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     id: UUID | Unset = UNSET
+    """ Read-only; when sent, it must be the resource's own id. """
     gateway_id: UUID | Unset = UNSET
-    created_at: str | Unset = UNSET
-    updated_at: str | Unset = UNSET
+    """ Read-only; when sent, it must be the gateway in the path. """
+    created_at: datetime.datetime | Unset = UNSET
+    """ Read-only; ignored. """
+    updated_at: datetime.datetime | Unset = UNSET
+    """ Read-only; ignored. """
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 
@@ -102,9 +109,13 @@ class GatewayServiceEndpointWrite:
         if not isinstance(self.gateway_id, Unset):
             gateway_id = str(self.gateway_id)
 
-        created_at = self.created_at
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
-        updated_at = self.updated_at
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
 
@@ -145,7 +156,7 @@ class GatewayServiceEndpointWrite:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.credentials_write import CredentialsWrite  # noqa: PLC0415
-        from ..models.headers import Headers  # noqa: PLC0415
+        from ..models.header_map import HeaderMap  # noqa: PLC0415
 
         d = dict(src_dict)
         type_ = cast(Literal["endpoint"], d.pop("type"))
@@ -172,11 +183,11 @@ class GatewayServiceEndpointWrite:
             credentials = CredentialsWrite.from_dict(_credentials)
 
         _headers = d.pop("headers", UNSET)
-        headers: Headers | Unset
+        headers: HeaderMap | Unset
         if isinstance(_headers, Unset):
             headers = UNSET
         else:
-            headers = Headers.from_dict(_headers)
+            headers = HeaderMap.from_dict(_headers)
 
         retries = d.pop("retries", UNSET)
 
@@ -198,9 +209,19 @@ class GatewayServiceEndpointWrite:
         else:
             gateway_id = UUID(_gateway_id)
 
-        created_at = d.pop("created_at", UNSET)
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
 
-        updated_at = d.pop("updated_at", UNSET)
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         gateway_service_endpoint_write = cls(
             type_=type_,

@@ -10,7 +10,8 @@ from .._redact import model_repr
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.gateway_service import GatewayService
+    from ..models.gateway_service_endpoint import GatewayServiceEndpoint
+    from ..models.gateway_service_upstream import GatewayServiceUpstream
 
 
 T = TypeVar("T", bound="GatewayServiceList")
@@ -18,7 +19,7 @@ T = TypeVar("T", bound="GatewayServiceList")
 
 @_attrs_define
 class GatewayServiceList:
-    items: list[GatewayService]
+    items: list[GatewayServiceEndpoint | GatewayServiceUpstream]
     total: int
     """ How many items there are in all. """
     offset: int
@@ -37,9 +38,16 @@ class GatewayServiceList:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.gateway_service_upstream import GatewayServiceUpstream  # noqa: PLC0415
+
         items = []
         for items_item_data in self.items:
-            items_item = items_item_data.to_dict()
+            items_item: dict[str, Any]
+            if isinstance(items_item_data, GatewayServiceUpstream):
+                items_item = items_item_data.to_dict()
+            else:
+                items_item = items_item_data.to_dict()
+
             items.append(items_item)
 
         total = self.total
@@ -63,13 +71,30 @@ class GatewayServiceList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.gateway_service import GatewayService  # noqa: PLC0415
+        from ..models.gateway_service_endpoint import GatewayServiceEndpoint  # noqa: PLC0415
+        from ..models.gateway_service_upstream import GatewayServiceUpstream  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = GatewayService.from_dict(items_item_data)
+
+            def _parse_items_item(data: object) -> GatewayServiceEndpoint | GatewayServiceUpstream:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_gateway_service_type_0 = GatewayServiceUpstream.from_dict(data)
+
+                    return componentsschemas_gateway_service_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_gateway_service_type_1 = GatewayServiceEndpoint.from_dict(data)
+
+                return componentsschemas_gateway_service_type_1
+
+            items_item = _parse_items_item(items_item_data)
 
             items.append(items_item)
 

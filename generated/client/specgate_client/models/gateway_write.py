@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 from uuid import UUID
@@ -22,8 +23,11 @@ class GatewayWrite:
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     id: UUID | Unset = UNSET
-    created_at: str | Unset = UNSET
-    updated_at: str | Unset = UNSET
+    """ Read-only; when sent, it must be the resource's own id. """
+    created_at: datetime.datetime | Unset = UNSET
+    """ Read-only; ignored. """
+    updated_at: datetime.datetime | Unset = UNSET
+    """ Read-only; ignored. """
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 
@@ -49,9 +53,13 @@ class GatewayWrite:
         if not isinstance(self.id, Unset):
             id = str(self.id)
 
-        created_at = self.created_at
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
-        updated_at = self.updated_at
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
 
@@ -89,9 +97,19 @@ class GatewayWrite:
         else:
             id = UUID(_id)
 
-        created_at = d.pop("created_at", UNSET)
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
 
-        updated_at = d.pop("updated_at", UNSET)
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         gateway_write = cls(
             name=name,

@@ -10,7 +10,7 @@ from .._redact import model_repr
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.headers import Headers
+    from ..models.header_map import HeaderMap
 
 
 T = TypeVar("T", bound="HealthChecks")
@@ -18,7 +18,7 @@ T = TypeVar("T", bound="HealthChecks")
 
 @_attrs_define
 class HealthChecks:
-    headers: Headers | Unset = UNSET
+    headers: HeaderMap | Unset = UNSET
     """ HTTP headers, name to value. """
     interval: int | Unset = UNSET
     """ Seconds between checks. """
@@ -70,15 +70,15 @@ class HealthChecks:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.headers import Headers  # noqa: PLC0415
+        from ..models.header_map import HeaderMap  # noqa: PLC0415
 
         d = dict(src_dict)
         _headers = d.pop("headers", UNSET)
-        headers: Headers | Unset
+        headers: HeaderMap | Unset
         if isinstance(_headers, Unset):
             headers = UNSET
         else:
-            headers = Headers.from_dict(_headers)
+            headers = HeaderMap.from_dict(_headers)
 
         interval = d.pop("interval", UNSET)
 

@@ -13,7 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.credentials_write import CredentialsWrite
-    from ..models.headers import Headers
+    from ..models.header_map import HeaderMap
 
 
 T = TypeVar("T", bound="HostTargetWrite")
@@ -37,7 +37,7 @@ class HostTargetWrite:
     `param_location` decide where the secrets travel: changing one needs the secrets sent again.
      """
     description: str | Unset = UNSET
-    headers: Headers | Unset = UNSET
+    headers: HeaderMap | Unset = UNSET
     """ HTTP headers, name to value. """
     insecure_ssl: bool | Unset = UNSET
     priority: int | Unset = UNSET
@@ -127,7 +127,7 @@ class HostTargetWrite:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.credentials_write import CredentialsWrite  # noqa: PLC0415
-        from ..models.headers import Headers  # noqa: PLC0415
+        from ..models.header_map import HeaderMap  # noqa: PLC0415
 
         d = dict(src_dict)
         host = d.pop("host")
@@ -155,11 +155,11 @@ class HostTargetWrite:
         description = d.pop("description", UNSET)
 
         _headers = d.pop("headers", UNSET)
-        headers: Headers | Unset
+        headers: HeaderMap | Unset
         if isinstance(_headers, Unset):
             headers = UNSET
         else:
-            headers = Headers.from_dict(_headers)
+            headers = HeaderMap.from_dict(_headers)
 
         insecure_ssl = d.pop("insecure_ssl", UNSET)
 

@@ -23,6 +23,7 @@ class Tool:
     name: str
     service_id: int
     definition: ToolDefinition
+    """ The tool definition, as the model sees it (any JSON object). """
     last_updated: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
     last_updated_by: str

@@ -22,7 +22,7 @@ class ToolCreate:
     service_id: int
     """ The tool service the tool belongs to. """
     definition: ToolCreateDefinition
-    """ The tool definition, as the model sees it. """
+    """ The tool definition, as the model sees it (any JSON object). """
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 

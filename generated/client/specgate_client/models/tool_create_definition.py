@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ToolCreateDefinition")
 
 @_attrs_define
 class ToolCreateDefinition:
-    """The tool definition, as the model sees it."""
+    """The tool definition, as the model sees it (any JSON object)."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -41,10 +42,14 @@ class ToolServiceUpdate:
      """
     last_updated_comments: None | str | Unset = UNSET
     """ Free text providing comment about what was updated """
-    last_updated: str | Unset = UNSET
+    last_updated: datetime.datetime | Unset = UNSET
+    """ Read-only; ignored. """
     last_updated_by: str | Unset = UNSET
+    """ Read-only; ignored. """
     tools: list[str] | Unset = UNSET
+    """ Read-only; ignored. """
     auth_value_keys: list[str] | None | Unset = UNSET
+    """ Read-only; ignored. """
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 
@@ -88,7 +93,9 @@ class ToolServiceUpdate:
         else:
             last_updated_comments = self.last_updated_comments
 
-        last_updated = self.last_updated
+        last_updated: str | Unset = UNSET
+        if not isinstance(self.last_updated, Unset):
+            last_updated = self.last_updated.isoformat()
 
         last_updated_by = self.last_updated_by
 
@@ -185,7 +192,12 @@ class ToolServiceUpdate:
 
         last_updated_comments = _parse_last_updated_comments(d.pop("last_updated_comments", UNSET))
 
-        last_updated = d.pop("last_updated", UNSET)
+        _last_updated = d.pop("last_updated", UNSET)
+        last_updated: datetime.datetime | Unset
+        if isinstance(_last_updated, Unset):
+            last_updated = UNSET
+        else:
+            last_updated = datetime.datetime.fromisoformat(_last_updated)
 
         last_updated_by = d.pop("last_updated_by", UNSET)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,8 +25,11 @@ class ToolUpdate:
     name: str
     service_id: int
     definition: ToolUpdateDefinition
-    last_updated: str | Unset = UNSET
+    """ The tool definition, as the model sees it (any JSON object). """
+    last_updated: datetime.datetime | Unset = UNSET
+    """ Read-only; ignored. """
     last_updated_by: str | Unset = UNSET
+    """ Read-only; ignored. """
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 
@@ -47,7 +51,9 @@ class ToolUpdate:
 
         definition = self.definition.to_dict()
 
-        last_updated = self.last_updated
+        last_updated: str | Unset = UNSET
+        if not isinstance(self.last_updated, Unset):
+            last_updated = self.last_updated.isoformat()
 
         last_updated_by = self.last_updated_by
 
@@ -81,7 +87,12 @@ class ToolUpdate:
 
         definition = ToolUpdateDefinition.from_dict(d.pop("definition"))
 
-        last_updated = d.pop("last_updated", UNSET)
+        _last_updated = d.pop("last_updated", UNSET)
+        last_updated: datetime.datetime | Unset
+        if isinstance(_last_updated, Unset):
+            last_updated = UNSET
+        else:
+            last_updated = datetime.datetime.fromisoformat(_last_updated)
 
         last_updated_by = d.pop("last_updated_by", UNSET)
 

@@ -14,6 +14,8 @@ T = TypeVar("T", bound="ToolUpdateDefinition")
 
 @_attrs_define
 class ToolUpdateDefinition:
+    """The tool definition, as the model sees it (any JSON object)."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)

@@ -15,8 +15,9 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.embedding_config import EmbeddingConfig
     from ..models.health_checks import HealthChecks
-    from ..models.proxy import Proxy
-    from ..models.target import Target
+    from ..models.host_target import HostTarget
+    from ..models.provider_target import ProviderTarget
+    from ..models.proxy_config import ProxyConfig
     from ..models.websocket_config import WebsocketConfig
 
 
@@ -33,14 +34,14 @@ class Upstream:
     algorithm: Algorithm
     """ How an upstream picks a target; `semantic` needs `embedding_config` and a target `description` on every
     target. """
-    targets: list[Target]
+    targets: list[HostTarget | ProviderTarget]
     created_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
     updated_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
     embedding_config: EmbeddingConfig | Unset = UNSET
     health_checks: HealthChecks | Unset = UNSET
-    proxy: Proxy | Unset = UNSET
+    proxy: ProxyConfig | Unset = UNSET
     websocket_config: WebsocketConfig | Unset = UNSET
     tags: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -57,6 +58,8 @@ class Upstream:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.provider_target import ProviderTarget  # noqa: PLC0415
+
         id = str(self.id)
 
         gateway_id = str(self.gateway_id)
@@ -67,7 +70,12 @@ class Upstream:
 
         targets = []
         for targets_item_data in self.targets:
-            targets_item = targets_item_data.to_dict()
+            targets_item: dict[str, Any]
+            if isinstance(targets_item_data, ProviderTarget):
+                targets_item = targets_item_data.to_dict()
+            else:
+                targets_item = targets_item_data.to_dict()
+
             targets.append(targets_item)
 
         created_at = self.created_at.isoformat()
@@ -124,8 +132,9 @@ class Upstream:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.embedding_config import EmbeddingConfig  # noqa: PLC0415
         from ..models.health_checks import HealthChecks  # noqa: PLC0415
-        from ..models.proxy import Proxy  # noqa: PLC0415
-        from ..models.target import Target  # noqa: PLC0415
+        from ..models.host_target import HostTarget  # noqa: PLC0415
+        from ..models.provider_target import ProviderTarget  # noqa: PLC0415
+        from ..models.proxy_config import ProxyConfig  # noqa: PLC0415
         from ..models.websocket_config import WebsocketConfig  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -140,7 +149,23 @@ class Upstream:
         targets = []
         _targets = d.pop("targets")
         for targets_item_data in _targets:
-            targets_item = Target.from_dict(targets_item_data)
+
+            def _parse_targets_item(data: object) -> HostTarget | ProviderTarget:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_target_type_0 = ProviderTarget.from_dict(data)
+
+                    return componentsschemas_target_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_target_type_1 = HostTarget.from_dict(data)
+
+                return componentsschemas_target_type_1
+
+            targets_item = _parse_targets_item(targets_item_data)
 
             targets.append(targets_item)
 
@@ -163,11 +188,11 @@ class Upstream:
             health_checks = HealthChecks.from_dict(_health_checks)
 
         _proxy = d.pop("proxy", UNSET)
-        proxy: Proxy | Unset
+        proxy: ProxyConfig | Unset
         if isinstance(_proxy, Unset):
             proxy = UNSET
         else:
-            proxy = Proxy.from_dict(_proxy)
+            proxy = ProxyConfig.from_dict(_proxy)
 
         _websocket_config = d.pop("websocket_config", UNSET)
         websocket_config: WebsocketConfig | Unset

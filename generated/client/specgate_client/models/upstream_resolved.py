@@ -15,8 +15,9 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.embedding_config_resolved import EmbeddingConfigResolved
     from ..models.health_checks import HealthChecks
-    from ..models.proxy import Proxy
-    from ..models.target_resolved import TargetResolved
+    from ..models.host_target_resolved import HostTargetResolved
+    from ..models.provider_target_resolved import ProviderTargetResolved
+    from ..models.proxy_config import ProxyConfig
     from ..models.websocket_config import WebsocketConfig
 
 
@@ -33,14 +34,14 @@ class UpstreamResolved:
     algorithm: Algorithm
     """ How an upstream picks a target; `semantic` needs `embedding_config` and a target `description` on every
     target. """
-    targets: list[TargetResolved]
+    targets: list[HostTargetResolved | ProviderTargetResolved]
     created_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
     updated_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
     embedding_config: EmbeddingConfigResolved | Unset = UNSET
     health_checks: HealthChecks | Unset = UNSET
-    proxy: Proxy | Unset = UNSET
+    proxy: ProxyConfig | Unset = UNSET
     websocket_config: WebsocketConfig | Unset = UNSET
     tags: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -57,6 +58,8 @@ class UpstreamResolved:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.provider_target_resolved import ProviderTargetResolved  # noqa: PLC0415
+
         id = str(self.id)
 
         gateway_id = str(self.gateway_id)
@@ -67,7 +70,12 @@ class UpstreamResolved:
 
         targets = []
         for targets_item_data in self.targets:
-            targets_item = targets_item_data.to_dict()
+            targets_item: dict[str, Any]
+            if isinstance(targets_item_data, ProviderTargetResolved):
+                targets_item = targets_item_data.to_dict()
+            else:
+                targets_item = targets_item_data.to_dict()
+
             targets.append(targets_item)
 
         created_at = self.created_at.isoformat()
@@ -124,8 +132,9 @@ class UpstreamResolved:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.embedding_config_resolved import EmbeddingConfigResolved  # noqa: PLC0415
         from ..models.health_checks import HealthChecks  # noqa: PLC0415
-        from ..models.proxy import Proxy  # noqa: PLC0415
-        from ..models.target_resolved import TargetResolved  # noqa: PLC0415
+        from ..models.host_target_resolved import HostTargetResolved  # noqa: PLC0415
+        from ..models.provider_target_resolved import ProviderTargetResolved  # noqa: PLC0415
+        from ..models.proxy_config import ProxyConfig  # noqa: PLC0415
         from ..models.websocket_config import WebsocketConfig  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -140,7 +149,23 @@ class UpstreamResolved:
         targets = []
         _targets = d.pop("targets")
         for targets_item_data in _targets:
-            targets_item = TargetResolved.from_dict(targets_item_data)
+
+            def _parse_targets_item(data: object) -> HostTargetResolved | ProviderTargetResolved:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_target_resolved_type_0 = ProviderTargetResolved.from_dict(data)
+
+                    return componentsschemas_target_resolved_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_target_resolved_type_1 = HostTargetResolved.from_dict(data)
+
+                return componentsschemas_target_resolved_type_1
+
+            targets_item = _parse_targets_item(targets_item_data)
 
             targets.append(targets_item)
 
@@ -163,11 +188,11 @@ class UpstreamResolved:
             health_checks = HealthChecks.from_dict(_health_checks)
 
         _proxy = d.pop("proxy", UNSET)
-        proxy: Proxy | Unset
+        proxy: ProxyConfig | Unset
         if isinstance(_proxy, Unset):
             proxy = UNSET
         else:
-            proxy = Proxy.from_dict(_proxy)
+            proxy = ProxyConfig.from_dict(_proxy)
 
         _websocket_config = d.pop("websocket_config", UNSET)
         websocket_config: WebsocketConfig | Unset

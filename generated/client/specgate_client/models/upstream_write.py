@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from ..models.health_checks import HealthChecks
     from ..models.host_target_write import HostTargetWrite
     from ..models.provider_target_write import ProviderTargetWrite
-    from ..models.proxy import Proxy
+    from ..models.proxy_config import ProxyConfig
     from ..models.websocket_config import WebsocketConfig
 
 
@@ -39,14 +40,18 @@ class UpstreamWrite:
     embedding_config: EmbeddingConfigWrite | Unset = UNSET
     """ The embedding model a `semantic` upstream uses to pick a target. """
     health_checks: HealthChecks | Unset = UNSET
-    proxy: Proxy | Unset = UNSET
+    proxy: ProxyConfig | Unset = UNSET
     websocket_config: WebsocketConfig | Unset = UNSET
     tags: list[str] | Unset = UNSET
     """ Free-form labels. """
     id: UUID | Unset = UNSET
+    """ Read-only; when sent, it must be the resource's own id. """
     gateway_id: UUID | Unset = UNSET
-    created_at: str | Unset = UNSET
-    updated_at: str | Unset = UNSET
+    """ Read-only; when sent, it must be the gateway in the path. """
+    created_at: datetime.datetime | Unset = UNSET
+    """ Read-only; ignored. """
+    updated_at: datetime.datetime | Unset = UNSET
+    """ Read-only; ignored. """
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 
@@ -106,9 +111,13 @@ class UpstreamWrite:
         if not isinstance(self.gateway_id, Unset):
             gateway_id = str(self.gateway_id)
 
-        created_at = self.created_at
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
-        updated_at = self.updated_at
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
 
@@ -147,7 +156,7 @@ class UpstreamWrite:
         from ..models.health_checks import HealthChecks  # noqa: PLC0415
         from ..models.host_target_write import HostTargetWrite  # noqa: PLC0415
         from ..models.provider_target_write import ProviderTargetWrite  # noqa: PLC0415
-        from ..models.proxy import Proxy  # noqa: PLC0415
+        from ..models.proxy_config import ProxyConfig  # noqa: PLC0415
         from ..models.websocket_config import WebsocketConfig  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -198,11 +207,11 @@ class UpstreamWrite:
             health_checks = HealthChecks.from_dict(_health_checks)
 
         _proxy = d.pop("proxy", UNSET)
-        proxy: Proxy | Unset
+        proxy: ProxyConfig | Unset
         if isinstance(_proxy, Unset):
             proxy = UNSET
         else:
-            proxy = Proxy.from_dict(_proxy)
+            proxy = ProxyConfig.from_dict(_proxy)
 
         _websocket_config = d.pop("websocket_config", UNSET)
         websocket_config: WebsocketConfig | Unset
@@ -227,9 +236,19 @@ class UpstreamWrite:
         else:
             gateway_id = UUID(_gateway_id)
 
-        created_at = d.pop("created_at", UNSET)
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
 
-        updated_at = d.pop("updated_at", UNSET)
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         upstream_write = cls(
             name=name,

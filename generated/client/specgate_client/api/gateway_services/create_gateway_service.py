@@ -7,8 +7,9 @@ import httpx
 
 from ..._calls import asend, build, json_body, send, unwrap
 from ...client import AuthenticatedClient, Client
-from ...models.gateway_service import GatewayService
+from ...models.gateway_service_endpoint import GatewayServiceEndpoint
 from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
+from ...models.gateway_service_upstream import GatewayServiceUpstream
 from ...models.gateway_service_upstream_write import GatewayServiceUpstreamWrite
 from ...models.problem import Problem
 from ...types import Response
@@ -35,9 +36,25 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> GatewayService | Problem | None:
+def _parse_response(response: httpx.Response) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     if response.status_code == 201:
-        response_201 = GatewayService.from_dict(response.json())
+
+        def _parse_response_201(data: object) -> GatewayServiceEndpoint | GatewayServiceUpstream:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_gateway_service_type_0 = GatewayServiceUpstream.from_dict(data)
+
+                return componentsschemas_gateway_service_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_gateway_service_type_1 = GatewayServiceEndpoint.from_dict(data)
+
+            return componentsschemas_gateway_service_type_1
+
+        response_201 = _parse_response_201(response.json())
 
         return response_201
 
@@ -76,7 +93,9 @@ def _parse_response(response: httpx.Response) -> GatewayService | Problem | None
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -84,8 +103,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Create a service
+
+     Creates a service of type `upstream` (routed to an upstream of the same gateway) or `endpoint`
+    (reached at `host`:`port`). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -97,7 +119,7 @@ def sync_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,8 +134,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
-) -> GatewayService:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Create a service
+
+     Creates a service of type `upstream` (routed to an upstream of the same gateway) or `endpoint`
+    (reached at `host`:`port`). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -127,7 +152,7 @@ def sync(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService
+        GatewayServiceEndpoint | GatewayServiceUpstream
     """
 
     response = sync_detailed(
@@ -135,7 +160,7 @@ def sync(
         client=client,
         body=body,
     )
-    return cast(GatewayService, unwrap(response))
+    return cast(GatewayServiceEndpoint | GatewayServiceUpstream, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -143,8 +168,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Create a service
+
+     Creates a service of type `upstream` (routed to an upstream of the same gateway) or `endpoint`
+    (reached at `host`:`port`). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -156,7 +184,7 @@ async def asyncio_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,8 +199,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
-) -> GatewayService:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Create a service
+
+     Creates a service of type `upstream` (routed to an upstream of the same gateway) or `endpoint`
+    (reached at `host`:`port`). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -186,7 +217,7 @@ async def asyncio(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService
+        GatewayServiceEndpoint | GatewayServiceUpstream
     """
 
     response = await asyncio_detailed(
@@ -194,4 +225,4 @@ async def asyncio(
         client=client,
         body=body,
     )
-    return cast(GatewayService, unwrap(response))
+    return cast(GatewayServiceEndpoint | GatewayServiceUpstream, unwrap(response))

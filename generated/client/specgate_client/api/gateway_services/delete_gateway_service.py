@@ -72,7 +72,9 @@ def _parse_response(response: httpx.Response) -> Any | Problem | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -83,6 +85,8 @@ def sync_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a service
+
+     Deletes the service. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -113,6 +117,8 @@ def sync(
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete a service
+
+     Deletes the service. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -147,6 +153,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete a service
 
+     Deletes the service. Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         service_id (UUID):
@@ -176,6 +184,8 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete a service
+
+     Deletes the service. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):

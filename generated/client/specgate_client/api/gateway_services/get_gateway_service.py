@@ -6,7 +6,8 @@ import httpx
 
 from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
-from ...models.gateway_service import GatewayService
+from ...models.gateway_service_endpoint import GatewayServiceEndpoint
+from ...models.gateway_service_upstream import GatewayServiceUpstream
 from ...models.problem import Problem
 from ...types import Response
 
@@ -27,9 +28,25 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> GatewayService | Problem | None:
+def _parse_response(response: httpx.Response) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     if response.status_code == 200:
-        response_200 = GatewayService.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> GatewayServiceEndpoint | GatewayServiceUpstream:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_gateway_service_type_0 = GatewayServiceUpstream.from_dict(data)
+
+                return componentsschemas_gateway_service_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_gateway_service_type_1 = GatewayServiceEndpoint.from_dict(data)
+
+            return componentsschemas_gateway_service_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -58,7 +75,9 @@ def _parse_response(response: httpx.Response) -> GatewayService | Problem | None
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -66,8 +85,11 @@ def sync_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Read a service
+
+     Answers the service, every stored secret masked, with its upstream embedded for type `upstream`, and
+    its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -78,7 +100,7 @@ def sync_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +115,11 @@ def sync(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayService:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Read a service
+
+     Answers the service, every stored secret masked, with its upstream embedded for type `upstream`, and
+    its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -107,7 +132,7 @@ def sync(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService
+        GatewayServiceEndpoint | GatewayServiceUpstream
     """
 
     response = sync_detailed(
@@ -115,7 +140,7 @@ def sync(
         service_id=service_id,
         client=client,
     )
-    return cast(GatewayService, unwrap(response))
+    return cast(GatewayServiceEndpoint | GatewayServiceUpstream, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -123,8 +148,11 @@ async def asyncio_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Read a service
+
+     Answers the service, every stored secret masked, with its upstream embedded for type `upstream`, and
+    its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -135,7 +163,7 @@ async def asyncio_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,8 +178,11 @@ async def asyncio(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayService:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Read a service
+
+     Answers the service, every stored secret masked, with its upstream embedded for type `upstream`, and
+    its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -164,7 +195,7 @@ async def asyncio(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService
+        GatewayServiceEndpoint | GatewayServiceUpstream
     """
 
     response = await asyncio_detailed(
@@ -172,4 +203,4 @@ async def asyncio(
         service_id=service_id,
         client=client,
     )
-    return cast(GatewayService, unwrap(response))
+    return cast(GatewayServiceEndpoint | GatewayServiceUpstream, unwrap(response))

@@ -68,7 +68,9 @@ def _parse_response(response: httpx.Response) -> GatewayServiceList | Problem | 
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -79,6 +81,10 @@ def sync_detailed(
     limit: int | Unset = 20,
 ) -> Response[GatewayServiceList | Problem]:
     """List the services of a gateway
+
+     A page of the gateway's services, oldest first, with the total count; stored secrets are masked.
+    Needs
+    the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -109,6 +115,10 @@ def sync(
     limit: int | Unset = 20,
 ) -> GatewayServiceList:
     """List the services of a gateway
+
+     A page of the gateway's services, oldest first, with the total count; stored secrets are masked.
+    Needs
+    the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -143,6 +153,10 @@ async def asyncio_detailed(
 ) -> Response[GatewayServiceList | Problem]:
     """List the services of a gateway
 
+     A page of the gateway's services, oldest first, with the total count; stored secrets are masked.
+    Needs
+    the `read` scope.
+
     Args:
         gateway_id (UUID):
         offset (int | Unset):  Default: 0.
@@ -172,6 +186,10 @@ async def asyncio(
     limit: int | Unset = 20,
 ) -> GatewayServiceList:
     """List the services of a gateway
+
+     A page of the gateway's services, oldest first, with the total count; stored secrets are masked.
+    Needs
+    the `read` scope.
 
     Args:
         gateway_id (UUID):

@@ -6,7 +6,8 @@ import httpx
 
 from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
-from ...models.gateway_service_resolved import GatewayServiceResolved
+from ...models.gateway_service_endpoint_resolved import GatewayServiceEndpointResolved
+from ...models.gateway_service_upstream_resolved import GatewayServiceUpstreamResolved
 from ...models.problem import Problem
 from ...types import Response
 
@@ -27,9 +28,27 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> GatewayServiceResolved | Problem | None:
+def _parse_response(
+    response: httpx.Response,
+) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem | None:
     if response.status_code == 200:
-        response_200 = GatewayServiceResolved.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_gateway_service_resolved_type_0 = GatewayServiceUpstreamResolved.from_dict(data)
+
+                return componentsschemas_gateway_service_resolved_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_gateway_service_resolved_type_1 = GatewayServiceEndpointResolved.from_dict(data)
+
+            return componentsschemas_gateway_service_resolved_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -63,7 +82,9 @@ def _parse_response(response: httpx.Response) -> GatewayServiceResolved | Proble
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -71,7 +92,7 @@ def sync_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GatewayServiceResolved | Problem]:
+) -> Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -88,7 +109,7 @@ def sync_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[GatewayServiceResolved | Problem]
+        Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +124,7 @@ def sync(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayServiceResolved:
+) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -122,7 +143,7 @@ def sync(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayServiceResolved
+        GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved
     """
 
     response = sync_detailed(
@@ -130,7 +151,7 @@ def sync(
         service_id=service_id,
         client=client,
     )
-    return cast(GatewayServiceResolved, unwrap(response))
+    return cast(GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -138,7 +159,7 @@ async def asyncio_detailed(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GatewayServiceResolved | Problem]:
+) -> Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -155,7 +176,7 @@ async def asyncio_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[GatewayServiceResolved | Problem]
+        Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +191,7 @@ async def asyncio(
     service_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GatewayServiceResolved:
+) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved:
     """Read a service with the real values of its secrets (data plane)
 
      Needs a key with the `resolve` scope. Returns the service with the decrypted values of its
@@ -189,7 +210,7 @@ async def asyncio(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayServiceResolved
+        GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved
     """
 
     response = await asyncio_detailed(
@@ -197,4 +218,4 @@ async def asyncio(
         service_id=service_id,
         client=client,
     )
-    return cast(GatewayServiceResolved, unwrap(response))
+    return cast(GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved, unwrap(response))

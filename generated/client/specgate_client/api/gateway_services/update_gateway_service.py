@@ -7,8 +7,9 @@ import httpx
 
 from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
-from ...models.gateway_service import GatewayService
+from ...models.gateway_service_endpoint import GatewayServiceEndpoint
 from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
+from ...models.gateway_service_upstream import GatewayServiceUpstream
 from ...models.gateway_service_upstream_write import GatewayServiceUpstreamWrite
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -41,9 +42,25 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> GatewayService | Problem | None:
+def _parse_response(response: httpx.Response) -> GatewayServiceEndpoint | GatewayServiceUpstream | Problem | None:
     if response.status_code == 200:
-        response_200 = GatewayService.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> GatewayServiceEndpoint | GatewayServiceUpstream:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_gateway_service_type_0 = GatewayServiceUpstream.from_dict(data)
+
+                return componentsschemas_gateway_service_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_gateway_service_type_1 = GatewayServiceEndpoint.from_dict(data)
+
+            return componentsschemas_gateway_service_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -92,7 +109,9 @@ def _parse_response(response: httpx.Response) -> GatewayService | Problem | None
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -102,11 +121,12 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Replace a service, keeping secrets by the merge rules
 
-     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
-    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+     Replaces the whole service: `retries` and `stream` are stored as sent, and a field left out goes
+    back to its default. Secrets are kept or replaced by the merge rules. The service must belong to
+    `{gateway_id}` (404 otherwise).
 
     Args:
         gateway_id (UUID):
@@ -120,7 +140,7 @@ def sync_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,11 +159,12 @@ def sync(
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> GatewayService:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Replace a service, keeping secrets by the merge rules
 
-     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
-    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+     Replaces the whole service: `retries` and `stream` are stored as sent, and a field left out goes
+    back to its default. Secrets are kept or replaced by the merge rules. The service must belong to
+    `{gateway_id}` (404 otherwise).
 
     Args:
         gateway_id (UUID):
@@ -159,7 +180,7 @@ def sync(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService
+        GatewayServiceEndpoint | GatewayServiceUpstream
     """
 
     response = sync_detailed(
@@ -169,7 +190,7 @@ def sync(
         body=body,
         if_match=if_match,
     )
-    return cast(GatewayService, unwrap(response))
+    return cast(GatewayServiceEndpoint | GatewayServiceUpstream, unwrap(response))
 
 
 async def asyncio_detailed(
@@ -179,11 +200,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> Response[GatewayService | Problem]:
+) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Replace a service, keeping secrets by the merge rules
 
-     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
-    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+     Replaces the whole service: `retries` and `stream` are stored as sent, and a field left out goes
+    back to its default. Secrets are kept or replaced by the merge rules. The service must belong to
+    `{gateway_id}` (404 otherwise).
 
     Args:
         gateway_id (UUID):
@@ -197,7 +219,7 @@ async def asyncio_detailed(
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[GatewayService | Problem]
+        Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -216,11 +238,12 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
-) -> GatewayService:
+) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Replace a service, keeping secrets by the merge rules
 
-     The body of the seed page `PUT /api/v1/gateways/{gateway_id}/services/{service_id}`. Unlike the
-    original, `retries` and `stream` are kept, and the service must belong to `{gateway_id}`.
+     Replaces the whole service: `retries` and `stream` are stored as sent, and a field left out goes
+    back to its default. Secrets are kept or replaced by the merge rules. The service must belong to
+    `{gateway_id}` (404 otherwise).
 
     Args:
         gateway_id (UUID):
@@ -236,7 +259,7 @@ async def asyncio(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        GatewayService
+        GatewayServiceEndpoint | GatewayServiceUpstream
     """
 
     response = await asyncio_detailed(
@@ -246,4 +269,4 @@ async def asyncio(
         body=body,
         if_match=if_match,
     )
-    return cast(GatewayService, unwrap(response))
+    return cast(GatewayServiceEndpoint | GatewayServiceUpstream, unwrap(response))

@@ -65,7 +65,9 @@ def _parse_response(response: httpx.Response) -> Gateway | Problem | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -74,6 +76,8 @@ def sync_detailed(
     body: GatewayWrite | Mapping[str, Any],
 ) -> Response[Gateway | Problem]:
     """Create a gateway
+
+     Creates a gateway and answers it with its `ETag`. Needs the `write` scope.
 
     Args:
         body (GatewayWrite): A gateway to create or replace. `id`, `created_at` and `updated_at`
@@ -99,6 +103,8 @@ def sync(
     body: GatewayWrite | Mapping[str, Any],
 ) -> Gateway:
     """Create a gateway
+
+     Creates a gateway and answers it with its `ETag`. Needs the `write` scope.
 
     Args:
         body (GatewayWrite): A gateway to create or replace. `id`, `created_at` and `updated_at`
@@ -128,6 +134,8 @@ async def asyncio_detailed(
 ) -> Response[Gateway | Problem]:
     """Create a gateway
 
+     Creates a gateway and answers it with its `ETag`. Needs the `write` scope.
+
     Args:
         body (GatewayWrite): A gateway to create or replace. `id`, `created_at` and `updated_at`
             are read-only (ids must match).
@@ -152,6 +160,8 @@ async def asyncio(
     body: GatewayWrite | Mapping[str, Any],
 ) -> Gateway:
     """Create a gateway
+
+     Creates a gateway and answers it with its `ETag`. Needs the `write` scope.
 
     Args:
         body (GatewayWrite): A gateway to create or replace. `id`, `created_at` and `updated_at`

@@ -75,7 +75,9 @@ def _parse_response(response: httpx.Response) -> Any | Problem | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -85,6 +87,9 @@ def sync_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a gateway that has no upstreams and no services
+
+     Deletes the gateway. A gateway that still has upstreams or services is not deleted (409). Needs the
+    `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -112,6 +117,9 @@ def sync(
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete a gateway that has no upstreams and no services
+
+     Deletes the gateway. A gateway that still has upstreams or services is not deleted (409). Needs the
+    `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -143,6 +151,9 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete a gateway that has no upstreams and no services
 
+     Deletes the gateway. A gateway that still has upstreams or services is not deleted (409). Needs the
+    `write` scope.
+
     Args:
         gateway_id (UUID):
         if_match (str | Unset):
@@ -169,6 +180,9 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete a gateway that has no upstreams and no services
+
+     Deletes the gateway. A gateway that still has upstreams or services is not deleted (409). Needs the
+    `write` scope.
 
     Args:
         gateway_id (UUID):

@@ -56,7 +56,9 @@ def _parse_response(response: httpx.Response) -> Gateway | Problem | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -65,6 +67,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Gateway | Problem]:
     """Read a gateway
+
+     Answers the gateway and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -89,6 +93,8 @@ def sync(
     client: AuthenticatedClient | Client,
 ) -> Gateway:
     """Read a gateway
+
+     Answers the gateway and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -117,6 +123,8 @@ async def asyncio_detailed(
 ) -> Response[Gateway | Problem]:
     """Read a gateway
 
+     Answers the gateway and its `ETag`. Needs the `read` scope.
+
     Args:
         gateway_id (UUID):
 
@@ -140,6 +148,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Gateway:
     """Read a gateway
+
+     Answers the gateway and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):

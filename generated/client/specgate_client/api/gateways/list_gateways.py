@@ -58,7 +58,9 @@ def _parse_response(response: httpx.Response) -> GatewayList | Problem | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -68,6 +70,9 @@ def sync_detailed(
     limit: int | Unset = 20,
 ) -> Response[GatewayList | Problem]:
     """List gateways
+
+     A page of gateways, oldest first, with the total count. Needs the `read` scope; a key bound to one
+    gateway sees only that gateway.
 
     Args:
         offset (int | Unset):  Default: 0.
@@ -95,6 +100,9 @@ def sync(
     limit: int | Unset = 20,
 ) -> GatewayList:
     """List gateways
+
+     A page of gateways, oldest first, with the total count. Needs the `read` scope; a key bound to one
+    gateway sees only that gateway.
 
     Args:
         offset (int | Unset):  Default: 0.
@@ -126,6 +134,9 @@ async def asyncio_detailed(
 ) -> Response[GatewayList | Problem]:
     """List gateways
 
+     A page of gateways, oldest first, with the total count. Needs the `read` scope; a key bound to one
+    gateway sees only that gateway.
+
     Args:
         offset (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 20.
@@ -152,6 +163,9 @@ async def asyncio(
     limit: int | Unset = 20,
 ) -> GatewayList:
     """List gateways
+
+     A page of gateways, oldest first, with the total count. Needs the `read` scope; a key bound to one
+    gateway sees only that gateway.
 
     Args:
         offset (int | Unset):  Default: 0.

@@ -89,7 +89,9 @@ def _parse_response(response: httpx.Response) -> Gateway | Problem | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -100,6 +102,9 @@ def sync_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Gateway | Problem]:
     """Replace a gateway
+
+     Replaces the whole gateway; a field left out goes back to its default. Send the `ETag` read last in
+    `If-Match` to refuse a lost update (412). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -131,6 +136,9 @@ def sync(
     if_match: str | Unset = UNSET,
 ) -> Gateway:
     """Replace a gateway
+
+     Replaces the whole gateway; a field left out goes back to its default. Send the `ETag` read last in
+    `If-Match` to refuse a lost update (412). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -166,6 +174,9 @@ async def asyncio_detailed(
 ) -> Response[Gateway | Problem]:
     """Replace a gateway
 
+     Replaces the whole gateway; a field left out goes back to its default. Send the `ETag` read last in
+    `If-Match` to refuse a lost update (412). Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         if_match (str | Unset):
@@ -196,6 +207,9 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Gateway:
     """Replace a gateway
+
+     Replaces the whole gateway; a field left out goes back to its default. Send the `ETag` read last in
+    `If-Match` to refuse a lost update (412). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):

@@ -4,6 +4,7 @@ import httpx
 
 from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -17,26 +18,30 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> str | None:
+def _parse_response(response: httpx.Response) -> Problem | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[str]:
+) -> Response[Problem | str]:
     """HTML reference of this document, usable offline
+
+     An HTML reference of this document that needs no network access.
 
     Raises:
         errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs()
@@ -48,6 +53,8 @@ def sync(
     client: AuthenticatedClient | Client,
 ) -> str:
     """HTML reference of this document, usable offline
+
+     An HTML reference of this document that needs no network access.
 
     Raises:
         errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
@@ -68,15 +75,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[str]:
+) -> Response[Problem | str]:
     """HTML reference of this document, usable offline
+
+     An HTML reference of this document that needs no network access.
 
     Raises:
         errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs()
@@ -88,6 +97,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> str:
     """HTML reference of this document, usable offline
+
+     An HTML reference of this document that needs no network access.
 
     Raises:
         errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).

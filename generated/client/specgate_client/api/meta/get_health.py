@@ -5,6 +5,7 @@ import httpx
 from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.health import Health
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -18,27 +19,31 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> Health | None:
+def _parse_response(response: httpx.Response) -> Health | Problem | None:
     if response.status_code == 200:
         response_200 = Health.from_dict(response.json())
 
         return response_200
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Health]:
+) -> Response[Health | Problem]:
     """Liveness
+
+     Answers as long as the process runs; it does not touch the database.
 
     Raises:
         errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[Health]
+        Response[Health | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -50,6 +55,8 @@ def sync(
     client: AuthenticatedClient | Client,
 ) -> Health:
     """Liveness
+
+     Answers as long as the process runs; it does not touch the database.
 
     Raises:
         errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
@@ -70,15 +77,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Health]:
+) -> Response[Health | Problem]:
     """Liveness
+
+     Answers as long as the process runs; it does not touch the database.
 
     Raises:
         errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[Health]
+        Response[Health | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -90,6 +99,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Health:
     """Liveness
+
+     Answers as long as the process runs; it does not touch the database.
 
     Raises:
         errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).

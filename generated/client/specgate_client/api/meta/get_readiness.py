@@ -30,7 +30,9 @@ def _parse_response(response: httpx.Response) -> Health | Problem | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -38,6 +40,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Health | Problem]:
     """Readiness (the database answers)
+
+     Answers 200 when the database answers a query, 503 otherwise.
 
     Raises:
         errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
@@ -56,6 +60,8 @@ def sync(
     client: AuthenticatedClient | Client,
 ) -> Health:
     """Readiness (the database answers)
+
+     Answers 200 when the database answers a query, 503 otherwise.
 
     Raises:
         errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
@@ -79,6 +85,8 @@ async def asyncio_detailed(
 ) -> Response[Health | Problem]:
     """Readiness (the database answers)
 
+     Answers 200 when the database answers a query, 503 otherwise.
+
     Raises:
         errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
         errors.APIResponseValidationError: If a success body does not match the spec.
@@ -96,6 +104,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Health:
     """Readiness (the database answers)
+
+     Answers 200 when the database answers a query, 503 otherwise.
 
     Raises:
         errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).

@@ -4,7 +4,8 @@ import httpx
 
 from ..._calls import asend, build, send, unwrap
 from ...client import AuthenticatedClient, Client
-from ...models.version import Version
+from ...models.problem import Problem
+from ...models.version_info import VersionInfo
 from ...types import Response
 
 
@@ -18,27 +19,31 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(response: httpx.Response) -> Version | None:
+def _parse_response(response: httpx.Response) -> Problem | VersionInfo | None:
     if response.status_code == 200:
-        response_200 = Version.from_dict(response.json())
+        response_200 = VersionInfo.from_dict(response.json())
 
         return response_200
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Version]:
+) -> Response[Problem | VersionInfo]:
     """The API and server versions
+
+     The version of this document (`info.version`) and of the server package.
 
     Raises:
         errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[Version]
+        Response[Problem | VersionInfo]
     """
 
     kwargs = _get_kwargs()
@@ -48,8 +53,10 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Version:
+) -> VersionInfo:
     """The API and server versions
+
+     The version of this document (`info.version`) and of the server package.
 
     Raises:
         errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
@@ -58,27 +65,29 @@ def sync(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Version
+        VersionInfo
     """
 
     response = sync_detailed(
         client=client,
     )
-    return cast(Version, unwrap(response))
+    return cast(VersionInfo, unwrap(response))
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Version]:
+) -> Response[Problem | VersionInfo]:
     """The API and server versions
+
+     The version of this document (`info.version`) and of the server package.
 
     Raises:
         errors.APIConnectionError: If the server cannot be reached (errors.APITimeoutError: not in time).
         errors.APIResponseValidationError: If a success body does not match the spec.
 
     Returns:
-        Response[Version]
+        Response[Problem | VersionInfo]
     """
 
     kwargs = _get_kwargs()
@@ -88,8 +97,10 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Version:
+) -> VersionInfo:
     """The API and server versions
+
+     The version of this document (`info.version`) and of the server package.
 
     Raises:
         errors.APIStatusError: For an error status (its subclass names it: NotFoundError, ...).
@@ -98,10 +109,10 @@ async def asyncio(
         errors.LocalRequestError: If a PUT body would remove stored secrets without saying REMOVE.
 
     Returns:
-        Version
+        VersionInfo
     """
 
     response = await asyncio_detailed(
         client=client,
     )
-    return cast(Version, unwrap(response))
+    return cast(VersionInfo, unwrap(response))

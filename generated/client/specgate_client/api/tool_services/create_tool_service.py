@@ -65,7 +65,9 @@ def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -74,6 +76,10 @@ def sync_detailed(
     body: ToolServiceCreate | Mapping[str, Any],
 ) -> Response[Problem | ToolService]:
     """Create a tool service
+
+     Creates a tool service; `auth_values` must hold the keys its `auth_type` needs. The values are
+    stored
+    encrypted and answered by their keys only. Needs the `write` scope.
 
     Args:
         body (ToolServiceCreate): Request model to create a service.
@@ -98,6 +104,10 @@ def sync(
     body: ToolServiceCreate | Mapping[str, Any],
 ) -> ToolService:
     """Create a tool service
+
+     Creates a tool service; `auth_values` must hold the keys its `auth_type` needs. The values are
+    stored
+    encrypted and answered by their keys only. Needs the `write` scope.
 
     Args:
         body (ToolServiceCreate): Request model to create a service.
@@ -126,6 +136,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | ToolService]:
     """Create a tool service
 
+     Creates a tool service; `auth_values` must hold the keys its `auth_type` needs. The values are
+    stored
+    encrypted and answered by their keys only. Needs the `write` scope.
+
     Args:
         body (ToolServiceCreate): Request model to create a service.
 
@@ -149,6 +163,10 @@ async def asyncio(
     body: ToolServiceCreate | Mapping[str, Any],
 ) -> ToolService:
     """Create a tool service
+
+     Creates a tool service; `auth_values` must hold the keys its `auth_type` needs. The values are
+    stored
+    encrypted and answered by their keys only. Needs the `write` scope.
 
     Args:
         body (ToolServiceCreate): Request model to create a service.

@@ -84,7 +84,9 @@ def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -95,6 +97,9 @@ def sync_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | ToolService]:
     """Delete a tool service that has no tools
+
+     Deletes the tool service; `reason` is required. A service with linked tools is not deleted (409).
+    Needs the `write` scope.
 
     Args:
         service_id (int):
@@ -125,6 +130,9 @@ def sync(
     if_match: str | Unset = UNSET,
 ) -> ToolService:
     """Delete a tool service that has no tools
+
+     Deletes the tool service; `reason` is required. A service with linked tools is not deleted (409).
+    Needs the `write` scope.
 
     Args:
         service_id (int):
@@ -159,6 +167,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | ToolService]:
     """Delete a tool service that has no tools
 
+     Deletes the tool service; `reason` is required. A service with linked tools is not deleted (409).
+    Needs the `write` scope.
+
     Args:
         service_id (int):
         reason (str):
@@ -188,6 +199,9 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> ToolService:
     """Delete a tool service that has no tools
+
+     Deletes the tool service; `reason` is required. A service with linked tools is not deleted (409).
+    Needs the `write` scope.
 
     Args:
         service_id (int):

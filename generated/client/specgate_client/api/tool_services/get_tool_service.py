@@ -55,7 +55,9 @@ def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -64,6 +66,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | ToolService]:
     """Read a tool service
+
+     Answers the tool service, its auth values by their keys only, and its `ETag`. Needs the `read`
+    scope.
 
     Args:
         service_id (int):
@@ -88,6 +93,9 @@ def sync(
     client: AuthenticatedClient | Client,
 ) -> ToolService:
     """Read a tool service
+
+     Answers the tool service, its auth values by their keys only, and its `ETag`. Needs the `read`
+    scope.
 
     Args:
         service_id (int):
@@ -116,6 +124,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | ToolService]:
     """Read a tool service
 
+     Answers the tool service, its auth values by their keys only, and its `ETag`. Needs the `read`
+    scope.
+
     Args:
         service_id (int):
 
@@ -139,6 +150,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> ToolService:
     """Read a tool service
+
+     Answers the tool service, its auth values by their keys only, and its `ETag`. Needs the `read`
+    scope.
 
     Args:
         service_id (int):

@@ -91,7 +91,9 @@ def _parse_response(response: httpx.Response) -> Problem | ToolServiceList | Non
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -105,6 +107,10 @@ def sync_detailed(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> Response[Problem | ToolServiceList]:
     """List tool services
+
+     A 0-based page of tool services. `search_fields` and `search_field_values` go in pairs
+    (case-insensitive substring match); `order_by` and `order_by_direction` sort. Needs the `read`
+    scope.
 
     Args:
         page (int | Unset):  Default: 0.
@@ -144,6 +150,10 @@ def sync(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> ToolServiceList:
     """List tool services
+
+     A 0-based page of tool services. `search_fields` and `search_field_values` go in pairs
+    (case-insensitive substring match); `order_by` and `order_by_direction` sort. Needs the `read`
+    scope.
 
     Args:
         page (int | Unset):  Default: 0.
@@ -187,6 +197,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | ToolServiceList]:
     """List tool services
 
+     A 0-based page of tool services. `search_fields` and `search_field_values` go in pairs
+    (case-insensitive substring match); `order_by` and `order_by_direction` sort. Needs the `read`
+    scope.
+
     Args:
         page (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 25.
@@ -225,6 +239,10 @@ async def asyncio(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> ToolServiceList:
     """List tool services
+
+     A 0-based page of tool services. `search_fields` and `search_field_values` go in pairs
+    (case-insensitive substring match); `order_by` and `order_by_direction` sort. Needs the `read`
+    scope.
 
     Args:
         page (int | Unset):  Default: 0.

@@ -55,7 +55,9 @@ def _parse_response(response: httpx.Response) -> Problem | ToolServiceResolvedAu
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(

@@ -84,7 +84,9 @@ def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -95,7 +97,7 @@ def sync_detailed(
 ) -> Response[Problem | ToolService]:
     """Replace a tool service, keeping auth values by the merge rules
 
-     The body of the seed page `PUT /api/v1/services/`: the id is in the body. In `auth_values`, a key
+     The id of the service to replace is in the body. In `auth_values`, a key
     sent as `null` keeps the stored value and a key left out is removed.
 
     Args:
@@ -128,7 +130,7 @@ def sync(
 ) -> ToolService:
     """Replace a tool service, keeping auth values by the merge rules
 
-     The body of the seed page `PUT /api/v1/services/`: the id is in the body. In `auth_values`, a key
+     The id of the service to replace is in the body. In `auth_values`, a key
     sent as `null` keeps the stored value and a key left out is removed.
 
     Args:
@@ -164,7 +166,7 @@ async def asyncio_detailed(
 ) -> Response[Problem | ToolService]:
     """Replace a tool service, keeping auth values by the merge rules
 
-     The body of the seed page `PUT /api/v1/services/`: the id is in the body. In `auth_values`, a key
+     The id of the service to replace is in the body. In `auth_values`, a key
     sent as `null` keeps the stored value and a key left out is removed.
 
     Args:
@@ -197,7 +199,7 @@ async def asyncio(
 ) -> ToolService:
     """Replace a tool service, keeping auth values by the merge rules
 
-     The body of the seed page `PUT /api/v1/services/`: the id is in the body. In `auth_values`, a key
+     The id of the service to replace is in the body. In `auth_values`, a key
     sent as `null` keeps the stored value and a key left out is removed.
 
     Args:

@@ -75,7 +75,9 @@ def _parse_response(response: httpx.Response) -> Problem | Tool | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -84,6 +86,9 @@ def sync_detailed(
     body: ToolCreate | Mapping[str, Any],
 ) -> Response[Problem | Tool]:
     """Create a tool linked to a tool service
+
+     Creates a tool linked to an existing tool service. Tool names are unique (409 when taken). Needs the
+    `write` scope.
 
     Args:
         body (ToolCreate):
@@ -108,6 +113,9 @@ def sync(
     body: ToolCreate | Mapping[str, Any],
 ) -> Tool:
     """Create a tool linked to a tool service
+
+     Creates a tool linked to an existing tool service. Tool names are unique (409 when taken). Needs the
+    `write` scope.
 
     Args:
         body (ToolCreate):
@@ -136,6 +144,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | Tool]:
     """Create a tool linked to a tool service
 
+     Creates a tool linked to an existing tool service. Tool names are unique (409 when taken). Needs the
+    `write` scope.
+
     Args:
         body (ToolCreate):
 
@@ -159,6 +170,9 @@ async def asyncio(
     body: ToolCreate | Mapping[str, Any],
 ) -> Tool:
     """Create a tool linked to a tool service
+
+     Creates a tool linked to an existing tool service. Tool names are unique (409 when taken). Needs the
+    `write` scope.
 
     Args:
         body (ToolCreate):

@@ -79,7 +79,9 @@ def _parse_response(response: httpx.Response) -> Problem | Tool | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -90,6 +92,8 @@ def sync_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
     """Delete a tool
+
+     Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
 
     Args:
         tool_name (str):
@@ -120,6 +124,8 @@ def sync(
     if_match: str | Unset = UNSET,
 ) -> Tool:
     """Delete a tool
+
+     Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
 
     Args:
         tool_name (str):
@@ -154,6 +160,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | Tool]:
     """Delete a tool
 
+     Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
+
     Args:
         tool_name (str):
         reason (str):
@@ -183,6 +191,8 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Tool:
     """Delete a tool
+
+     Deletes the tool named in the path; `reason` is required. Needs the `write` scope.
 
     Args:
         tool_name (str):

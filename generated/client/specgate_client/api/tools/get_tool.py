@@ -55,7 +55,9 @@ def _parse_response(response: httpx.Response) -> Problem | Tool | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -64,6 +66,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | Tool]:
     """Read a tool
+
+     Answers the tool named in the path and its `ETag`. Needs the `read` scope.
 
     Args:
         tool_name (str):
@@ -88,6 +92,8 @@ def sync(
     client: AuthenticatedClient | Client,
 ) -> Tool:
     """Read a tool
+
+     Answers the tool named in the path and its `ETag`. Needs the `read` scope.
 
     Args:
         tool_name (str):
@@ -116,6 +122,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | Tool]:
     """Read a tool
 
+     Answers the tool named in the path and its `ETag`. Needs the `read` scope.
+
     Args:
         tool_name (str):
 
@@ -139,6 +147,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Tool:
     """Read a tool
+
+     Answers the tool named in the path and its `ETag`. Needs the `read` scope.
 
     Args:
         tool_name (str):

@@ -91,7 +91,9 @@ def _parse_response(response: httpx.Response) -> Problem | ToolList | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -105,6 +107,9 @@ def sync_detailed(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> Response[Problem | ToolList]:
     """List tools
+
+     A 0-based page of tools. `search_fields` and `search_field_values` go in pairs (case-insensitive
+    substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
 
     Args:
         page (int | Unset):  Default: 0.
@@ -144,6 +149,9 @@ def sync(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> ToolList:
     """List tools
+
+     A 0-based page of tools. `search_fields` and `search_field_values` go in pairs (case-insensitive
+    substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
 
     Args:
         page (int | Unset):  Default: 0.
@@ -187,6 +195,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | ToolList]:
     """List tools
 
+     A 0-based page of tools. `search_fields` and `search_field_values` go in pairs (case-insensitive
+    substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
+
     Args:
         page (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 25.
@@ -225,6 +236,9 @@ async def asyncio(
     order_by_direction: OrderByDirection | Unset = UNSET,
 ) -> ToolList:
     """List tools
+
+     A 0-based page of tools. `search_fields` and `search_field_values` go in pairs (case-insensitive
+    substring match); `order_by` and `order_by_direction` sort. Needs the `read` scope.
 
     Args:
         page (int | Unset):  Default: 0.

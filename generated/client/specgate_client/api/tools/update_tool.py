@@ -89,7 +89,9 @@ def _parse_response(response: httpx.Response) -> Problem | Tool | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -99,6 +101,8 @@ def sync_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
     """Replace a tool (the id is in the body)
+
+     Replaces the tool whose `id` is in the body. Needs the `write` scope.
 
     Args:
         if_match (str | Unset):
@@ -127,6 +131,8 @@ def sync(
     if_match: str | Unset = UNSET,
 ) -> Tool:
     """Replace a tool (the id is in the body)
+
+     Replaces the tool whose `id` is in the body. Needs the `write` scope.
 
     Args:
         if_match (str | Unset):
@@ -159,6 +165,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | Tool]:
     """Replace a tool (the id is in the body)
 
+     Replaces the tool whose `id` is in the body. Needs the `write` scope.
+
     Args:
         if_match (str | Unset):
         body (ToolUpdate): A tool to replace; `last_updated` and `last_updated_by` are read-only
@@ -186,6 +194,8 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Tool:
     """Replace a tool (the id is in the body)
+
+     Replaces the tool whose `id` is in the body. Needs the `write` scope.
 
     Args:
         if_match (str | Unset):

@@ -75,7 +75,9 @@ def _parse_response(response: httpx.Response) -> Problem | Upstream | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -85,6 +87,10 @@ def sync_detailed(
     body: UpstreamWrite | Mapping[str, Any],
 ) -> Response[Problem | Upstream]:
     """Create an upstream
+
+     Creates an upstream in the gateway. Targets sent without an `id` get one. Secrets are stored
+    encrypted
+    and answered masked. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -116,6 +122,10 @@ def sync(
     body: UpstreamWrite | Mapping[str, Any],
 ) -> Upstream:
     """Create an upstream
+
+     Creates an upstream in the gateway. Targets sent without an `id` get one. Secrets are stored
+    encrypted
+    and answered masked. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -151,6 +161,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | Upstream]:
     """Create an upstream
 
+     Creates an upstream in the gateway. Targets sent without an `id` get one. Secrets are stored
+    encrypted
+    and answered masked. Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         body (UpstreamWrite): An upstream to create or replace. `websocket_config` and `proxy` are
@@ -181,6 +195,10 @@ async def asyncio(
     body: UpstreamWrite | Mapping[str, Any],
 ) -> Upstream:
     """Create an upstream
+
+     Creates an upstream in the gateway. Targets sent without an `id` get one. Secrets are stored
+    encrypted
+    and answered masked. Needs the `write` scope.
 
     Args:
         gateway_id (UUID):

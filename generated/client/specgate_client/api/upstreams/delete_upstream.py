@@ -77,7 +77,9 @@ def _parse_response(response: httpx.Response) -> Any | Problem | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -88,6 +90,8 @@ def sync_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete an upstream that no service uses
+
+     Deletes the upstream. An upstream that a service uses is not deleted (409). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -118,6 +122,8 @@ def sync(
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete an upstream that no service uses
+
+     Deletes the upstream. An upstream that a service uses is not deleted (409). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -152,6 +158,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete an upstream that no service uses
 
+     Deletes the upstream. An upstream that a service uses is not deleted (409). Needs the `write` scope.
+
     Args:
         gateway_id (UUID):
         upstream_id (UUID):
@@ -181,6 +189,8 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete an upstream that no service uses
+
+     Deletes the upstream. An upstream that a service uses is not deleted (409). Needs the `write` scope.
 
     Args:
         gateway_id (UUID):

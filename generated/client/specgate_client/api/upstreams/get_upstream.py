@@ -58,7 +58,9 @@ def _parse_response(response: httpx.Response) -> Problem | Upstream | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -68,6 +70,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | Upstream]:
     """Read an upstream
+
+     Answers the upstream, every stored secret masked, and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -95,6 +99,8 @@ def sync(
     client: AuthenticatedClient | Client,
 ) -> Upstream:
     """Read an upstream
+
+     Answers the upstream, every stored secret masked, and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -126,6 +132,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | Upstream]:
     """Read an upstream
 
+     Answers the upstream, every stored secret masked, and its `ETag`. Needs the `read` scope.
+
     Args:
         gateway_id (UUID):
         upstream_id (UUID):
@@ -152,6 +160,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Upstream:
     """Read an upstream
+
+     Answers the upstream, every stored secret masked, and its `ETag`. Needs the `read` scope.
 
     Args:
         gateway_id (UUID):

@@ -68,7 +68,9 @@ def _parse_response(response: httpx.Response) -> Problem | UpstreamList | None:
 
         return response_422
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -79,6 +81,9 @@ def sync_detailed(
     limit: int | Unset = 20,
 ) -> Response[Problem | UpstreamList]:
     """List the upstreams of a gateway
+
+     A page of the gateway's upstreams, oldest first, with the total count; stored secrets are masked.
+    Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -109,6 +114,9 @@ def sync(
     limit: int | Unset = 20,
 ) -> UpstreamList:
     """List the upstreams of a gateway
+
+     A page of the gateway's upstreams, oldest first, with the total count; stored secrets are masked.
+    Needs the `read` scope.
 
     Args:
         gateway_id (UUID):
@@ -143,6 +151,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | UpstreamList]:
     """List the upstreams of a gateway
 
+     A page of the gateway's upstreams, oldest first, with the total count; stored secrets are masked.
+    Needs the `read` scope.
+
     Args:
         gateway_id (UUID):
         offset (int | Unset):  Default: 0.
@@ -172,6 +183,9 @@ async def asyncio(
     limit: int | Unset = 20,
 ) -> UpstreamList:
     """List the upstreams of a gateway
+
+     A page of the gateway's upstreams, oldest first, with the total count; stored secrets are masked.
+    Needs the `read` scope.
 
     Args:
         gateway_id (UUID):

@@ -91,7 +91,9 @@ def _parse_response(response: httpx.Response) -> Problem | Upstream | None:
 
         return response_503
 
-    return None
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
 
 
 def sync_detailed(
@@ -103,6 +105,12 @@ def sync_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Upstream]:
     """Replace an upstream, keeping secrets by the merge rules
+
+     Replaces the whole upstream. Targets are matched to stored targets by `id`; a secret sent as `null`
+    or
+    as the mask keeps the stored value, unless the same request changes where it would be sent. Needs
+    the
+    `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -140,6 +148,12 @@ def sync(
     if_match: str | Unset = UNSET,
 ) -> Upstream:
     """Replace an upstream, keeping secrets by the merge rules
+
+     Replaces the whole upstream. Targets are matched to stored targets by `id`; a secret sent as `null`
+    or
+    as the mask keeps the stored value, unless the same request changes where it would be sent. Needs
+    the
+    `write` scope.
 
     Args:
         gateway_id (UUID):
@@ -181,6 +195,12 @@ async def asyncio_detailed(
 ) -> Response[Problem | Upstream]:
     """Replace an upstream, keeping secrets by the merge rules
 
+     Replaces the whole upstream. Targets are matched to stored targets by `id`; a secret sent as `null`
+    or
+    as the mask keeps the stored value, unless the same request changes where it would be sent. Needs
+    the
+    `write` scope.
+
     Args:
         gateway_id (UUID):
         upstream_id (UUID):
@@ -217,6 +237,12 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> Upstream:
     """Replace an upstream, keeping secrets by the merge rules
+
+     Replaces the whole upstream. Targets are matched to stored targets by `id`; a secret sent as `null`
+    or
+    as the mask keeps the stored value, unless the same request changes where it would be sent. Needs
+    the
+    `write` scope.
 
     Args:
         gateway_id (UUID):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,44 +10,38 @@ from attrs import field as _attrs_field
 
 from .._redact import model_repr
 from ..models.protocol import Protocol, check_protocol
-from ..models.service_type import ServiceType, check_service_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.credentials_resolved import CredentialsResolved
-    from ..models.headers import Headers
-    from ..models.upstream_resolved import UpstreamResolved
+    from ..models.header_map import HeaderMap
 
 
-T = TypeVar("T", bound="GatewayServiceResolved")
+T = TypeVar("T", bound="GatewayServiceEndpointResolved")
 
 
 @_attrs_define
-class GatewayServiceResolved:
-    """A service with the real values of its credentials and of its upstream's."""
+class GatewayServiceEndpointResolved:
+    """A service reached directly at `host`:`port`, with the real values of its secrets."""
 
     id: UUID
     gateway_id: UUID
     name: str
-    type_: ServiceType
-    """ "upstream" or "endpoint" """
-    retries: int
-    stream: bool
+    type_: Literal["endpoint"]
+    host: str
+    port: int
+    protocol: Protocol
     created_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
     updated_at: datetime.datetime
     """ An RFC 3339 date-time in UTC. """
+    retries: int = 0
+    stream: bool = False
     description: str | Unset = UNSET
-    upstream_id: UUID | Unset = UNSET
-    upstream: UpstreamResolved | Unset = UNSET
-    """ An upstream with the real values of its targets' and embedding config's credentials. """
-    host: str | Unset = UNSET
-    port: int | Unset = UNSET
-    protocol: Protocol | Unset = UNSET
     path: str | Unset = UNSET
     credentials: CredentialsResolved | Unset = UNSET
     """ Credentials with the real secret values (resolve scope only). """
-    headers: Headers | Unset = UNSET
+    headers: HeaderMap | Unset = UNSET
     """ HTTP headers, name to value. """
     tags: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -70,7 +64,13 @@ class GatewayServiceResolved:
 
         name = self.name
 
-        type_: str = self.type_
+        type_ = self.type_
+
+        host = self.host
+
+        port = self.port
+
+        protocol: str = self.protocol
 
         retries = self.retries
 
@@ -81,22 +81,6 @@ class GatewayServiceResolved:
         updated_at = self.updated_at.isoformat()
 
         description = self.description
-
-        upstream_id: str | Unset = UNSET
-        if not isinstance(self.upstream_id, Unset):
-            upstream_id = str(self.upstream_id)
-
-        upstream: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.upstream, Unset):
-            upstream = self.upstream.to_dict()
-
-        host = self.host
-
-        port = self.port
-
-        protocol: str | Unset = UNSET
-        if not isinstance(self.protocol, Unset):
-            protocol = self.protocol
 
         path = self.path
 
@@ -120,6 +104,9 @@ class GatewayServiceResolved:
                 "gateway_id": gateway_id,
                 "name": name,
                 "type": type_,
+                "host": host,
+                "port": port,
+                "protocol": protocol,
                 "retries": retries,
                 "stream": stream,
                 "created_at": created_at,
@@ -128,16 +115,6 @@ class GatewayServiceResolved:
         )
         if description is not UNSET:
             field_dict["description"] = description
-        if upstream_id is not UNSET:
-            field_dict["upstream_id"] = upstream_id
-        if upstream is not UNSET:
-            field_dict["upstream"] = upstream
-        if host is not UNSET:
-            field_dict["host"] = host
-        if port is not UNSET:
-            field_dict["port"] = port
-        if protocol is not UNSET:
-            field_dict["protocol"] = protocol
         if path is not UNSET:
             field_dict["path"] = path
         if credentials is not UNSET:
@@ -152,8 +129,7 @@ class GatewayServiceResolved:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.credentials_resolved import CredentialsResolved  # noqa: PLC0415
-        from ..models.headers import Headers  # noqa: PLC0415
-        from ..models.upstream_resolved import UpstreamResolved  # noqa: PLC0415
+        from ..models.header_map import HeaderMap  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -162,7 +138,15 @@ class GatewayServiceResolved:
 
         name = d.pop("name")
 
-        type_ = check_service_type(d.pop("type"))
+        type_ = cast(Literal["endpoint"], d.pop("type"))
+        if type_ != "endpoint":
+            raise ValueError("type must match const 'endpoint' (the value is not shown: it could be a secret)")
+
+        host = d.pop("host")
+
+        port = d.pop("port")
+
+        protocol = check_protocol(d.pop("protocol"))
 
         retries = d.pop("retries")
 
@@ -174,31 +158,6 @@ class GatewayServiceResolved:
 
         description = d.pop("description", UNSET)
 
-        _upstream_id = d.pop("upstream_id", UNSET)
-        upstream_id: UUID | Unset
-        if isinstance(_upstream_id, Unset):
-            upstream_id = UNSET
-        else:
-            upstream_id = UUID(_upstream_id)
-
-        _upstream = d.pop("upstream", UNSET)
-        upstream: UpstreamResolved | Unset
-        if isinstance(_upstream, Unset):
-            upstream = UNSET
-        else:
-            upstream = UpstreamResolved.from_dict(_upstream)
-
-        host = d.pop("host", UNSET)
-
-        port = d.pop("port", UNSET)
-
-        _protocol = d.pop("protocol", UNSET)
-        protocol: Protocol | Unset
-        if isinstance(_protocol, Unset):
-            protocol = UNSET
-        else:
-            protocol = check_protocol(_protocol)
-
         path = d.pop("path", UNSET)
 
         _credentials = d.pop("credentials", UNSET)
@@ -209,37 +168,35 @@ class GatewayServiceResolved:
             credentials = CredentialsResolved.from_dict(_credentials)
 
         _headers = d.pop("headers", UNSET)
-        headers: Headers | Unset
+        headers: HeaderMap | Unset
         if isinstance(_headers, Unset):
             headers = UNSET
         else:
-            headers = Headers.from_dict(_headers)
+            headers = HeaderMap.from_dict(_headers)
 
         tags = cast(list[str], d.pop("tags", UNSET))
 
-        gateway_service_resolved = cls(
+        gateway_service_endpoint_resolved = cls(
             id=id,
             gateway_id=gateway_id,
             name=name,
             type_=type_,
+            host=host,
+            port=port,
+            protocol=protocol,
             retries=retries,
             stream=stream,
             created_at=created_at,
             updated_at=updated_at,
             description=description,
-            upstream_id=upstream_id,
-            upstream=upstream,
-            host=host,
-            port=port,
-            protocol=protocol,
             path=path,
             credentials=credentials,
             headers=headers,
             tags=tags,
         )
 
-        gateway_service_resolved.additional_properties = d
-        return gateway_service_resolved
+        gateway_service_endpoint_resolved.additional_properties = d
+        return gateway_service_endpoint_resolved
 
     @property
     def additional_keys(self) -> list[str]:

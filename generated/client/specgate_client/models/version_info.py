@@ -9,14 +9,16 @@ from attrs import field as _attrs_field
 from .._redact import model_repr
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Headers")
+T = TypeVar("T", bound="VersionInfo")
 
 
 @_attrs_define
-class Headers:
-    """HTTP headers, name to value."""
-
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+class VersionInfo:
+    api: str
+    """ `info.version` of this document. """
+    server: str
+    """ The version of the server package. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 
@@ -30,28 +32,44 @@ class Headers:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        api = self.api
+
+        server = self.server
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "api": api,
+                "server": server,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        headers = cls()
+        api = d.pop("api")
 
-        headers.additional_properties = d
-        return headers
+        server = d.pop("server")
+
+        version_info = cls(
+            api=api,
+            server=server,
+        )
+
+        version_info.additional_properties = d
+        return version_info
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: str) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

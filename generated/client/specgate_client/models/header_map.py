@@ -9,16 +9,14 @@ from attrs import field as _attrs_field
 from .._redact import model_repr
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Version")
+T = TypeVar("T", bound="HeaderMap")
 
 
 @_attrs_define
-class Version:
-    api: str
-    """ `info.version` of this document. """
-    server: str
-    """ The version of the server package. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+class HeaderMap:
+    """HTTP headers, name to value."""
+
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 
@@ -32,44 +30,28 @@ class Version:
         return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        api = self.api
-
-        server = self.server
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "api": api,
-                "server": server,
-            }
-        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        api = d.pop("api")
+        header_map = cls()
 
-        server = d.pop("server")
-
-        version = cls(
-            api=api,
-            server=server,
-        )
-
-        version.additional_properties = d
-        return version
+        header_map.additional_properties = d
+        return header_map
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -9,37 +9,33 @@ from attrs import field as _attrs_field
 
 from .._redact import model_repr
 from ..models.protocol import Protocol, check_protocol
-from ..models.provider import Provider, check_provider
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.credentials_resolved import CredentialsResolved
-    from ..models.headers import Headers
+    from ..models.header_map import HeaderMap
 
 
-T = TypeVar("T", bound="TargetResolved")
+T = TypeVar("T", bound="HostTargetResolved")
 
 
 @_attrs_define
-class TargetResolved:
-    """A target with the real values of its credentials."""
+class HostTargetResolved:
+    """A host target with the real values of its credentials."""
 
     id: UUID
+    """ Generated when the target was sent without one; send it back to keep its secrets. """
+    host: str
+    port: int
+    protocol: Protocol
+    path: str | Unset = UNSET
     credentials: CredentialsResolved | Unset = UNSET
     """ Credentials with the real secret values (resolve scope only). """
-    default_model: str | Unset = UNSET
     description: str | Unset = UNSET
-    headers: Headers | Unset = UNSET
+    headers: HeaderMap | Unset = UNSET
     """ HTTP headers, name to value. """
-    host: str | Unset = UNSET
     insecure_ssl: bool | Unset = UNSET
-    models: list[str] | Unset = UNSET
-    path: str | Unset = UNSET
-    port: int | Unset = UNSET
     priority: int | Unset = UNSET
-    protocol: Protocol | Unset = UNSET
-    provider: Provider | Unset = UNSET
-    """ An LLM provider. """
     stream: bool | Unset = UNSET
     tags: list[str] | Unset = UNSET
     weight: int | Unset = UNSET
@@ -59,11 +55,17 @@ class TargetResolved:
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
 
+        host = self.host
+
+        port = self.port
+
+        protocol: str = self.protocol
+
+        path = self.path
+
         credentials: dict[str, Any] | Unset = UNSET
         if not isinstance(self.credentials, Unset):
             credentials = self.credentials.to_dict()
-
-        default_model = self.default_model
 
         description = self.description
 
@@ -71,27 +73,9 @@ class TargetResolved:
         if not isinstance(self.headers, Unset):
             headers = self.headers.to_dict()
 
-        host = self.host
-
         insecure_ssl = self.insecure_ssl
 
-        models: list[str] | Unset = UNSET
-        if not isinstance(self.models, Unset):
-            models = self.models
-
-        path = self.path
-
-        port = self.port
-
         priority = self.priority
-
-        protocol: str | Unset = UNSET
-        if not isinstance(self.protocol, Unset):
-            protocol = self.protocol
-
-        provider: str | Unset = UNSET
-        if not isinstance(self.provider, Unset):
-            provider = self.provider
 
         stream = self.stream
 
@@ -106,32 +90,23 @@ class TargetResolved:
         field_dict.update(
             {
                 "id": id,
+                "host": host,
+                "port": port,
+                "protocol": protocol,
             }
         )
+        if path is not UNSET:
+            field_dict["path"] = path
         if credentials is not UNSET:
             field_dict["credentials"] = credentials
-        if default_model is not UNSET:
-            field_dict["default_model"] = default_model
         if description is not UNSET:
             field_dict["description"] = description
         if headers is not UNSET:
             field_dict["headers"] = headers
-        if host is not UNSET:
-            field_dict["host"] = host
         if insecure_ssl is not UNSET:
             field_dict["insecure_ssl"] = insecure_ssl
-        if models is not UNSET:
-            field_dict["models"] = models
-        if path is not UNSET:
-            field_dict["path"] = path
-        if port is not UNSET:
-            field_dict["port"] = port
         if priority is not UNSET:
             field_dict["priority"] = priority
-        if protocol is not UNSET:
-            field_dict["protocol"] = protocol
-        if provider is not UNSET:
-            field_dict["provider"] = provider
         if stream is not UNSET:
             field_dict["stream"] = stream
         if tags is not UNSET:
@@ -144,10 +119,18 @@ class TargetResolved:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.credentials_resolved import CredentialsResolved  # noqa: PLC0415
-        from ..models.headers import Headers  # noqa: PLC0415
+        from ..models.header_map import HeaderMap  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
+
+        host = d.pop("host")
+
+        port = d.pop("port")
+
+        protocol = check_protocol(d.pop("protocol"))
+
+        path = d.pop("path", UNSET)
 
         _credentials = d.pop("credentials", UNSET)
         credentials: CredentialsResolved | Unset
@@ -156,42 +139,18 @@ class TargetResolved:
         else:
             credentials = CredentialsResolved.from_dict(_credentials)
 
-        default_model = d.pop("default_model", UNSET)
-
         description = d.pop("description", UNSET)
 
         _headers = d.pop("headers", UNSET)
-        headers: Headers | Unset
+        headers: HeaderMap | Unset
         if isinstance(_headers, Unset):
             headers = UNSET
         else:
-            headers = Headers.from_dict(_headers)
-
-        host = d.pop("host", UNSET)
+            headers = HeaderMap.from_dict(_headers)
 
         insecure_ssl = d.pop("insecure_ssl", UNSET)
 
-        models = cast(list[str], d.pop("models", UNSET))
-
-        path = d.pop("path", UNSET)
-
-        port = d.pop("port", UNSET)
-
         priority = d.pop("priority", UNSET)
-
-        _protocol = d.pop("protocol", UNSET)
-        protocol: Protocol | Unset
-        if isinstance(_protocol, Unset):
-            protocol = UNSET
-        else:
-            protocol = check_protocol(_protocol)
-
-        _provider = d.pop("provider", UNSET)
-        provider: Provider | Unset
-        if isinstance(_provider, Unset):
-            provider = UNSET
-        else:
-            provider = check_provider(_provider)
 
         stream = d.pop("stream", UNSET)
 
@@ -199,27 +158,24 @@ class TargetResolved:
 
         weight = d.pop("weight", UNSET)
 
-        target_resolved = cls(
+        host_target_resolved = cls(
             id=id,
+            host=host,
+            port=port,
+            protocol=protocol,
+            path=path,
             credentials=credentials,
-            default_model=default_model,
             description=description,
             headers=headers,
-            host=host,
             insecure_ssl=insecure_ssl,
-            models=models,
-            path=path,
-            port=port,
             priority=priority,
-            protocol=protocol,
-            provider=provider,
             stream=stream,
             tags=tags,
             weight=weight,
         )
 
-        target_resolved.additional_properties = d
-        return target_resolved
+        host_target_resolved.additional_properties = d
+        return host_target_resolved
 
     @property
     def additional_keys(self) -> list[str]:

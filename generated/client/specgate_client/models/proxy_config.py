@@ -9,15 +9,15 @@ from attrs import field as _attrs_field
 from .._redact import model_repr
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Proxy")
+T = TypeVar("T", bound="ProxyConfig")
 
 
 @_attrs_define
-class Proxy:
+class ProxyConfig:
     host: str
     """ A DNS name or an IP address. """
     port: str
-    """ The proxy port (a string, as in the real API). """
+    """ The proxy port, as a string of digits. """
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 
@@ -53,9 +53,9 @@ class Proxy:
 
         port = d.pop("port")
 
-        proxy = cls(
+        proxy_config = cls(
             host=host,
             port=port,
         )
 
-        return proxy
+        return proxy_config

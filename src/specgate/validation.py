@@ -1,0 +1,102 @@
+"""Checking JSON against the spec's own schemas (JSON Schema 2020-12), for what the models do not say.
+
+The generated pydantic models check types, lengths, patterns and enums; they leave out `not`,
+`if`/`then`, `format: int64` and the like. A `SchemaCheck` is compiled once per schema at start-up
+(jsonschema_rs, in Rust) and run on data the model already accepted, so it only adds those rules.
+A rule the spec states this way names its error in the schema: `x-error-type` (and `description`
+for the message) on the subschema that holds it.
+Messages never quote the value checked: a body may hold secrets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import jsonschema_rs
+
+from .errors import FieldError
+from .spec import Spec
+
+__all__ = ["FORMAT_BOUNDS", "SchemaCheck"]
+
+# OpenAPI's format registry: int32 and int64 bound integers (spec.openapis.org/registry/format).
+# JSON Schema validators leave formats of numbers alone, so the compiled copy states the bounds.
+FORMAT_BOUNDS = {"int64": (-(2**63), 2**63 - 1), "int32": (-(2**31), 2**31 - 1)}
+
+# Our error `type` for each JSON Schema keyword (pydantic's names where pydantic has one).
+_TYPES = {
+    "required": "missing",
+    "maximum": "less_than_equal",
+    "minimum": "greater_than_equal",
+    "maxLength": "string_too_long",
+    "minLength": "string_too_short",
+    "pattern": "string_pattern_mismatch",
+    "maxItems": "too_long",
+    "minItems": "too_short",
+    "maxProperties": "too_long",
+    "minProperties": "too_short",
+    "enum": "enum",
+    "const": "literal_error",
+    "additionalProperties": "extra_forbidden",
+}
+
+
+class SchemaCheck:
+    """One schema of the spec (`#/components/schemas/NAME` or any local pointer), compiled once."""
+
+    def __init__(self, spec: Spec, ref: str) -> None:
+        self._spec = spec
+        self._root: dict[str, Any] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$ref": ref,
+            "components": _bounded(spec.document["components"]),
+        }
+        self._validator = jsonschema_rs.Draft202012Validator(self._root, mask="<value>")
+
+    def errors(self, instance: Any, where: Sequence[str | int] = ("body",)) -> list[FieldError]:
+        """Every rule of the schema `instance` breaks, located under `where`."""
+        return [self._field_error(error, tuple(where)) for error in self._validator.iter_errors(instance)]
+
+    def _field_error(self, error: jsonschema_rs.ValidationError, where: tuple[str | int, ...]) -> FieldError:
+        loc = (*where, *error.instance_path)
+        named = _rule_of(self._spec, self._root, error.schema_path)
+        if named is not None:
+            return FieldError(loc, str(named.get("description", "breaks a rule")), str(named["x-error-type"]))
+        keyword = error.kind.name
+        if keyword == "required":
+            missing = error.kind.as_dict().get("property")
+            if isinstance(missing, str):
+                return FieldError((*loc, missing), "Field required", "missing")
+        return FieldError(loc, f"breaks the schema's `{keyword}`", _TYPES.get(keyword, keyword))
+
+
+def _rule_of(spec: Spec, root: Mapping[str, Any], path: Sequence[str | int]) -> Mapping[str, Any] | None:
+    """The innermost subschema on `path` that names its rule (`x-error-type`)."""
+    node: Any = root
+    named = None
+    for part in path:
+        if isinstance(node, Mapping) and "x-error-type" in node:
+            named = node
+        node = spec.resolve(node)
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    if isinstance(node, Mapping) and "x-error-type" in node:
+        named = node
+    return named
+
+
+def _bounded(node: Any) -> Any:
+    """A copy of `node` where `format: int32/int64` also says `minimum` and `maximum`."""
+    if isinstance(node, list):
+        return [_bounded(item) for item in node]
+    if not isinstance(node, Mapping):
+        return node
+    copy = {key: _bounded(value) for key, value in node.items()}
+    bounds = FORMAT_BOUNDS.get(str(copy.get("format")))
+    if bounds is not None and copy.get("type") == "integer":
+        copy["minimum"] = max(copy.get("minimum", bounds[0]), bounds[0])
+        copy["maximum"] = min(copy.get("maximum", bounds[1]), bounds[1])
+    return copy
