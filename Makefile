@@ -1,7 +1,7 @@
 # specgate: the make targets users rely on (see DESIGN.md and scripts/README.md).
-#   make install   .venv + editable specgate[dev] (+ generated/client) + pinned Redocly CLI
+#   make install   .venv + editable specgate[dev] (+ generated/client) + pinned npm tools (scripts/*/)
 #   make generate  openapi/openapi.yaml -> generated/ (byte-identical on a second run)
-#   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy
+#   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy, tsc
 #   make test      the whole suite (what CI runs), on every core
 #   make test-quick  the suite without the tests marked slow, for the edit-test loop
 #   make serve | fuzz URL=... KEY=... | publish | bench [SCALE=N] | clean
@@ -12,6 +12,7 @@ BIN := $(VENV)/bin
 SPEC := openapi/openapi.yaml
 REDOCLY_CONFIG := openapi/redocly.yaml
 REDOCLY := scripts/redocly/node_modules/.bin/redocly
+TSC := scripts/typescript/node_modules/.bin/tsc
 SPECTRAL := scripts/spectral/node_modules/.bin/spectral
 URL ?= http://127.0.0.1:8000
 KEY ?=
@@ -28,8 +29,9 @@ PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadgroup
 PY_STAMP := $(VENV)/.specgate-install.stamp
 PY_INPUTS := pyproject.toml $(wildcard generated/client/pyproject.toml)
 # npm writes this file on every install; it is newer than the lock file after `npm ci`.
-NODE_STAMP := scripts/redocly/node_modules/.package-lock.json
-SPECTRAL_STAMP := scripts/spectral/node_modules/.package-lock.json
+# One npm folder each: Redocly, the TypeScript client's toolchain, the generators the ecosystem test runs.
+NODE_DIRS := redocly typescript ecosystem spectral
+NODE_STAMPS := $(foreach dir,$(NODE_DIRS),scripts/$(dir)/node_modules/.package-lock.json)
 
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
@@ -42,7 +44,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
 
-install: $(PY_STAMP) $(NODE_STAMP) $(SPECTRAL_STAMP)
+install: $(PY_STAMP) $(NODE_STAMPS)
 
 $(PY_STAMP): $(PY_INPUTS)
 	@test -x $(BIN)/python || { echo "creating $(VENV) with $(PY)"; $(PY) -m venv $(VENV); }
@@ -54,14 +56,9 @@ $(PY_STAMP): $(PY_INPUTS)
 	fi
 	@touch $@
 
-$(NODE_STAMP): scripts/redocly/package.json scripts/redocly/package-lock.json
-	@echo "npm ci --prefix scripts/redocly"
-	@npm ci --prefix scripts/redocly --no-audit --no-fund --loglevel=error >/dev/null
-	@touch $@
-
-$(SPECTRAL_STAMP): scripts/spectral/package.json scripts/spectral/package-lock.json
-	@echo "npm ci --prefix scripts/spectral"
-	@npm ci --prefix scripts/spectral --no-audit --no-fund --loglevel=error >/dev/null
+scripts/%/node_modules/.package-lock.json: scripts/%/package.json scripts/%/package-lock.json
+	@echo "npm ci --prefix scripts/$*"
+	@npm ci --prefix scripts/$* --no-audit --no-fund --loglevel=error >/dev/null
 	@touch $@
 
 generate: install
@@ -78,6 +75,7 @@ check: install
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
+	$(TSC) -p tests/typescript
 
 test: install
 	$(PYTEST)
@@ -106,10 +104,10 @@ bench: install
 clean:
 	find reports -mindepth 1 -not -name bench.md -exec rm -rf {} + 2>/dev/null || true
 	rm -rf dist build .specgate .mypy_cache .ruff_cache .pytest_cache .hypothesis
-	rm -rf generated/client/.pdm-build generated/client/dist
-	find . -path ./$(VENV) -prune -o -path ./scripts/redocly/node_modules -prune -o \
+	rm -rf generated/client/.pdm-build generated/client/dist generated/typescript/dist
+	find . -path ./$(VENV) -prune -o -path './scripts/*/node_modules' -prune -o \
 		-name __pycache__ -type d -exec rm -rf {} +
 
 # clean, and also the installed tools (.venv, node_modules).
 distclean: clean
-	rm -rf $(VENV) scripts/redocly/node_modules scripts/spectral/node_modules
+	rm -rf $(VENV) $(foreach dir,$(NODE_DIRS),scripts/$(dir)/node_modules)

@@ -15,6 +15,8 @@ The tree:
                                          templates in scripts/client-templates/, then the
                                          hand-written layer added by scripts/client_layer.py)
     docs/index.html                      offline HTML reference (Redocly build-docs, Redoc inlined)
+    typescript/                          npm package `specgate-client` (openapi-typescript types,
+                                         openapi-fetch runtime, scripts/typescript/client/ around them)
 
 The generators run on a copy of the spec named openapi.yaml in a scratch directory, so the output
 depends on the spec's content only, never on where the spec or the output lives.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import shutil
 import subprocess
@@ -32,6 +35,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/, also when loaded by path (tests)
 import client_layer
@@ -44,6 +49,11 @@ CLIENT_TEMPLATES = REPO / "scripts" / "client-templates"
 CLIENT_PACKAGE = "specgate_client"
 REDOCLY = REPO / "scripts" / "redocly" / "node_modules" / ".bin" / "redocly"
 REDOCLY_CONFIG = REPO / "openapi" / "redocly.yaml"
+TS_TOOLS = REPO / "scripts" / "typescript"
+OPENAPI_TYPESCRIPT = TS_TOOLS / "node_modules" / ".bin" / "openapi-typescript"
+# The hand-written files of the npm package (entry point, tsconfig, README), copied as they are.
+TS_CLIENT_FILES = TS_TOOLS / "client"
+TS_PACKAGE = "specgate-client"
 
 MODELS_PACKAGE = "specgate_models"
 
@@ -58,6 +68,7 @@ IGNORED_NAMES = frozenset(
         ".pytest_cache",
         "build",
         "dist",
+        "node_modules",
     }
 )
 IGNORED_SUFFIXES = (".pyc", ".egg-info")
@@ -95,6 +106,12 @@ DATAMODEL_CODEGEN_ARGS = [
     "--custom-file-header", MODELS_HEADER,
     "--ignore-pyproject",
 ]  # fmt: skip
+
+
+# openapi-typescript 7.13.0 options. See scripts/README.md for why each one is here.
+OPENAPI_TYPESCRIPT_ARGS = [
+    "--default-non-nullable=false",
+]
 
 
 def tool_env() -> dict[str, str]:
@@ -183,6 +200,52 @@ def build(spec: Path, dest: Path) -> None:
         )  # fmt: skip
         docs = dest / "docs" / "index.html"
         docs.write_bytes(offline_docs(docs.read_bytes().decode("utf-8")).encode("utf-8"))
+
+        build_typescript(staged, dest / "typescript")
+
+
+def build_typescript(staged: Path, dest: Path) -> None:
+    """The npm package: the spec's types (openapi-typescript), the files of TS_CLIENT_FILES, and a
+    package.json at the spec's version that depends on the exact openapi-fetch of scripts/typescript."""
+    if not OPENAPI_TYPESCRIPT.exists():
+        raise SystemExit(f"generate.py: {OPENAPI_TYPESCRIPT} not found; run `make install`")
+    (dest / "src").mkdir(parents=True)
+    run(
+        [
+            str(OPENAPI_TYPESCRIPT),
+            str(staged),
+            "--output",
+            str(dest / "src" / "schema.ts"),
+            *OPENAPI_TYPESCRIPT_ARGS,
+        ],
+        cwd=staged.parent,
+        quiet=True,
+    )
+    shutil.copyfile(TS_CLIENT_FILES / "index.ts", dest / "src" / "index.ts")
+    for name in ("tsconfig.json", "README.md"):
+        shutil.copyfile(TS_CLIENT_FILES / name, dest / name)
+    (dest / "package.json").write_text(typescript_package(staged), encoding="utf-8")
+
+
+def typescript_package(staged: Path) -> str:
+    info = yaml.safe_load(staged.read_text(encoding="utf-8"))["info"]
+    tools = json.loads((TS_TOOLS / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    package = {
+        "name": TS_PACKAGE,
+        "version": info["version"],
+        "description": f"TypeScript client of the {info['title']} (generated from its OpenAPI document).",
+        "license": info.get("license", {}).get("identifier", "UNLICENSED"),
+        "type": "module",
+        "main": "./dist/index.js",
+        "types": "./dist/index.d.ts",
+        "exports": {".": {"types": "./dist/index.d.ts", "import": "./dist/index.js"}},
+        "files": ["dist", "src"],
+        "sideEffects": False,
+        "scripts": {"build": "tsc -p tsconfig.json", "prepack": "tsc -p tsconfig.json"},
+        "dependencies": {"openapi-fetch": tools["openapi-fetch"]},
+        "devDependencies": {"typescript": tools["typescript"]},
+    }
+    return json.dumps(package, indent=2) + "\n"
 
 
 # Redoc's sidebar footer ("API docs by Redocly") loads its logo from Redocly's CDN, and no option of

@@ -7,11 +7,12 @@
 Steps, each of which stops the run on failure:
     1. the breaking-change gate (breaking.py) against openapi/published/openapi.yaml;
     2. generated/ is up to date with the spec (generate.py --check);
-    3. info.version and the generated client's version agree;
+    3. info.version and the generated clients' versions (Python and TypeScript) agree;
     4. dist/openapi.yaml and dist/openapi.json: the bundled spec, one self-contained file each,
        validated (openapi-spec-validator, and Redocly lint with the repository's rules);
     5. dist/docs/index.html: the offline HTML reference (Redoc inlined, no network needed);
     6. dist/specgate_client-VERSION-py3-none-any.whl and .tar.gz, built from generated/client;
+       dist/specgate-client-VERSION.tgz, the npm package of generated/typescript (`npm pack`);
     7. dist/CHANGELOG.md: openapi/CHANGELOG.md with an entry made from the diff on top.
 
 --record then makes this release the published one: the spec is copied to
@@ -44,6 +45,7 @@ DEFAULT_OUT = REPO / "dist"
 GENERATED = REPO / "generated"
 REDOCLY_CONFIG = REPO / "openapi" / "redocly.yaml"
 LINT_IGNORE = REPO / "openapi" / ".redocly.lint-ignore.yaml"
+TS_TOOLS = REPO / "scripts" / "typescript" / "node_modules"
 
 CHANGELOG_TITLE = "# Changelog of the specgate API"
 CHANGELOG_INTRO = (
@@ -112,13 +114,20 @@ def client_version(client_dir: Path) -> str:
         return str(tomllib.load(f)["project"]["version"])
 
 
-def check_versions(document: dict[str, Any], client_dir: Path) -> str:
+def typescript_version(package_dir: Path) -> str:
+    return str(json.loads((package_dir / "package.json").read_text(encoding="utf-8"))["version"])
+
+
+def check_versions(document: dict[str, Any], client_dir: Path, package_dir: Path) -> str:
     version = str(document["info"]["version"])
-    client = client_version(client_dir)
-    if client != version:
-        raise PublishError(
-            f"the client's version {client} is not info.version {version}; run `make generate`"
-        )
+    for name, found in (
+        ("client", client_version(client_dir)),
+        ("npm package", typescript_version(package_dir)),
+    ):
+        if found != version:
+            raise PublishError(
+                f"the {name}'s version {found} is not info.version {version}; run `make generate`"
+            )
     return version
 
 
@@ -223,6 +232,28 @@ def build_client(client_dir: Path, out: Path) -> list[Path]:
     return sorted(out.glob("specgate_client-*"))
 
 
+def pack_typescript(package_dir: Path, out: Path) -> Path:
+    """`npm pack` on a copy of the npm package: its prepack script compiles it (tsc) into dist/, with
+    the pinned toolchain of scripts/typescript as its node_modules (typescript, openapi-fetch)."""
+    if not (TS_TOOLS / ".bin" / "tsc").exists():
+        raise PublishError(f"{TS_TOOLS} is missing; run `make install`")
+    with tempfile.TemporaryDirectory(prefix="specgate-npm-") as tmp_name:
+        source = Path(tmp_name) / "typescript"
+        shutil.copytree(package_dir, source, ignore=shutil.ignore_patterns("node_modules", "dist"))
+        (source / "node_modules").symlink_to(TS_TOOLS, target_is_directory=True)
+        proc = subprocess.run(
+            ["npm", "pack", "--json", "--pack-destination", str(out)],
+            cwd=source,
+            capture_output=True,
+            text=True,
+        )
+    if proc.returncode != 0:
+        raise PublishError(f"npm pack of the TypeScript client failed:\n{proc.stdout}{proc.stderr}")
+    # npm prints the prepack script's output before the JSON report.
+    report = json.loads(proc.stdout[proc.stdout.index("[") :])
+    return out / report[0]["filename"]
+
+
 def is_by_product(name: str) -> bool:
     return name in generate.IGNORED_NAMES or name.endswith(generate.IGNORED_SUFFIXES)
 
@@ -287,8 +318,8 @@ def publish(spec: Path, published: Path, changelog: Path, out: Path, do_record: 
     step("generated/ up to date?")
     check_generated(spec)
     document = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    version = check_versions(document, GENERATED / "client")
-    step(f"info.version and specgate-client are both {version}")
+    version = check_versions(document, GENERATED / "client", GENERATED / "typescript")
+    step(f"info.version and both specgate-client packages (Python, npm) are {version}")
 
     empty_out(out)
     write_bundle(spec, out)
@@ -297,6 +328,8 @@ def publish(spec: Path, published: Path, changelog: Path, out: Path, do_record: 
     write_docs(out)
     built = build_client(GENERATED / "client", out)
     step(f"client built: {', '.join(path.name for path in built)}")
+    tarball = pack_typescript(GENERATED / "typescript", out)
+    step(f"TypeScript client packed: {tarball.name}")
 
     existing = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
     entry = changelog_entry(report)

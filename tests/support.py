@@ -194,6 +194,13 @@ class ServerProcess:
                 self.kill()
 
 
+def serve_fresh_sqlite(tmp: Path, email: str) -> tuple[ServerProcess, str]:
+    """A started `specgate serve` on a new SQLite file in tmp, and a key with every scope for it."""
+    url, keys = f"sqlite:///{tmp}/specgate.db", Fernet.generate_key().decode()
+    key = create_api_key(url, keys, email=email)
+    return ServerProcess(url, keys, tmp / "server.log").start(), key
+
+
 # --- request bodies ----------------------------------------------------------------------------------
 
 

@@ -62,6 +62,7 @@ def test_committed_tree_has_models_and_client() -> None:
     assert "client/pyproject.toml" in files
     assert "client/specgate_client/__init__.py" in files
     assert "docs/index.html" in files
+    assert {"typescript/package.json", "typescript/src/schema.ts", "typescript/src/index.ts"} <= files
     docs = (GENERATED / "docs" / "index.html").read_text(encoding="utf-8")
     assert "redoc.standalone.js" not in docs  # Redoc is inlined: the page works offline
 

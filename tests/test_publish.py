@@ -78,6 +78,7 @@ def test_dist_holds_the_release(dist: Path) -> None:
         "docs/index.html",
         f"specgate_client-{version}-py3-none-any.whl",
         f"specgate_client-{version}.tar.gz",
+        f"specgate-client-{version}.tgz",
         "CHANGELOG.md",
     }
 
@@ -126,6 +127,44 @@ def test_the_wheel_and_sdist_are_the_generated_client_at_the_spec_version(dist: 
 
 @pytest.mark.slow
 @pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
+def test_the_npm_tarball_is_the_compiled_typescript_client_at_the_spec_version(
+    dist: Path, tmp_path: Path
+) -> None:
+    version = spec_version()
+    with tarfile.open(dist / f"specgate-client-{version}.tgz") as tgz:
+        names = set(tgz.getnames())
+        member = tgz.extractfile("package/package.json")
+        assert member is not None
+        package = json.loads(member.read())
+        tgz.extractall(tmp_path / "unpacked", filter="data")
+    assert package["name"] == "specgate-client" and package["version"] == version
+    assert {"package/dist/index.js", "package/dist/index.d.ts", "package/dist/schema.d.ts"} <= names
+    # Installed beside its one dependency, the package imports and makes a client.
+    modules = tmp_path / "app" / "node_modules"
+    modules.mkdir(parents=True)
+    (tmp_path / "unpacked" / "package").rename(modules / "specgate-client")
+    (modules / "openapi-fetch").symlink_to(REPO / "scripts" / "typescript" / "node_modules" / "openapi-fetch")
+    (modules / "openapi-typescript-helpers").symlink_to(
+        REPO / "scripts" / "typescript" / "node_modules" / "openapi-typescript-helpers"
+    )
+    script = (
+        "import { createSpecgateClient } from 'specgate-client';"
+        "const api = createSpecgateClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'k' });"
+        "console.log(typeof api.GET, typeof api.PUT);"
+    )
+    proc = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        cwd=tmp_path / "app",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["function", "function"]
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
 def test_the_changelog_has_every_entry_and_the_one_for_this_diff(dist: Path) -> None:
     text = (dist / "CHANGELOG.md").read_text(encoding="utf-8")
     assert text.startswith(publish.CHANGELOG_TITLE)
@@ -137,9 +176,10 @@ def test_the_changelog_has_every_entry_and_the_one_for_this_diff(dist: Path) -> 
 
 
 def test_api_version_client_version_and_server_version_agree(tmp_path: Path) -> None:
-    """info.version == the generated client's version == the `api` of the server's /version."""
+    """info.version == the generated clients' versions == the `api` of the server's /version."""
     version = spec_version()
     assert publish.client_version(REPO / "generated" / "client") == version
+    assert publish.typescript_version(REPO / "generated" / "typescript") == version
     with TestClient(create_app(sqlite_settings(tmp_path))) as client:
         body = client.get("/version").json()
     assert body["api"] == version

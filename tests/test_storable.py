@@ -50,10 +50,21 @@ def test_nul_and_lone_surrogates_in_secrets_and_their_keys_are_refused(api: Api)
     assert errors_of(send(api, "POST", "/api/v1/services/", WEATHER | headers)) == [
         (("body", "auth_values", "X-Key"), "string_nul")
     ]
+    # pydantic cannot read a lone surrogate: such a body is named by its top-level field only.
     bad_key = {"auth_type": "custom_headers", "auth_values": {"X-\ud800": "secret"}}
     assert errors_of(send(api, "POST", "/api/v1/services/", WEATHER | bad_key)) == [
-        (("body", "auth_values", "X-\\ud800"), "string_surrogate")
+        (("body", "auth_values"), "string_surrogate")
     ]
+
+
+def test_no_loc_names_a_key_inside_a_secrets_value(api: Api) -> None:
+    """A secret sent as an object holding NUL: the type error names the secret, never what is
+    inside it (the fuzzer counts each part of a secret value as a secret)."""
+    body = WEATHER | {"auth_type": "custom_headers", "auth_values": {"X-Key": {"9993-inner": ["\x00"]}}}
+    response = send(api, "POST", "/api/v1/services/", body)
+    locs = [loc for loc, _ in errors_of(response)]
+    assert locs and all("9993-inner" not in loc for loc in locs)
+    assert ("body", "auth_values", "X-Key") in locs
 
 
 def test_nested_text_and_keys_in_a_tool_definition(api: Api) -> None:
@@ -61,14 +72,15 @@ def test_nested_text_and_keys_in_a_tool_definition(api: Api) -> None:
     definition = {
         "type": "function",
         "function": {"name": "f", "parameters": [{"description": "x\x00y"}, "ok"], "k\x00": 1},
-        "lone": "\udc00",
     }
     response = send(api, "POST", "/api/v1/tools/", TOOL | {"service_id": sid, "definition": definition})
     assert sorted(errors_of(response)) == [
         (("body", "definition", "function", "k\\x00"), "string_nul"),
         (("body", "definition", "function", "parameters", 0, "description"), "string_nul"),
-        (("body", "definition", "lone"), "string_surrogate"),
     ]
+    lone = {"deep": {"x": ["\udc00"]}}
+    response = send(api, "POST", "/api/v1/tools/", TOOL | {"service_id": sid, "definition": lone})
+    assert errors_of(response) == [(("body", "definition"), "string_surrogate")]
     assert api.get("/api/v1/tools/").json()["total_count"] == 0
     tool = send(api, "POST", "/api/v1/tools/", TOOL | {"service_id": sid}).json()
     put = send(api, "PUT", "/api/v1/tools/", tool | {"definition": {"x": ["\x00"]}})

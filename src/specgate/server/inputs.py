@@ -114,26 +114,43 @@ async def read_body(request: Request, adapter: TypeAdapter[Any]) -> Any:
     if ctype.split(";", 1)[0].strip().lower() not in ("application/json", ""):
         raise UnsupportedMediaType("send the body as application/json")
     raw = await _limited_body(request)
-    unstorable = body_errors(raw)
-    if unstorable:
-        raise InvalidRequest(unstorable)
     try:
         # Strict: JSON types as the schema says them (no 0 for false, no "5" for 5).
-        return adapter.validate_json(raw, strict=True)
+        model = adapter.validate_json(raw, strict=True)
     except ValidationError as exc:
         errors, total = _errors_of(exc)
+    else:
+        # After validation: every secret is a string by then, so no `loc` names a key inside one.
+        _refuse_unstorable(raw)
+        return model
     invalid = next((e for e in errors if e["type"] == "json_invalid"), None)
     if invalid is not None:
         if "recursion limit" in invalid["msg"]:
             raise BadRequest("the body is nested too deeply to read")
+        # pydantic reads a lone surrogate as invalid JSON; it is valid JSON that cannot be stored.
+        _refuse_unstorable(raw, top_level_only=True)
         raise BadRequest("the body is not valid JSON")
     tagged = _is_tagged(adapter)
     chosen = [field for field, _ in _closest(errors, tagged)]
     if all(field.type == "int_type" for field in chosen) and _integral_floats_only(adapter, raw, tagged):
         # JSON Schema counts 404.0 as an integer; lax mode reads it as 404, and strict mode
         # found nothing else in this body that lax mode would let through.
-        return adapter.validate_json(raw)
+        model = adapter.validate_json(raw)
+        _refuse_unstorable(raw)
+        return model
     raise InvalidRequest(chosen, len(chosen) if total <= len(errors) else total)
+
+
+def _refuse_unstorable(raw: bytes, *, top_level_only: bool = False) -> None:
+    """A 422 naming each field the store cannot keep (NUL, lone surrogate, NaN or Infinity).
+
+    `top_level_only` names the body's own fields only: in a body the model has not validated, a
+    deeper `loc` could name a key inside a secret's (malformed) value."""
+    errors = body_errors(raw)
+    if top_level_only:
+        errors = list({e.loc[:2]: FieldError(e.loc[:2], e.msg, e.type) for e in errors}.values())
+    if errors:
+        raise InvalidRequest(errors)
 
 
 # A body can break a rule per byte (an unknown field each): 90,000 errors from 630 KB once took 4 s
