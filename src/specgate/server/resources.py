@@ -8,7 +8,7 @@ import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 from starlette.requests import Request
@@ -145,6 +145,9 @@ def check_if_match(request: Request, version: int) -> bool:
     return True
 
 
+T = TypeVar("T")
+
+
 async def replace_with_retry(
     request: Request,
     store: Store,
@@ -152,10 +155,38 @@ async def replace_with_retry(
     build: Callable[[Stored], Awaitable[tuple[dict[str, Any], bytes]]],
     kind: Kind,
 ) -> tuple[Stored, dict[str, Any], bytes]:
-    """Read, check If-Match, build the new document, write if the version is unchanged.
+    """Read, check If-Match, build the new document, write if the version is unchanged."""
+
+    async def write(old: Stored) -> tuple[Stored, dict[str, Any], bytes] | None:
+        doc, body = await build(old)
+        if await store.replace(kind, old, doc, body):
+            return Stored(old.id, old.version + 1, doc, body), doc, body
+        return None
+
+    return await _in_turn(request, kind, load, write)
+
+
+async def delete_checked(
+    request: Request, store: Store, kind: Kind, load: Callable[[], Awaitable[Stored | None]]
+) -> Stored:
+    """Delete what `load` finds if it is still at the version read (and If-Match names it)."""
+
+    async def remove(old: Stored) -> Stored | None:
+        return old if await store.delete(kind, old) else None
+
+    return await _in_turn(request, kind, load, remove)
+
+
+async def _in_turn(
+    request: Request,
+    kind: Kind,
+    load: Callable[[], Awaitable[Stored | None]],
+    attempt_write: Callable[[Stored], Awaitable[T | None]],
+) -> T:
+    """Run `attempt_write` on the row as read until it wins; None means another writer won.
 
     Writers of one row take turns in this process; a write that another replica's write beat is
-    a 412 when If-Match named the version now gone, and is otherwise merged again on the fresh row
+    a 412 when If-Match named the version now gone, and is otherwise tried again on the fresh row
     (412 is only ever the answer to a precondition the client sent). A row that stays contended
     for every attempt is a 503 with Retry-After.
     """
@@ -171,9 +202,9 @@ async def replace_with_retry(
             if old is None:
                 raise NotFound("no such resource")
             conditional = check_if_match(request, old.version)
-            doc, body = await build(old)
-            if await store.replace(kind, old, doc, body):
-                return Stored(old.id, old.version + 1, doc, body), doc, body
+            done = await attempt_write(old)
+            if done is not None:
+                return done
             if conditional and await _version_moved(load, old):
                 raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
             await pause(attempt)
@@ -184,31 +215,6 @@ async def _version_moved(load: Callable[[], Awaitable[Stored | None]], old: Stor
     """Whether another update won; a key rotation alone (same version) is retried, not a 412."""
     now = await load()
     return now is None or now.version != old.version
-
-
-async def delete_checked(
-    request: Request, store: Store, kind: Kind, load: Callable[[], Awaitable[Stored | None]]
-) -> Stored:
-    """Delete what `load` finds if it is still at the version read (and If-Match names it); the
-    same turns and retries as an update."""
-    if_match(request)
-    first = await load()
-    if first is None:
-        raise NotFound("no such resource")
-    lock = row_lock(kind.table, first.id)
-    waited = lock.locked()
-    async with lock:
-        for attempt in range(ATTEMPTS):
-            old = first if attempt == 0 and not waited else await load()
-            if old is None:
-                raise NotFound("no such resource")
-            conditional = check_if_match(request, old.version)
-            if await store.delete(kind, old):
-                return old
-            if conditional and await _version_moved(load, old):
-                raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
-            await pause(attempt)
-    raise Busy("the resource is being written by other servers; try again", RETRY_AFTER_SECONDS)
 
 
 def writable(data: Mapping[str, Any], read_only: frozenset[str]) -> dict[str, Any]:
