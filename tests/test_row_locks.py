@@ -51,6 +51,8 @@ def test_writers_in_one_process_take_turns_and_none_misses(api: Api, monkeypatch
     assert api.get(f"/api/v1/gateways/{gid}").headers["etag"] == '"21"'
 
 
+# Seconds of retries and pauses on purpose: out of the quick loop, always in `make test`.
+@pytest.mark.slow
 def test_a_row_that_stays_contended_is_a_503_with_retry_after(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
