@@ -98,6 +98,17 @@ class Client:
     def _auth(self) -> httpx.Auth | None:
         return None
 
+    def _httpx_kwargs(self) -> dict[str, Any]:
+        """The settings both httpx clients are made with (beside the caller's `httpx_args`)."""
+        return {
+            "base_url": self._base_url,
+            "cookies": self._cookies,
+            "headers": self._headers,
+            "timeout": self._timeout,
+            "follow_redirects": self._follow_redirects,
+            "auth": self._auth(),
+        }
+
     def _shared(self) -> Client | None:
         shared = self._options.get("shared")
         return shared if isinstance(shared, Client) else None
@@ -116,14 +127,7 @@ class Client:
             args = dict(self._httpx_args)
             inner = args.pop("transport", None) or httpx.HTTPTransport(verify=self._verify_ssl)
             self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                follow_redirects=self._follow_redirects,
-                auth=self._auth(),
-                transport=RetryTransport(sync=inner, policy=self.policy),
-                **args,
+                transport=RetryTransport(sync=inner, policy=self.policy), **self._httpx_kwargs(), **args
             )
         return self._client
 
@@ -141,14 +145,7 @@ class Client:
             args = dict(self._httpx_args)
             inner = args.pop("transport", None) or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
             self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                follow_redirects=self._follow_redirects,
-                auth=self._auth(),
-                transport=RetryTransport(async_=inner, policy=self.policy),
-                **args,
+                transport=RetryTransport(async_=inner, policy=self.policy), **self._httpx_kwargs(), **args
             )
         return self._async_client
 
