@@ -4,7 +4,6 @@ and passes on the real server."""
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from schemathesis.core.failures import FailureGroup
 import specgate.server.resources
 import specgate.server.routes.gateways
 import specgate.server.routes.tool_services
+from specgate import merge
 from specgate.admin import create_key
 from specgate.errors import InvalidRequest
 from specgate.fuzzing import checks
@@ -26,9 +26,6 @@ from specgate.server import create_app
 from specgate.spec import spec_path
 
 from .support import sqlite_settings
-
-# `specgate.merge` is also the name of the function the package exports: take the module itself.
-merge_module = sys.modules["specgate.merge"]
 
 SECRET = "planted-secret-93c1d"
 
@@ -130,7 +127,7 @@ def test_the_round_trip_check_catches_a_mask_stored_as_a_value(
 ) -> None:
     path = service_path(target, checks.masked_body_keeps_secrets)
     # Planted: the merge no longer knows the mask, so "********" replaces the stored secret.
-    monkeypatch.setattr(merge_module, "MASK", "not-the-mask")
+    monkeypatch.setattr(merge, "MASK", "not-the-mask")
     with pytest.raises(FailureGroup, match="masked_body_keeps_secrets"):
         target.call("getGatewayService", checks.masked_body_keeps_secrets, path_parameters=path)
 
@@ -147,7 +144,7 @@ def test_the_null_and_omitted_check_catches_kept_omitted_keys(
     target: Target, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sid = tool_service(target, checks.null_keeps_omitted_removes)
-    real_merge = specgate.server.routes.tool_services.merge
+    real_merge = specgate.server.routes.tool_services.merge_update
 
     def merge_keeping_everything(stored: Any, incoming: Any, shape: Any, **kwargs: Any) -> Any:
         merged = real_merge(stored, incoming, shape, **kwargs)
@@ -155,7 +152,7 @@ def test_the_null_and_omitted_check_catches_kept_omitted_keys(
             merged["auth_values"] = stored["auth_values"] | merged["auth_values"]  # planted: omitted kept
         return merged
 
-    monkeypatch.setattr(specgate.server.routes.tool_services, "merge", merge_keeping_everything)
+    monkeypatch.setattr(specgate.server.routes.tool_services, "merge_update", merge_keeping_everything)
     with pytest.raises(FailureGroup, match="null_keeps_omitted_removes"):
         target.call("getToolService", checks.null_keeps_omitted_removes, path_parameters={"service_id": sid})
 
@@ -164,12 +161,12 @@ def test_the_null_and_omitted_check_catches_null_replacing(
     target: Target, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sid = tool_service(target, checks.null_keeps_omitted_removes)
-    real = merge_module._merge_secret
+    real = merge._merge_secret
 
     def null_is_a_value(stored: Any, incoming: Any, ctx: Any, loc: Any, moved: Any) -> Any:
         return ctx.seal("null") if incoming is None else real(stored, incoming, ctx, loc, moved)  # planted
 
-    monkeypatch.setattr(merge_module, "_merge_secret", null_is_a_value)
+    monkeypatch.setattr(merge, "_merge_secret", null_is_a_value)
     with pytest.raises(FailureGroup, match="null_keeps_omitted_removes"):
         target.call("getToolService", checks.null_keeps_omitted_removes, path_parameters={"service_id": sid})
 

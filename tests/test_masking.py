@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from specgate.crypto import Keyring, new_key
 from specgate.errors import InvalidRequest
 from specgate.masking import MASK, mask, secret_values, shape_of
-from specgate.merge import merge
+from specgate.merge import merge_update
 from specgate.spec import Spec
 
 from .secret_docs import (
@@ -255,7 +255,7 @@ def test_merge_errors_hold_no_secret(stored: Doc, new: str, moved: bool) -> None
     else:
         body["credentials"][unset[1]] = MASK
     with pytest.raises(InvalidRequest) as raised:
-        merge(stored, body, shape, seal=seal)
+        merge_update(stored, body, shape, seal=seal)
     texts = [
         str(raised.value),
         repr(raised.value),
@@ -275,6 +275,6 @@ def test_merge_errors_about_auth_values_hold_no_secret(stored: Doc, data: st.Dat
     other = data.draw(st.sampled_from([t for t in AUTH_TYPES if t != stored["auth_type"]]))
     body = {**mask(stored, shape), "auth_type": other}
     with pytest.raises(InvalidRequest) as raised:
-        merge(stored, body, shape, seal=seal)
+        merge_update(stored, body, shape, seal=seal)
     for text in (str(raised.value), repr(raised.value), repr(raised.value.errors)):
         assert SECRET_MARK not in text

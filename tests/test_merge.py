@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from specgate.errors import InvalidRequest
 from specgate.masking import MASK, Shape, mask, shape_of
-from specgate.merge import LINKED, destination_fingerprint, held_back, merge, update_body
+from specgate.merge import LINKED, destination_fingerprint, held_back, merge_update, update_body
 
 from .secret_docs import (
     AUTH_TYPES,
@@ -70,7 +70,7 @@ MOVED = "secret_destination_changed"
 
 def put(name: str, stored: Doc | None, body: Doc) -> Doc:
     """What the server stores when `body` is PUT over `stored` (the schema's shape, the tests' seal)."""
-    return merge(stored, body, SHAPES[name], seal=seal)
+    return merge_update(stored, body, SHAPES[name], seal=seal)
 
 
 def get_body(name: str, stored: Doc) -> Doc:
@@ -473,12 +473,12 @@ def test_kept_service_secrets_are_refused_once_the_upstream_moved(stored: Doc, d
     B is recorded."""
     stored = {**stored, LINKED: {LINK: "A"}}
     body = {k: v for k, v in get_body(SERVICE, stored).items() if k != LINKED}
-    assert merge(stored, body, SHAPES[SERVICE], seal=seal, linked={LINK: "A"}) == stored
+    assert merge_update(stored, body, SHAPES[SERVICE], seal=seal, linked={LINK: "A"}) == stored
     kept = expected_errors(secret_locs(SERVICE, stored), MOVED)
-    assert refused(lambda: merge(stored, body, SHAPES[SERVICE], seal=seal, linked={LINK: "B"})) == kept
+    assert refused(lambda: merge_update(stored, body, SHAPES[SERVICE], seal=seal, linked={LINK: "B"})) == kept
     new = {k: data.draw(plain_secrets) for k in stored["credentials"] if k in CREDENTIAL_SECRETS}
     body["credentials"] = {**body["credentials"], **new}
-    merged = merge(stored, body, SHAPES[SERVICE], seal=seal, linked={LINK: "B"})
+    merged = merge_update(stored, body, SHAPES[SERVICE], seal=seal, linked={LINK: "B"})
     assert merged[LINKED] == {LINK: "B"}
 
 

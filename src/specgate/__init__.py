@@ -21,7 +21,7 @@ from .errors import (
     UsageError,
 )
 from .masking import MASK, Shape, mask, shape_of
-from .merge import merge, update_body
+from .merge import merge_update, update_body
 from .spec import Spec, load_spec
 
 __all__ = [
@@ -42,7 +42,7 @@ __all__ = [
     "UsageError",
     "load_spec",
     "mask",
-    "merge",
+    "merge_update",
     "shape_of",
     "update_body",
 ]

@@ -38,7 +38,7 @@ __all__ = [
     "destination_fingerprint",
     "destinations",
     "held_back",
-    "merge",
+    "merge_update",
     "moved_destination",
     "update_body",
 ]
@@ -52,7 +52,7 @@ _ABSENT = object()
 MOVED = "secret_destination_changed"
 
 
-def merge(
+def merge_update(
     stored: Mapping[str, Any] | None,
     incoming: Mapping[str, Any],
     shape: Shape,
@@ -271,7 +271,8 @@ def update_body(read: Mapping[str, Any], changes: Mapping[str, Any], shape: Shap
     """
     read = _listed_maps(read, shape)
     body = _deep_update(read, changes)
-    merge(read, body, shape, seal=lambda value: value)  # the server's rules, with what was read as stored
+    # The server's rules, with what was read as stored.
+    merge_update(read, body, shape, seal=lambda value: value)
     return body
 
 

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from ...codec import embed
 from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
 from ...masking import map_secrets
-from ...merge import LINKED, destination_fingerprint, held_back, merge
+from ...merge import LINKED, destination_fingerprint, held_back, merge_update
 from ...store import Stored
 from ..context import Context
 from ..pages import list_page
@@ -39,7 +39,7 @@ async def build_service(
     if any(found is None for _, found in links.values()):
         raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found")
     stored = old.doc if old else None
-    doc = merge(stored, incoming, rt.shape, seal=ctx.keyring.encrypt, linked=fingerprints(links))
+    doc = merge_update(stored, incoming, rt.shape, seal=ctx.keyring.encrypt, linked=fingerprints(links))
     stamp = now()
     doc |= ids | {"created_at": old.doc["created_at"] if old else stamp, "updated_at": stamp}
     return doc, rt.render(doc, exclude={LINKED})

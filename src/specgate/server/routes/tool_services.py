@@ -13,7 +13,7 @@ from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
 from ...keys import Identity
 from ...logs import logger
 from ...masking import map_secrets
-from ...merge import merge
+from ...merge import merge_update
 from ...rules import auth_values_errors
 from ...store import Stored
 from ..context import Context
@@ -43,7 +43,7 @@ def build_tool_service(
     incoming = writable(data, rt.read_only)
     incoming.setdefault("auth_type", None)
     incoming.setdefault("last_updated_comments", None)
-    doc = merge(old.doc if old else None, incoming, rt.shape, seal=ctx.keyring.encrypt)
+    doc = merge_update(old.doc if old else None, incoming, rt.shape, seal=ctx.keyring.encrypt)
     errors = auth_values_errors(doc)
     if errors:
         raise InvalidRequest(errors)

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
-from ...merge import merge
+from ...merge import merge_update
 from ...rules import upstream_errors
 from ...store import Stored
 from ..context import Context
@@ -31,7 +31,7 @@ def build_upstream(
     """Merge the body over the stored upstream, check the rules, render the masked response."""
     incoming = writable(data, ctx.upstream.read_only)
     incoming["targets"] = [t if "id" in t else {"id": str(uuid.uuid4())} | t for t in incoming["targets"]]
-    doc = merge(old.doc if old else None, incoming, ctx.upstream.shape, seal=ctx.keyring.encrypt)
+    doc = merge_update(old.doc if old else None, incoming, ctx.upstream.shape, seal=ctx.keyring.encrypt)
     errors = upstream_errors(doc)
     if errors:
         raise InvalidRequest(errors)
