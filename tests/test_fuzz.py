@@ -26,6 +26,7 @@ import specgate.fuzzing.data  # noqa: F401 - registers the hook that steers upda
 from specgate.admin import create_key
 from specgate.fuzzing.checks import REPLACED_CHECKS  # importing it registers specgate's checks
 from specgate.fuzzing.runner import NO_GENERATED_CREDENTIALS, STATEFUL_BY_SPEC_LINKS
+from specgate.registry import RESOURCES
 from specgate.server import create_app
 from specgate.spec import spec_path
 
@@ -72,8 +73,8 @@ class StatefulMachine(schema.as_state_machine()):  # type: ignore[misc]
         # Each scenario starts from an empty registry: which rules can run depends on what exists,
         # and hypothesis needs that to be the same when it replays a scenario.
         with sqlite3.connect(SETTINGS.database_url.removeprefix("sqlite:///")) as conn:
-            for table in ("tools", "tool_services", "gateway_services", "upstreams", "gateways"):
-                conn.execute(f"DELETE FROM {table}")
+            for resource in reversed(RESOURCES):  # children first
+                conn.execute(f"DELETE FROM {resource.table}")
 
     def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, Any]:
         return {"headers": AUTH}

@@ -22,8 +22,9 @@ from specgate.store.database import Database
 from specgate.store.migrate import upgrade
 from specgate.store.schema import ORDERS, metadata
 
-TOOL_KINDS = ("tool_service", "tool")
-GATEWAY_KINDS = ("upstream", "gateway_service")
+# The lists that search and order (the tool family), and those scoped by a gateway.
+TOOL_KINDS = tuple(name for name, kind in KINDS.items() if kind.searchable)
+GATEWAY_KINDS = tuple(name for name, kind in KINDS.items() if kind.scope)
 # Few letters, mixed case, LIKE and FTS5 syntax characters: many ties, and every escape exercised.
 ALPHABET = 'aAbB _%!"'
 STAMPS = ("2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.001Z", "2026-02-01T00:00:00.000Z")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import yaml
 from starlette.routing import Route
 
+from specgate.registry import GATEWAY, GATEWAY_SERVICE, RESOURCES, TOOL, TOOL_SERVICE, UPSTREAM
 from specgate.spec import Spec
 
 from .support import Api
@@ -69,12 +70,13 @@ def test_every_stored_body_is_a_valid_response_of_its_model(api: Api) -> None:
     tsid = api.post("/api/v1/services/", json=tool_service).json()["id"]
     api.post("/api/v1/tools/", json={"name": "t1", "service_id": tsid, "definition": {"a": 1}})
     reads = [
-        (ctx.gateway.response, f"/api/v1/gateways/{gid}"),
-        (ctx.upstream.response, f"/api/v1/gateways/{gid}/upstreams/{uid}"),
-        (ctx.gateway_service.response, f"/api/v1/gateways/{gid}/services/{sid}"),
-        (ctx.tool_service.response, f"/api/v1/services/{tsid}"),
-        (ctx.tool.response, "/api/v1/tools/t1"),
+        (ctx[GATEWAY].response, f"/api/v1/gateways/{gid}"),
+        (ctx[UPSTREAM].response, f"/api/v1/gateways/{gid}/upstreams/{uid}"),
+        (ctx[GATEWAY_SERVICE].response, f"/api/v1/gateways/{gid}/services/{sid}"),
+        (ctx[TOOL_SERVICE].response, f"/api/v1/services/{tsid}"),
+        (ctx[TOOL].response, "/api/v1/tools/t1"),
     ]
+    assert len(reads) == len(RESOURCES)
     for model, path in reads:
         response = api.get(path)
         assert response.status_code == 200

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -32,6 +33,8 @@ from schemathesis import Case, CheckContext, Response
 from schemathesis.core import NOT_SET
 
 from .. import rules
+from ..masking import shape_of
+from ..registry import RESOURCES, Resource, facts
 from ..spec import load_spec
 from ..storable import TEXT_RULE_TYPES
 from .answers import answers
@@ -40,9 +43,8 @@ from .ledger import Ledger, strings
 __all__ = ["NOT_CHECKED_FOR_ECHO", "REPLACED_CHECKS", "RULE_TYPES", "ledger", "reset"]
 
 NOT_CHECKED_FOR_ECHO = {
-    # They exist to answer real secret values, to keys with the `resolve` scope.
-    "resolveGatewayService",
-    "resolveToolServiceAuth",
+    # The resolve operations exist to answer real secret values, to keys with the `resolve` scope.
+    *(said.resolve.operation_id for said in map(facts, RESOURCES) if said.resolve),
     # They answer this document and its docs page, the same bytes whatever was sent before.
     "getOpenapiJson",
     "getOpenapiYaml",
@@ -171,11 +173,20 @@ def _secrets_of(resolved: Mapping[str, Any]) -> dict[str, Any]:
     return {"credentials": resolved.get("credentials")}
 
 
-_READS = {
-    "getGatewayService": ("updateGatewayService", "resolveGatewayService"),
-    "getToolService": ("updateToolService", "resolveToolServiceAuth"),
-    "getUpstream": ("updateUpstream", None),  # no resolve of its own: the PUT must at least succeed
-}
+def _reads() -> dict[str, Resource]:
+    """Each resource with secrets, by its get operation: its GET body is sent back as its PUT body
+    (and, when it has a resolve operation, its secrets are compared before and after; without one,
+    the PUT must at least succeed)."""
+    spec = load_spec()
+    return {facts(r).get.operation_id: r for r in RESOURCES if not shape_of(spec, r.stored).empty}
+
+
+_READS = _reads()
+
+
+def _parameters(path: str) -> list[str]:
+    """The names of a path template's parameters, in order."""
+    return re.findall(r"\{(\w+)\}", path)
 
 
 def _read_only() -> bool:
@@ -189,15 +200,25 @@ def masked_body_keeps_secrets(ctx: CheckContext, response: Response, case: AnyCa
     operation_id = _operation_id(case)
     if operation_id not in _READS or response.status_code != 200 or _read_only():
         return None
-    update, resolve = _READS[operation_id]
+    resource = _READS[operation_id]
+    said = facts(resource)
     body = _json(response)
-    path = dict(case.path_parameters or {})
-    if operation_id == "getToolService":
-        path = {"service_id": body["id"]}
+    # The item path names the row by its key as the body has it; the others are the GET's own.
+    item = _parameters(said.get.path)
+    path = dict(case.path_parameters or {}) | {item[-1]: body[resource.key]}
+    resolve = said.resolve.operation_id if said.resolve else None
     before = _resolved(ctx, case, response, resolve, path_parameters=path) if resolve else None
     etag = response.headers.get("etag", [""])[0]
-    target = {} if update == "updateToolService" else dict(case.path_parameters or {})
-    put = _send(ctx, case, response, update, path_parameters=target, body=body, headers={"If-Match": etag})
+    target = {name: path[name] for name in _parameters(said.update.path)}
+    put = _send(
+        ctx,
+        case,
+        response,
+        said.update.operation_id,
+        path_parameters=target,
+        body=body,
+        headers={"If-Match": etag},
+    )
     if put.status_code in (404, 412):  # deleted or changed by another request since the GET
         return None
     if put.status_code != 200:

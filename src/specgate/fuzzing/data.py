@@ -16,13 +16,24 @@ import schemathesis
 from schemathesis import Case, HookContext
 from schemathesis.core import NOT_SET
 
+from ..registry import RESOURCES, facts
+
 __all__ = ["UPDATES"]
 
-UPDATES = {
-    "updateGateway": ("id",),
-    "updateUpstream": ("id", "gateway_id"),
-    "updateGatewayService": ("id", "gateway_id"),
-}
+
+def _updates() -> dict[str, tuple[str, ...]]:
+    """Each update operation whose body may carry the resource's read-only ids (its `id` and its
+    scope's, marked `readOnly` in the update schema), and those ids."""
+    found = {}
+    for resource in RESOURCES:
+        said = facts(resource)
+        ids = tuple(name for name in ("id", resource.scope) if name and name in said.read_only)
+        if ids:
+            found[said.update.operation_id] = ids
+    return found
+
+
+UPDATES = _updates()
 
 
 @schemathesis.hook

@@ -5,19 +5,26 @@ Registered only by `specgate fuzz` (importing this module registers them for the
 
 from __future__ import annotations
 
+import functools
 import threading
-from typing import Any
+from typing import Any, NamedTuple
 
 import schemathesis
 from schemathesis import Case, HookContext, Response
 from schemathesis.core import NOT_SET
 
-__all__ = ["MARK", "Created", "created"]
+from ..registry import RESOURCES, Resource, facts
+from ..spec import load_spec
+
+__all__ = ["MARK", "Created", "CreatedItem", "created"]
 
 MARK = "specgate-fuzz"
 
-# The create operations: `_tag` marks each one's body so what the run makes is recognisable.
-_CREATES = {"createGateway", "createUpstream", "createGatewayService", "createToolService", "createTool"}
+
+class CreatedItem(NamedTuple):
+    resource: Resource
+    path: dict[str, Any]  # the create call's path parameters (a child's gateway_id)
+    body: Any  # the create call's answer
 
 
 class Created:
@@ -25,46 +32,55 @@ class Created:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self.items: list[tuple[str, dict[str, Any], Any]] = []
+        self.items: list[CreatedItem] = []
 
-    def add(self, operation_id: str, path: dict[str, Any], body: Any) -> None:
+    def add(self, resource: Resource, path: dict[str, Any], body: Any) -> None:
         with self._lock:
-            self.items.append((operation_id, path, body))
+            self.items.append(CreatedItem(resource, path, body))
 
 
 created = Created()
+
+
+@functools.cache
+def _creates() -> dict[str, Resource]:
+    """Each resource by the operationId of its create operation."""
+    return {facts(resource).create.operation_id: resource for resource in RESOURCES}
 
 
 def _operation_id(case: Case[Any]) -> str:
     return str(case.operation.definition.raw.get("operationId", ""))
 
 
-def _tag(operation_id: str, body: dict[str, Any]) -> None:
-    """Mark a schema-valid create body so what it makes is recognisable (and still valid)."""
-    if operation_id == "createToolService":
-        body["last_updated_comments"] = MARK
-    elif operation_id == "createTool":
-        definition = body.get("definition")
-        if isinstance(definition, dict) and len(definition) < 100:
-            definition["x-specgate-fuzz"] = True
+def _tag(resource: Resource, body: dict[str, Any]) -> None:
+    """Mark a schema-valid create body so what it makes is recognisable (and still valid): the
+    registry names the field (`Resource.mark`); a list field holds the mark, a string field is
+    the mark, an object field (a tool's free-form `definition`) gets a key."""
+    kind = load_spec().property_schema(resource.write, resource.mark).get("type")
+    if kind == "array":
+        body[resource.mark] = [MARK]
+    elif kind == "object":
+        value = body.get(resource.mark)
+        if isinstance(value, dict) and len(value) < 100:
+            value["x-specgate-fuzz"] = True
     else:
-        body["tags"] = [MARK]
+        body[resource.mark] = MARK
 
 
 @schemathesis.hook
 def before_call(context: HookContext, case: Case[Any], kwargs: dict[str, Any]) -> None:
-    operation_id = _operation_id(case)
+    resource = _creates().get(_operation_id(case))
     positive = case.meta is not None and case.meta.generation.mode.is_positive
-    if operation_id in _CREATES and positive and case.body is not NOT_SET and isinstance(case.body, dict):
-        _tag(operation_id, case.body)
+    if resource and positive and case.body is not NOT_SET and isinstance(case.body, dict):
+        _tag(resource, case.body)
 
 
 @schemathesis.hook
 def after_call(context: HookContext, case: Case[Any], response: Response) -> None:
-    operation_id = _operation_id(case)
-    if operation_id in _CREATES and 200 <= response.status_code < 300:
+    resource = _creates().get(_operation_id(case))
+    if resource and 200 <= response.status_code < 300:
         try:
             body = response.json()
         except ValueError:
             return
-        created.add(operation_id, dict(case.path_parameters or {}), body)
+        created.add(resource, dict(case.path_parameters or {}), body)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ..registry import RESOURCES, Resource, facts
 from ..spec import spec_path
+
+if TYPE_CHECKING:  # importing hooks registers them: only `run` does
+    from .hooks import CreatedItem
 
 __all__ = [
     "NO_GENERATED_CREDENTIALS",
@@ -170,20 +175,21 @@ def run(options: FuzzOptions) -> FuzzResult:
     return result
 
 
-def clean_up(options: FuzzOptions, created: list[tuple[str, dict[str, Any], Any]]) -> tuple[int, list[str]]:
-    """Delete what the run created, children first; (how many were deleted, what was left and why)."""
+def clean_up(options: FuzzOptions, created: list[CreatedItem]) -> tuple[int, list[str]]:
+    """Delete what the run created, children first (the registry lists parents first); (how many
+    were deleted, what was left and why)."""
     deleted, left = 0, []
-    order = ["createTool", "createToolService", "createGatewayService", "createUpstream", "createGateway"]
     headers = {"Authorization": f"Bearer {options.api_key}"}
     with httpx.Client(base_url=options.url, headers=headers, timeout=10) as http:
-        for operation_id in order:
-            for op, path, body in reversed(created):
-                if op != operation_id or not isinstance(body, dict):
+        for resource in reversed(RESOURCES):
+            for item in reversed(created):
+                if item.resource != resource or not isinstance(item.body, dict):
                     continue
-                if op == "createTool":  # the run may have renamed it since: find it by its id
-                    body = _current_tool(http, body) or body
+                body = item.body
+                if resource.key != "id":  # the run may have renamed it since: find it by its id
+                    body = _current(http, resource, body) or body
                 response = http.delete(
-                    _resource_path(op, path, body), params={"reason": "specgate fuzz clean-up"}
+                    _item_path(resource, item.path, body), params={"reason": "specgate fuzz clean-up"}
                 )
                 if response.status_code in (200, 204):
                     deleted += 1
@@ -192,27 +198,26 @@ def clean_up(options: FuzzOptions, created: list[tuple[str, dict[str, Any], Any]
     return deleted, left
 
 
-def _current_tool(http: httpx.Client, created: dict[str, Any]) -> dict[str, Any] | None:
-    """The tool with the id `created` had, as it is now (tools are deleted by name)."""
+def _current(http: httpx.Client, resource: Resource, created: dict[str, Any]) -> dict[str, Any] | None:
+    """The resource with the id `created` had, as it is now, found by its list's search on `id`
+    (a resource its paths name by another field, such as a tool by its name)."""
     query = {"search_fields": "id", "search_field_values": str(created.get("id")), "limit": "100"}
-    response = http.get("/api/v1/tools/", params=query)
+    response = http.get(facts(resource).list.path, params=query)
     if response.status_code != 200:
         return None
     found: dict[str, Any] | None = next(
-        (tool for tool in response.json()["items"] if tool.get("id") == created.get("id")), None
+        (item for item in response.json()["items"] if item.get("id") == created.get("id")), None
     )
     return found
 
 
-def _resource_path(operation_id: str, path: dict[str, Any], body: dict[str, Any]) -> str:
-    gateway = f"/api/v1/gateways/{path.get('gateway_id')}"
-    return {
-        "createGateway": f"/api/v1/gateways/{body.get('id')}",
-        "createUpstream": f"{gateway}/upstreams/{body.get('id')}",
-        "createGatewayService": f"{gateway}/services/{body.get('id')}",
-        "createToolService": f"/api/v1/services/{body.get('id')}",
-        "createTool": f"/api/v1/tools/{body.get('name')}",
-    }[operation_id]
+def _item_path(resource: Resource, path: dict[str, Any], body: dict[str, Any]) -> str:
+    """The resource's item path: its last parameter is the row's key, the others are the create
+    call's (a child's gateway)."""
+    template = facts(resource).get.path
+    names = re.findall(r"\{(\w+)\}", template)
+    values = {name: path.get(name) for name in names[:-1]} | {names[-1]: body.get(resource.key)}
+    return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), template)
 
 
 def _junit_counts(path: Path) -> tuple[int, int]:

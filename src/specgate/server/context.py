@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import specgate_models as models
 from pydantic import TypeAdapter
@@ -12,6 +12,7 @@ from starlette.requests import Request
 from ..crypto import Keyring
 from ..keys import Identity
 from ..masking import shape_of
+from ..registry import RESOURCES, Resource, facts
 from ..spec import Spec
 from ..store import KINDS, Store
 from .auth import Authenticator, require_scope
@@ -26,43 +27,35 @@ class Context:
     store: Store
     keyring: Keyring
     auth: Authenticator
-    gateway: ResourceType
-    upstream: ResourceType
-    gateway_service: ResourceType
-    tool_service: ResourceType
-    tool: ResourceType
-    tool_service_update: BodySchema
-    tool_update: BodySchema
-    service_resolved: TypeAdapter[Any]
-    upstream_resolved: TypeAdapter[Any]
-    auth_resolved: TypeAdapter[Any]
+    types: Mapping[str, ResourceType]  # one per registry entry, by its name
+
+    def __getitem__(self, resource: Resource) -> ResourceType:
+        """What the server knows of `resource` (`ctx[GATEWAY]`)."""
+        return self.types[resource.name]
+
+
+def resource_type(spec: Spec, resource: Resource) -> ResourceType:
+    """A registry entry as the server uses it: its body schemas, answer models and secrets."""
+    said = facts(resource, spec)
+    write = BodySchema.of(spec, models, resource.write, resource.response)
+    return ResourceType(
+        KINDS[resource.name],
+        write,
+        TypeAdapter(getattr(models, resource.response)),
+        shape_of(spec, resource.stored),
+        said.read_only,
+        update=BodySchema.of(spec, models, resource.update) if resource.update else write,
+        resolved=TypeAdapter(getattr(models, said.resolved)) if said.resolved else None,
+    )
 
 
 def build_context(spec: Spec, store: Store, keyring: Keyring, key_cache_seconds: float) -> Context:
-    def resource(kind: str, write: str, response: Any, update: str | None = None) -> ResourceType:
-        return ResourceType(
-            KINDS[kind],
-            BodySchema.of(spec, models, write, response.__name__),
-            TypeAdapter(response),
-            shape_of(spec, KINDS[kind].schema),
-            spec.read_only(update or write),  # the spec's readOnly marks
-        )
-
     return Context(
         spec=spec,
         store=store,
         keyring=keyring,
         auth=Authenticator(store, key_cache_seconds),
-        gateway=resource("gateway", "GatewayWrite", models.Gateway),
-        upstream=resource("upstream", "UpstreamWrite", models.Upstream),
-        gateway_service=resource("gateway_service", "GatewayServiceWrite", models.GatewayService),
-        tool_service=resource("tool_service", "ToolServiceCreate", models.ToolService, "ToolServiceUpdate"),
-        tool=resource("tool", "ToolCreate", models.Tool, "ToolUpdate"),
-        tool_service_update=BodySchema.of(spec, models, "ToolServiceUpdate"),
-        tool_update=BodySchema.of(spec, models, "ToolUpdate"),
-        service_resolved=TypeAdapter(models.GatewayServiceResolved),
-        upstream_resolved=TypeAdapter(models.UpstreamResolved),
-        auth_resolved=TypeAdapter(models.ToolServiceResolvedAuth),
+        types={resource.name: resource_type(spec, resource) for resource in RESOURCES},
     )
 
 

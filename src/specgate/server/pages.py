@@ -3,8 +3,6 @@ page/limit with search and order, each answered in its family's envelope."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -24,11 +22,12 @@ async def list_page(request: Request, ctx: Context, kind: Kind, gateway_id: str 
     return list_envelope(await ctx.store.page(kind, gateway_id, offset, limit), offset, limit)
 
 
-async def search_page(request: Request, ctx: Context, kind: Any, properties: tuple[str, ...]) -> Response:
-    """The real API's list: 0-based page, limit, search_fields/values in pairs, order_by."""
+async def search_page(request: Request, ctx: Context, kind: Kind) -> Response:
+    """The real API's list: 0-based page, limit, search_fields/values in pairs, order_by (the fields
+    the spec's enums name: `kind.searchable`, `kind.orderable`)."""
     page = int_query(request, "page", 0, 0, 1_000_000)
     limit = int_query(request, "limit", 25, 1, 100)
-    fields = list_query(request, "search_fields", properties, 10)
+    fields = list_query(request, "search_fields", kind.searchable, 10)
     values = list_query(request, "search_field_values", None, 10)
     if len(fields) != len(values):
         raise InvalidRequest.one(
@@ -36,7 +35,7 @@ async def search_page(request: Request, ctx: Context, kind: Any, properties: tup
             "give one value for each of search_fields",
             "length_mismatch",
         )
-    order_by = enum_query(request, "order_by", properties, "id") or "id"
+    order_by = enum_query(request, "order_by", kind.orderable, "id") or "id"
     direction = enum_query(request, "order_by_direction", ("asc", "desc"), "asc")
     found = await ctx.store.search(
         kind,

@@ -82,11 +82,19 @@ class ResourceType:
     write: BodySchema
     response: TypeAdapter[Any]
     shape: Shape
-    read_only: frozenset[str] = frozenset()  # accepted in a write body so a GET body can go back
+    read_only: frozenset[str]  # accepted in a write body so a GET body can go back
+    update: BodySchema  # the update body (`write` when the spec has no update schema of its own)
+    resolved: TypeAdapter[Any] | None  # the answer of its resolve operation, if it has one
 
     async def incoming(self, request: Request, body: BodySchema | None = None) -> dict[str, Any]:
         """The write body (or another body of this resource, such as an update's) as plain data."""
         return await (body or self.write).read(request)
+
+    def resolved_body(self, data: Mapping[str, Any]) -> bytes:
+        """The resolve operation's answer (decrypted secrets), as its schema has it."""
+        if self.resolved is None:
+            raise TypeError("this resource has no resolve operation")
+        return self.resolved.dump_json(self.resolved.validate_python(data))
 
     def render(
         self,

@@ -7,6 +7,7 @@ from starlette.requests import Request
 
 from ..errors import NotFound
 from ..keys import Identity
+from ..registry import GATEWAY
 from .auth import require_gateway
 from .context import Context, caller
 from .inputs import uuid_path
@@ -19,7 +20,7 @@ async def gateway_scope(request: Request, scope: str) -> tuple[Context, str]:
     ctx, who = await caller(request, scope)
     gateway_id = uuid_path(request, "gateway_id")
     require_gateway(who, gateway_id)
-    if not await ctx.store.exists(ctx.gateway.kind, gateway_id):
+    if not await ctx.store.exists(ctx[GATEWAY].kind, gateway_id):
         raise NotFound(f"no gateway {gateway_id}")
     return ctx, gateway_id
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from ..registry import RESOURCES, facts
+
 __all__ = ["ORDERS", "SCOPES", "metadata"]
 
 metadata = sa.MetaData()
@@ -103,15 +105,11 @@ api_keys = sa.Table(
 
 # --- what lists are served by -------------------------------------------------------------------
 
-# The orders each table's lists offer (every one also breaks ties by id), and the column scoping them.
-ORDERS = {
-    "gateways": ("created_at",),
-    "upstreams": ("created_at",),
-    "gateway_services": ("created_at",),
-    "tool_services": ("id", "name", "description", "last_updated", "last_updated_by"),
-    "tools": ("id", "name", "service_id", "last_updated", "last_updated_by"),
-}
-SCOPES = {"upstreams": "gateway_id", "gateway_services": "gateway_id"}
+# The orders each table's lists offer (every one also breaks ties by id), and the column scoping them,
+# from the registry: a list with an `order_by` parameter offers its values, any other lists in
+# creation order.
+ORDERS = {r.table: facts(r).orderable or ("created_at",) for r in RESOURCES}
+SCOPES = {r.table: r.scope for r in RESOURCES if r.scope}
 
 for _table, _columns in ORDERS.items():
     _t = metadata.tables[_table]

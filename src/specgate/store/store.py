@@ -13,45 +13,52 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..codec import dumps, embed, loads
+from ..registry import RESOURCES, Resource, facts
 from . import search as text_search
 from . import seek
 from .database import Database, Row, Transaction
+from .schema import metadata
 
 __all__ = ["KINDS", "KeyRecord", "Kind", "Page", "Store", "Stored"]
 
 
 @dataclass(frozen=True)
 class Kind:
-    """A resource table: how rows are addressed and scoped, and which columns mirror the document."""
+    """A resource table: how rows are addressed and scoped, and which columns mirror the document.
+
+    Made from the resource's registry entry and the spec (`Kind.of`): nothing here is listed by hand.
+    """
 
     table: str
-    schema: str  # the spec's write schema its documents follow (where their secrets are)
+    schema: str  # the spec's schema its documents follow (where their secrets are)
     scope: str | None = None  # the parent column a path scopes rows by (gateway_id)
     key: str = "id"  # the column a path addresses rows by (tools: name)
     columns: tuple[str, ...] = ()  # document fields copied into columns for queries and constraints
-    searchable: tuple[str, ...] = ()
+    searchable: tuple[str, ...] = ()  # columns a list searches (the spec's `search_fields` enum)
+    orderable: tuple[str, ...] = ()  # columns a list orders by (the spec's `order_by` enum)
+
+    @classmethod
+    def of(cls, resource: Resource) -> Kind:
+        """The table of `resource`. Each of its columns that is a field of the documents mirrors that
+        field, but `id` and `created_at`, which the store writes itself."""
+        said = facts(resource)
+        mirrored = tuple(
+            column.name
+            for column in metadata.tables[resource.table].columns
+            if column.name in said.properties and column.name not in ("id", "created_at")
+        )
+        return cls(
+            resource.table,
+            resource.stored,
+            resource.scope,
+            resource.key,
+            mirrored,
+            said.searchable,
+            said.orderable,
+        )
 
 
-KINDS = {
-    "gateway": Kind("gateways", "GatewayWrite"),
-    "upstream": Kind("upstreams", "UpstreamWrite", scope="gateway_id", columns=("gateway_id",)),
-    "gateway_service": Kind(
-        "gateway_services", "GatewayServiceWrite", scope="gateway_id", columns=("gateway_id", "upstream_id")
-    ),
-    "tool_service": Kind(
-        "tool_services",
-        "ToolServiceUpdate",
-        columns=("name", "description", "last_updated", "last_updated_by"),
-        searchable=("id", "name", "description", "last_updated", "last_updated_by"),
-    ),
-    "tool": Kind(
-        "tools",
-        "ToolUpdate",
-        key="name",
-        columns=("name", "service_id", "last_updated", "last_updated_by"),
-        searchable=("id", "name", "service_id", "last_updated", "last_updated_by"),
-    ),
-}
+KINDS = {resource.name: Kind.of(resource) for resource in RESOURCES}
 
 
 @dataclass(frozen=True)
@@ -167,7 +174,7 @@ class Store:
         for column, _ in search:
             if column not in kind.searchable:
                 raise ValueError(f"not searchable: {column}")
-        if order_by not in kind.searchable:
+        if order_by not in kind.orderable:
             raise ValueError(f"cannot order by {order_by}")
         if search:
             ids, params = text_search.matching_ids(self.db.dialect, kind.table, search)

@@ -12,6 +12,7 @@ from ...codec import embed
 from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
 from ...masking import map_secrets
 from ...merge import LINKED, destination_fingerprint, held_back, merge_update
+from ...registry import GATEWAY_SERVICE, UPSTREAM
 from ...store import Stored
 from ..context import Context
 from ..pages import list_page
@@ -33,7 +34,7 @@ NO_UPSTREAM = "no upstream with this id in this gateway"
 async def build_service(
     ctx: Context, data: dict[str, Any], old: Stored | None, ids: dict[str, str]
 ) -> tuple[dict[str, Any], bytes]:
-    rt = ctx.gateway_service
+    rt = ctx[GATEWAY_SERVICE]
     incoming = writable(data, rt.read_only)
     links = await linked(ctx, incoming, ids["gateway_id"])
     if any(found is None for _, found in links.values()):
@@ -52,7 +53,7 @@ async def linked(ctx: Context, doc: dict[str, Any], gateway_id: str) -> Links:
     """Each resource the service names in a field marked `x-secret-destination-link` (its upstream),
     as stored now (None when it does not exist)."""
     out: Links = {}
-    for name, schema in ctx.gateway_service.shape.links.items():
+    for name, schema in ctx[GATEWAY_SERVICE].shape.links.items():
         if doc.get(name) is not None:
             rt = _resource_of(ctx, schema)
             out[name] = (rt, await ctx.store.get(rt.kind, doc[name], gateway_id))
@@ -69,8 +70,7 @@ def fingerprints(links: Links) -> dict[str, str]:
 
 def _resource_of(ctx: Context, schema: str) -> ResourceType:
     """The resource whose write schema is `schema` (a link names the schema, as the spec does)."""
-    types = (ctx.gateway, ctx.upstream, ctx.gateway_service, ctx.tool_service, ctx.tool)
-    return next(rt for rt in types if rt.kind.schema == schema)
+    return next(rt for rt in ctx.types.values() if rt.kind.schema == schema)
 
 
 async def with_upstream(ctx: Context, doc: dict[str, Any], body: bytes) -> bytes:
@@ -78,21 +78,21 @@ async def with_upstream(ctx: Context, doc: dict[str, Any], body: bytes) -> bytes
     upstream_id = doc.get("upstream_id")
     if upstream_id is None:
         return body
-    found = await ctx.store.body(ctx.upstream.kind, upstream_id, doc["gateway_id"])
+    found = await ctx.store.body(ctx[UPSTREAM].kind, upstream_id, doc["gateway_id"])
     return embed(body, "upstream", found[1] if found else None)
 
 
 async def list_gateway_services(request: Request) -> Response:
     ctx, gateway_id = await gateway_scope(request, "read")
-    return await list_page(request, ctx, ctx.gateway_service.kind, gateway_id)
+    return await list_page(request, ctx, ctx[GATEWAY_SERVICE].kind, gateway_id)
 
 
 async def create_gateway_service(request: Request) -> Response:
     ctx, gateway_id = await gateway_scope(request, "write")
-    data = await ctx.gateway_service.incoming(request)
+    data = await ctx[GATEWAY_SERVICE].incoming(request)
     doc, body = await build_service(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
     try:
-        await ctx.store.insert(ctx.gateway_service.kind, doc, body, doc["created_at"])
+        await ctx.store.insert(ctx[GATEWAY_SERVICE].kind, doc, body, doc["created_at"])
     except ForeignKeyViolation:  # the upstream went away meanwhile
         raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found") from None
     return json_response(await with_upstream(ctx, doc, body), 201, 1)
@@ -109,14 +109,14 @@ async def get_gateway_service(request: Request) -> Response:
 
 async def update_gateway_service(request: Request) -> Response:
     ctx, gateway_id, service_id = await child_scope(request, "write", "service_id")
-    data = await ctx.gateway_service.incoming(request)
+    data = await ctx[GATEWAY_SERVICE].incoming(request)
     ids = {"id": service_id, "gateway_id": gateway_id}
     check_ids(data, ids)
 
     async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
         return await build_service(ctx, data, old, ids)
 
-    kind = ctx.gateway_service.kind
+    kind = ctx[GATEWAY_SERVICE].kind
     try:
         stored, doc, body = await replace_with_retry(
             request, ctx.store, lambda: ctx.store.get(kind, service_id, gateway_id), build, kind
@@ -128,7 +128,7 @@ async def update_gateway_service(request: Request) -> Response:
 
 async def delete_gateway_service(request: Request) -> Response:
     ctx, gateway_id, service_id = await child_scope(request, "write", "service_id")
-    kind = ctx.gateway_service.kind
+    kind = ctx[GATEWAY_SERVICE].kind
     await delete_checked(request, ctx.store, kind, lambda: ctx.store.get(kind, service_id, gateway_id))
     return Response(status_code=204)
 
@@ -136,10 +136,10 @@ async def delete_gateway_service(request: Request) -> Response:
 async def resolve_gateway_service(request: Request) -> Response:
     """The one read that decrypts: for the data plane, `resolve` scope only."""
     ctx, gateway_id, service_id = await child_scope(request, "resolve", "service_id")
-    service = await ctx.store.get(ctx.gateway_service.kind, service_id, gateway_id)
+    service = await ctx.store.get(ctx[GATEWAY_SERVICE].kind, service_id, gateway_id)
     if service is None:
         raise NotFound(f"no service {service_id} in gateway {gateway_id}")
-    shape = ctx.gateway_service.shape
+    shape = ctx[GATEWAY_SERVICE].shape
     # The upstream read here is the one answered: its destinations now, against those recorded.
     links = await linked(ctx, service.doc, gateway_id)
     held = held_back(service.doc, shape, fingerprints(links))
@@ -151,11 +151,10 @@ async def resolve_gateway_service(request: Request) -> Response:
         )
     resolved = map_secrets(service.doc, shape, ctx.keyring.decrypt)
     resolved.pop(LINKED, None)
-    upstream = links.get("upstream_id", (ctx.upstream, None))[1]
+    upstream = links.get("upstream_id", (ctx[UPSTREAM], None))[1]
     if upstream is not None:
-        resolved["upstream"] = map_secrets(upstream.doc, ctx.upstream.shape, ctx.keyring.decrypt)
-    model = ctx.service_resolved.validate_python(resolved)
-    return resolved_response(ctx.service_resolved.dump_json(model))
+        resolved["upstream"] = map_secrets(upstream.doc, ctx[UPSTREAM].shape, ctx.keyring.decrypt)
+    return resolved_response(ctx[GATEWAY_SERVICE].resolved_body(resolved))
 
 
 HANDLERS = {

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ...errors import Conflict, ForeignKeyViolation, NotFound
+from ...registry import GATEWAY
 from ...store import Page, Stored
 from ..auth import require_gateway
 from ..context import caller
@@ -29,9 +30,9 @@ async def list_gateways(request: Request) -> Response:
     offset = int_query(request, "offset", 0, 0, 1_000_000)
     limit = int_query(request, "limit", 20, 1, 100)
     if who.gateway_id is None:
-        page = await ctx.store.page(ctx.gateway.kind, None, offset, limit)
+        page = await ctx.store.page(ctx[GATEWAY].kind, None, offset, limit)
     else:  # a key bound to one gateway lists that one only
-        own = await ctx.store.body(ctx.gateway.kind, who.gateway_id)
+        own = await ctx.store.body(ctx[GATEWAY].kind, who.gateway_id)
         bodies = [own[1]] if own else []
         page = Page(len(bodies), bodies[offset : offset + limit])
     return list_envelope(page, offset, limit)
@@ -40,15 +41,15 @@ async def list_gateways(request: Request) -> Response:
 async def create_gateway(request: Request) -> Response:
     ctx, who = await caller(request, "write")
     require_gateway(who, None)
-    data = await ctx.gateway.incoming(request)
+    data = await ctx[GATEWAY].incoming(request)
     stamp = now()
-    doc = writable(data, ctx.gateway.read_only) | {
+    doc = writable(data, ctx[GATEWAY].read_only) | {
         "id": str(uuid.uuid4()),
         "created_at": stamp,
         "updated_at": stamp,
     }
-    body = ctx.gateway.render(doc)
-    await ctx.store.insert(ctx.gateway.kind, doc, body, stamp)
+    body = ctx[GATEWAY].render(doc)
+    await ctx.store.insert(ctx[GATEWAY].kind, doc, body, stamp)
     return json_response(body, 201, 1)
 
 
@@ -56,7 +57,7 @@ async def get_gateway(request: Request) -> Response:
     ctx, who = await caller(request, "read")
     gateway_id = uuid_path(request, "gateway_id")
     require_gateway(who, gateway_id)
-    found = await ctx.store.body(ctx.gateway.kind, gateway_id)
+    found = await ctx.store.body(ctx[GATEWAY].kind, gateway_id)
     if found is None:
         raise NotFound(f"no gateway {gateway_id}")
     return json_response(found[1], 200, found[0])
@@ -66,23 +67,23 @@ async def update_gateway(request: Request) -> Response:
     ctx, who = await caller(request, "write")
     gateway_id = uuid_path(request, "gateway_id")
     require_gateway(who, gateway_id)
-    data = await ctx.gateway.incoming(request)
+    data = await ctx[GATEWAY].incoming(request)
     check_ids(data, {"id": gateway_id})
 
     async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
-        doc = writable(data, ctx.gateway.read_only) | {
+        doc = writable(data, ctx[GATEWAY].read_only) | {
             "id": gateway_id,
             "created_at": old.doc["created_at"],
             "updated_at": now(),
         }
-        return doc, ctx.gateway.render(doc)
+        return doc, ctx[GATEWAY].render(doc)
 
     stored, _, body = await replace_with_retry(
         request,
         ctx.store,
-        lambda: ctx.store.get(ctx.gateway.kind, gateway_id),
+        lambda: ctx.store.get(ctx[GATEWAY].kind, gateway_id),
         build,
-        ctx.gateway.kind,
+        ctx[GATEWAY].kind,
     )
     return json_response(body, 200, stored.version)
 
@@ -95,8 +96,8 @@ async def delete_gateway(request: Request) -> Response:
         await delete_checked(
             request,
             ctx.store,
-            ctx.gateway.kind,
-            lambda: ctx.store.get(ctx.gateway.kind, gateway_id),
+            ctx[GATEWAY].kind,
+            lambda: ctx.store.get(ctx[GATEWAY].kind, gateway_id),
         )
     except ForeignKeyViolation:
         raise Conflict("the gateway still has upstreams or services; delete them first") from None

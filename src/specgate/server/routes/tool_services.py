@@ -14,6 +14,7 @@ from ...keys import Identity
 from ...logs import logger
 from ...masking import map_secrets
 from ...merge import merge_update
+from ...registry import TOOL_SERVICE
 from ...rules import auth_values_errors
 from ...store import Stored
 from ..context import Context
@@ -32,14 +33,13 @@ from ..scopes import tool_scope
 __all__ = ["HANDLERS"]
 
 log = logger("specgate.server")
-PROPERTIES = ("id", "name", "description", "last_updated", "last_updated_by")
 
 
 def build_tool_service(
     ctx: Context, data: dict[str, Any], old: Stored | None, who: Identity
 ) -> dict[str, Any]:
     """Merge the body over the stored service (auth_values by the merge table) and check its rules."""
-    rt = ctx.tool_service
+    rt = ctx[TOOL_SERVICE]
     incoming = writable(data, rt.read_only)
     incoming.setdefault("auth_type", None)
     incoming.setdefault("last_updated_comments", None)
@@ -56,32 +56,32 @@ def render(ctx: Context, doc: dict[str, Any]) -> bytes:
     """The body to store: without `tools` (the tools table lists them, and they are added when
     answering), with auth_values answered by their keys only."""
     keys = list(doc["auth_values"]) if doc.get("auth_values") else None
-    return ctx.tool_service.render(doc, {"auth_value_keys": keys}, exclude={"auth_values"})
+    return ctx[TOOL_SERVICE].render(doc, {"auth_value_keys": keys}, exclude={"auth_values"})
 
 
 async def list_tool_services(request: Request) -> Response:
     ctx, _ = await tool_scope(request, "read")
-    return await search_page(request, ctx, ctx.tool_service.kind, PROPERTIES)
+    return await search_page(request, ctx, ctx[TOOL_SERVICE].kind)
 
 
 async def create_tool_service(request: Request) -> Response:
     ctx, who = await tool_scope(request, "write")
-    data = await ctx.tool_service.incoming(request)
+    data = await ctx[TOOL_SERVICE].incoming(request)
     draft = build_tool_service(ctx, data, None, who)
 
     def make(new_id: int) -> tuple[dict[str, Any], bytes]:
         doc = {"id": new_id} | draft
         return doc, render(ctx, doc)
 
-    _, body = await ctx.store.insert_numbered(ctx.tool_service.kind, draft, make, draft["last_updated"])
+    _, body = await ctx.store.insert_numbered(ctx[TOOL_SERVICE].kind, draft, make, draft["last_updated"])
     return json_response(embed(body, "tools", b"[]"), 200, 1)
 
 
 async def update_tool_service(request: Request) -> Response:
     ctx, who = await tool_scope(request, "write")
-    data = await ctx.tool_service.incoming(request, ctx.tool_service_update)
+    data = await ctx[TOOL_SERVICE].incoming(request, ctx[TOOL_SERVICE].update)
     service_id = data["id"]
-    kind = ctx.tool_service.kind
+    kind = ctx[TOOL_SERVICE].kind
 
     async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
         doc = {"id": service_id} | build_tool_service(ctx, data, old, who)
@@ -108,7 +108,7 @@ async def delete_tool_service(request: Request) -> Response:
     ctx, who = await tool_scope(request, "write")
     service_id = int_path(request, "service_id")
     reason = required_reason(request)
-    kind = ctx.tool_service.kind
+    kind = ctx[TOOL_SERVICE].kind
     try:
         old = await delete_checked(request, ctx.store, kind, lambda: ctx.store.get(kind, service_id))
     except ForeignKeyViolation:
@@ -121,10 +121,10 @@ async def resolve_tool_service_auth(request: Request) -> Response:
     """The decrypted auth values and the headers a tool would send: `resolve` scope only."""
     ctx, _ = await tool_scope(request, "resolve")
     service_id = int_path(request, "service_id")
-    service = await ctx.store.get(ctx.tool_service.kind, service_id)
+    service = await ctx.store.get(ctx[TOOL_SERVICE].kind, service_id)
     if service is None:
         raise NotFound(f"no service {service_id}")
-    values = map_secrets(service.doc, ctx.tool_service.shape, ctx.keyring.decrypt).get("auth_values") or {}
+    values = map_secrets(service.doc, ctx[TOOL_SERVICE].shape, ctx.keyring.decrypt).get("auth_values") or {}
     auth_type = service.doc.get("auth_type")
     resolved = {
         "service_id": service_id,
@@ -132,8 +132,7 @@ async def resolve_tool_service_auth(request: Request) -> Response:
         "auth_values": values,
         "headers": auth_headers(auth_type, values),
     }
-    model = ctx.auth_resolved.validate_python(resolved)
-    return resolved_response(ctx.auth_resolved.dump_json(model))
+    return resolved_response(ctx[TOOL_SERVICE].resolved_body(resolved))
 
 
 def auth_headers(auth_type: str | None, values: dict[str, str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from starlette.responses import Response
 from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound, UniqueViolation
 from ...keys import Identity
 from ...logs import logger
+from ...registry import TOOL, TOOL_SERVICE
 from ...store import Stored
 from ..context import Context
 from ..inputs import name_path, required_reason
@@ -18,13 +19,12 @@ from ..resources import delete_checked, json_response, now, replace_with_retry, 
 from ..scopes import tool_scope
 
 log = logger("specgate.server")
-PROPERTIES = ("id", "name", "service_id", "last_updated", "last_updated_by")
 
 
 async def checked_tool(ctx: Context, data: dict[str, Any], who: Identity) -> dict[str, Any]:
-    if not await ctx.store.exists(ctx.tool_service.kind, data["service_id"]):
+    if not await ctx.store.exists(ctx[TOOL_SERVICE].kind, data["service_id"]):
         raise no_service()
-    return writable(data, ctx.tool.read_only) | {
+    return writable(data, ctx[TOOL].read_only) | {
         "last_updated": now(),
         "last_updated_by": who.email,
     }
@@ -40,19 +40,19 @@ def no_service() -> InvalidRequest:
 
 async def list_tools(request: Request) -> Response:
     ctx, _ = await tool_scope(request, "read")
-    return await search_page(request, ctx, ctx.tool.kind, PROPERTIES)
+    return await search_page(request, ctx, ctx[TOOL].kind)
 
 
 async def create_tool(request: Request) -> Response:
     ctx, who = await tool_scope(request, "write")
-    draft = await checked_tool(ctx, await ctx.tool.incoming(request), who)
+    draft = await checked_tool(ctx, await ctx[TOOL].incoming(request), who)
 
     def make(new_id: int) -> tuple[dict[str, Any], bytes]:
         doc = {"id": new_id} | draft
-        return doc, ctx.tool.render(doc)
+        return doc, ctx[TOOL].render(doc)
 
     try:
-        _, body = await ctx.store.insert_numbered(ctx.tool.kind, draft, make, draft["last_updated"])
+        _, body = await ctx.store.insert_numbered(ctx[TOOL].kind, draft, make, draft["last_updated"])
     except UniqueViolation:
         raise taken(draft["name"]) from None
     except ForeignKeyViolation:  # the service went away meanwhile
@@ -62,14 +62,14 @@ async def create_tool(request: Request) -> Response:
 
 async def update_tool(request: Request) -> Response:
     ctx, who = await tool_scope(request, "write")
-    data = await ctx.tool.incoming(request, ctx.tool_update)
+    data = await ctx[TOOL].incoming(request, ctx[TOOL].update)
     tool_id = data["id"]
 
     async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
         doc = {"id": tool_id} | await checked_tool(ctx, data, who)
-        return doc, ctx.tool.render(doc)
+        return doc, ctx[TOOL].render(doc)
 
-    kind = ctx.tool.kind
+    kind = ctx[TOOL].kind
     try:
         stored, _, body = await replace_with_retry(
             request, ctx.store, lambda: ctx.store.get(kind, tool_id, by_id=True), build, kind
@@ -84,7 +84,7 @@ async def update_tool(request: Request) -> Response:
 async def get_tool(request: Request) -> Response:
     ctx, _ = await tool_scope(request, "read")
     name = name_path(request, "tool_name")
-    found = await ctx.store.body(ctx.tool.kind, name)
+    found = await ctx.store.body(ctx[TOOL].kind, name)
     if found is None:
         raise NotFound(f"no tool {name!r}")
     return json_response(found[1], 200, found[0])
@@ -94,7 +94,8 @@ async def delete_tool(request: Request) -> Response:
     ctx, who = await tool_scope(request, "write")
     name = name_path(request, "tool_name")
     reason = required_reason(request)
-    old = await delete_checked(request, ctx.store, ctx.tool.kind, lambda: ctx.store.get(ctx.tool.kind, name))
+    kind = ctx[TOOL].kind
+    old = await delete_checked(request, ctx.store, kind, lambda: ctx.store.get(kind, name))
     log.info("tool %r deleted by %s: %s", name, who.email, reason)
     return json_response(old.body)
 

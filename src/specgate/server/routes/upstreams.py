@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
 from ...merge import merge_update
+from ...registry import UPSTREAM
 from ...rules import upstream_errors
 from ...store import Stored
 from ..context import Context
@@ -29,28 +30,28 @@ def build_upstream(
     ctx: Context, data: dict[str, Any], old: Stored | None, ids: dict[str, str]
 ) -> tuple[dict[str, Any], bytes]:
     """Merge the body over the stored upstream, check the rules, render the masked response."""
-    incoming = writable(data, ctx.upstream.read_only)
+    incoming = writable(data, ctx[UPSTREAM].read_only)
     incoming["targets"] = [t if "id" in t else {"id": str(uuid.uuid4())} | t for t in incoming["targets"]]
-    doc = merge_update(old.doc if old else None, incoming, ctx.upstream.shape, seal=ctx.keyring.encrypt)
+    doc = merge_update(old.doc if old else None, incoming, ctx[UPSTREAM].shape, seal=ctx.keyring.encrypt)
     errors = upstream_errors(doc)
     if errors:
         raise InvalidRequest(errors)
     stamp = now()
     doc |= ids | {"created_at": old.doc["created_at"] if old else stamp, "updated_at": stamp}
-    return doc, ctx.upstream.render(doc)
+    return doc, ctx[UPSTREAM].render(doc)
 
 
 async def list_upstreams(request: Request) -> Response:
     ctx, gateway_id = await gateway_scope(request, "read")
-    return await list_page(request, ctx, ctx.upstream.kind, gateway_id)
+    return await list_page(request, ctx, ctx[UPSTREAM].kind, gateway_id)
 
 
 async def create_upstream(request: Request) -> Response:
     ctx, gateway_id = await gateway_scope(request, "write")
-    data = await ctx.upstream.incoming(request)
+    data = await ctx[UPSTREAM].incoming(request)
     doc, body = build_upstream(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
     try:
-        await ctx.store.insert(ctx.upstream.kind, doc, body, doc["created_at"])
+        await ctx.store.insert(ctx[UPSTREAM].kind, doc, body, doc["created_at"])
     except ForeignKeyViolation:  # the gateway went away meanwhile
         raise NotFound(f"no gateway {gateway_id}") from None
     return json_response(body, 201, 1)
@@ -58,7 +59,7 @@ async def create_upstream(request: Request) -> Response:
 
 async def get_upstream(request: Request) -> Response:
     ctx, gateway_id, upstream_id = await child_scope(request, "read", "upstream_id")
-    found = await ctx.store.body(ctx.upstream.kind, upstream_id, gateway_id)
+    found = await ctx.store.body(ctx[UPSTREAM].kind, upstream_id, gateway_id)
     if found is None:
         raise NotFound(f"no upstream {upstream_id} in gateway {gateway_id}")
     return json_response(found[1], 200, found[0])
@@ -66,7 +67,7 @@ async def get_upstream(request: Request) -> Response:
 
 async def update_upstream(request: Request) -> Response:
     ctx, gateway_id, upstream_id = await child_scope(request, "write", "upstream_id")
-    data = await ctx.upstream.incoming(request)
+    data = await ctx[UPSTREAM].incoming(request)
     ids = {"id": upstream_id, "gateway_id": gateway_id}
     check_ids(data, ids)
 
@@ -76,9 +77,9 @@ async def update_upstream(request: Request) -> Response:
     stored, _, body = await replace_with_retry(
         request,
         ctx.store,
-        lambda: ctx.store.get(ctx.upstream.kind, upstream_id, gateway_id),
+        lambda: ctx.store.get(ctx[UPSTREAM].kind, upstream_id, gateway_id),
         build,
-        ctx.upstream.kind,
+        ctx[UPSTREAM].kind,
     )
     return json_response(body, 200, stored.version)
 
@@ -89,8 +90,8 @@ async def delete_upstream(request: Request) -> Response:
         await delete_checked(
             request,
             ctx.store,
-            ctx.upstream.kind,
-            lambda: ctx.store.get(ctx.upstream.kind, upstream_id, gateway_id),
+            ctx[UPSTREAM].kind,
+            lambda: ctx.store.get(ctx[UPSTREAM].kind, upstream_id, gateway_id),
         )
     except ForeignKeyViolation:
         raise Conflict("the upstream is used by a service; change or delete the service first") from None
