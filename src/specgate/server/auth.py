@@ -7,6 +7,7 @@ request instead of a query, while a new key is seen at once (misses are not cach
 from __future__ import annotations
 
 import time
+from typing import NamedTuple
 
 from starlette.datastructures import Headers
 
@@ -19,11 +20,16 @@ __all__ = ["Authenticator", "require_gateway", "require_scope"]
 _MAX_CACHED = 10_000
 
 
+class _Cached(NamedTuple):
+    until: float  # time.monotonic() past which it is looked up again
+    identity: Identity | None  # None: no such key
+
+
 class Authenticator:
     def __init__(self, store: Store, ttl: float) -> None:
         self._store = store
         self._ttl = ttl
-        self._cache: dict[str, tuple[float, Identity | None]] = {}
+        self._cache: dict[str, _Cached] = {}
 
     async def identify(self, headers: Headers) -> Identity:
         """The caller's identity; every credential sent must be valid, and all name one key.
@@ -51,17 +57,16 @@ class Authenticator:
         digest = hash_key(key)
         now = time.monotonic()
         cached = self._cache.get(digest)
-        if cached is not None and cached[0] > now:
-            return cached[1]
-        row = await self._store.find_key(digest)
+        if cached is not None and cached.until > now:
+            return cached.identity
+        holder = await self._store.find_key(digest)
         identity = None
-        if row is not None:
-            email, scopes, gateway_id = row
-            identity = Identity(email, frozenset(scopes.split(",")), gateway_id)
+        if holder is not None:
+            identity = Identity(holder.email, frozenset(holder.scopes.split(",")), holder.gateway_id)
         if len(self._cache) >= _MAX_CACHED:
             self._cache.clear()
         # An unknown key is remembered for a moment only, so a key made just now works at once.
-        self._cache[digest] = (now + (self._ttl if identity else min(self._ttl, 0.5)), identity)
+        self._cache[digest] = _Cached(now + (self._ttl if identity else min(self._ttl, 0.5)), identity)
         return identity
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
@@ -67,6 +67,14 @@ class Order:
         return " WHERE " + " AND ".join(conditions) if conditions else ""
 
 
+class Start(NamedTuple):
+    """Where a position's rows start: the first key of the block holding it, and how far into it."""
+
+    lo_v: Any
+    lo_id: Any
+    skip: int
+
+
 def orders(table: str) -> dict[str, Order]:
     return {c: Order(table, c, SCOPES.get(table)) for c in ORDERS.get(table, ())}
 
@@ -85,14 +93,15 @@ async def count(db: Database, table: str, scope: str | None) -> int:
     return int(row[0]) if row else 0
 
 
-async def locate(db: Database, order: Order, scope: str | None, position: int) -> tuple[Any, Any, int] | None:
-    """(first key of the block holding `position`, the position within that block), None past the end."""
+async def locate(db: Database, order: Order, scope: str | None, position: int) -> Start | None:
+    """The first key of the block holding `position` and the position within that block; None past
+    the end."""
     if position == 0:  # the first block: no sum needed
         first = await db.fetch_one(
             f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1",
             {"s": _scope_key(scope)},
         )
-        return (first[0], first[1], 0) if first else None
+        return Start(first[0], first[1], 0) if first else None
     # One block holds the position (start <= p < start + n): no second ordering of the sums needed.
     row = await db.fetch_one(
         f"SELECT lo_v, lo_id, :p - start FROM (SELECT lo_v, lo_id, n, SUM(n) OVER"
@@ -100,7 +109,7 @@ async def locate(db: Database, order: Order, scope: str | None, position: int) -
         " AS b WHERE start <= :p AND start + n > :p LIMIT 1",
         {"s": _scope_key(scope), "p": position},
     )
-    return (row[0], row[1], int(row[2])) if row else None
+    return Start(row[0], row[1], int(row[2])) if row else None
 
 
 # --- writes ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..codec import dumps, embed, loads
 from ..registry import RESOURCES, Resource, facts
@@ -19,7 +19,18 @@ from . import seek
 from .database import Database, Row, Transaction
 from .schema import metadata
 
-__all__ = ["KINDS", "KeyRecord", "Kind", "Page", "Store", "Stored"]
+__all__ = [
+    "KINDS",
+    "ApiKeyHolder",
+    "KeyRecord",
+    "Kind",
+    "Page",
+    "ServiceRead",
+    "Store",
+    "Stored",
+    "ToolServiceRead",
+    "Versioned",
+]
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,37 @@ class Stored:
     rotation: int = 0
 
 
+class Versioned(NamedTuple):
+    """A row's version (its ETag) and masked JSON body: all a GET answers."""
+
+    version: int
+    body: bytes
+
+
+class ServiceRead(NamedTuple):
+    """A gateway service's version and body, and the body of its upstream (None: an endpoint service)."""
+
+    version: int
+    body: bytes
+    upstream: bytes | None
+
+
+class ToolServiceRead(NamedTuple):
+    """A tool service's version and body, and the JSON list of its tools' names."""
+
+    version: int
+    body: bytes
+    tool_names: str
+
+
+class ApiKeyHolder(NamedTuple):
+    """Whom an API key was made for: what a request with it may do."""
+
+    email: str
+    scopes: str  # comma-separated
+    gateway_id: str | None
+
+
 @dataclass(frozen=True)
 class KeyRecord:
     """An API key as listed: never the key, nor its hash."""
@@ -102,16 +144,16 @@ class Store:
 
     # --- reads -----------------------------------------------------------------------------------
 
-    async def body(self, kind: Kind, key: Any, scope: str | None = None) -> tuple[int, bytes] | None:
-        """(version, masked JSON) of one row: the whole work of a GET."""
+    async def body(self, kind: Kind, key: Any, scope: str | None = None) -> Versioned | None:
+        """The version and masked JSON of one row: the whole work of a GET."""
         row = await self.db.fetch_one(
             f"SELECT version, body FROM {kind.table} WHERE {kind.key} = :key{_scoped(kind)}",
             {"key": key, "scope": scope},
         )
-        return (row[0], bytes(row[1])) if row else None
+        return Versioned(row[0], bytes(row[1])) if row else None
 
-    async def service_body(self, key: str, scope: str) -> tuple[int, bytes, bytes | None] | None:
-        """A gateway service's (version, body, body of its upstream or None).
+    async def service_body(self, key: str, scope: str) -> ServiceRead | None:
+        """A gateway service's version and body, and its upstream's body.
 
         An endpoint service is one primary-key read; a join would cost every read ~50% more.
         """
@@ -124,15 +166,15 @@ class Store:
         upstream = None
         if row[2] is not None:
             found = await self.body(KINDS["upstream"], row[2], scope)
-            upstream = found[1] if found else None
-        return row[0], bytes(row[1]), upstream
+            upstream = found.body if found else None
+        return ServiceRead(row[0], bytes(row[1]), upstream)
 
-    async def tool_service_body(self, key: int) -> tuple[int, bytes, str] | None:
-        """A tool service's (version, body, JSON list of its tools' names)."""
+    async def tool_service_body(self, key: int) -> ToolServiceRead | None:
+        """A tool service's version and body, and the JSON list of its tools' names."""
         row = await self.db.fetch_one(
             "SELECT version, body, tool_names FROM tool_services WHERE id = :key", {"key": key}
         )
-        return (row[0], bytes(row[1]), row[2]) if row else None
+        return ToolServiceRead(row[0], bytes(row[1]), row[2]) if row else None
 
     async def get(
         self, kind: Kind, key: Any, scope: str | None = None, *, by_id: bool = False
@@ -214,7 +256,7 @@ class Store:
         found = await seek.locate(self.db, order, scope, position)
         if found is None:
             return []
-        params = {"scope": scope, "limit": limit, "lo_v": found[0], "lo_id": found[1], "skip": found[2]}
+        params = {"scope": scope, "limit": limit} | found._asdict()
         rows = await self.db.fetch_all(
             f"SELECT {_listed(kind)} FROM {kind.table}{order.where(from_key=True)}"
             f" ORDER BY {order.key} LIMIT :limit OFFSET :skip",
@@ -421,12 +463,12 @@ class Store:
                 },
             )
 
-    async def find_key(self, key_hash: str) -> tuple[str, str, str | None] | None:
-        """(email, scopes, gateway_id) of the key with this hash."""
+    async def find_key(self, key_hash: str) -> ApiKeyHolder | None:
+        """Whom the API key with this hash was made for."""
         row = await self.db.fetch_one(
             "SELECT email, scopes, gateway_id FROM api_keys WHERE key_hash = :h", {"h": key_hash}
         )
-        return (row[0], row[1], row[2]) if row else None
+        return ApiKeyHolder(row[0], row[1], row[2]) if row else None
 
     async def list_keys(self) -> list[KeyRecord]:
         rows = await self.db.fetch_all(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -37,7 +37,7 @@ async def build_service(
     rt = ctx[GATEWAY_SERVICE]
     incoming = writable(data, rt.read_only)
     links = await linked(ctx, incoming, ids["gateway_id"])
-    if any(found is None for _, found in links.values()):
+    if any(link.found is None for link in links.values()):
         raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found")
     stored = old.doc if old else None
     doc = merge_update(stored, incoming, rt.shape, seal=ctx.keyring.encrypt, linked=fingerprints(links))
@@ -46,7 +46,14 @@ async def build_service(
     return doc, rt.render(doc, exclude={LINKED})
 
 
-Links = dict[str, tuple[ResourceType, Stored | None]]
+class Link(NamedTuple):
+    """A resource a service names, and its row as stored now (None when it does not exist)."""
+
+    resource: ResourceType
+    found: Stored | None
+
+
+Links = dict[str, Link]
 
 
 async def linked(ctx: Context, doc: dict[str, Any], gateway_id: str) -> Links:
@@ -56,15 +63,15 @@ async def linked(ctx: Context, doc: dict[str, Any], gateway_id: str) -> Links:
     for name, schema in ctx[GATEWAY_SERVICE].shape.links.items():
         if doc.get(name) is not None:
             rt = _resource_of(ctx, schema)
-            out[name] = (rt, await ctx.store.get(rt.kind, doc[name], gateway_id))
+            out[name] = Link(rt, await ctx.store.get(rt.kind, doc[name], gateway_id))
     return out
 
 
 def fingerprints(links: Links) -> dict[str, str]:
     """Where each linked resource sends what goes through it (`merge.destination_fingerprint`)."""
     return {
-        name: destination_fingerprint(None if found is None else found.doc, rt.shape)
-        for name, (rt, found) in links.items()
+        name: destination_fingerprint(None if link.found is None else link.found.doc, link.resource.shape)
+        for name, link in links.items()
     }
 
 
@@ -79,7 +86,7 @@ async def with_upstream(ctx: Context, doc: dict[str, Any], body: bytes) -> bytes
     if upstream_id is None:
         return body
     found = await ctx.store.body(ctx[UPSTREAM].kind, upstream_id, doc["gateway_id"])
-    return embed(body, "upstream", found[1] if found else None)
+    return embed(body, "upstream", found.body if found else None)
 
 
 async def list_gateway_services(request: Request) -> Response:
@@ -151,7 +158,7 @@ async def resolve_gateway_service(request: Request) -> Response:
         )
     resolved = map_secrets(service.doc, shape, ctx.keyring.decrypt)
     resolved.pop(LINKED, None)
-    upstream = links.get("upstream_id", (ctx[UPSTREAM], None))[1]
+    upstream = links["upstream_id"].found if "upstream_id" in links else None
     if upstream is not None:
         resolved["upstream"] = map_secrets(upstream.doc, ctx[UPSTREAM].shape, ctx.keyring.decrypt)
     return resolved_response(ctx[GATEWAY_SERVICE].resolved_body(resolved))

@@ -33,7 +33,7 @@ async def list_gateways(request: Request) -> Response:
         page = await ctx.store.page(ctx[GATEWAY].kind, None, offset, limit)
     else:  # a key bound to one gateway lists that one only
         own = await ctx.store.body(ctx[GATEWAY].kind, who.gateway_id)
-        bodies = [own[1]] if own else []
+        bodies = [own.body] if own else []
         page = Page(len(bodies), bodies[offset : offset + limit])
     return list_envelope(page, offset, limit)
 
@@ -60,7 +60,7 @@ async def get_gateway(request: Request) -> Response:
     found = await ctx.store.body(ctx[GATEWAY].kind, gateway_id)
     if found is None:
         raise NotFound(f"no gateway {gateway_id}")
-    return json_response(found[1], 200, found[0])
+    return json_response(found.body, 200, found.version)
 
 
 async def update_gateway(request: Request) -> Response:

@@ -91,7 +91,8 @@ async def update_tool_service(request: Request) -> Response:
         request, ctx.store, lambda: ctx.store.get(kind, service_id), build, kind
     )
     found = await ctx.store.tool_service_body(service_id)
-    return json_response(embed(body, "tools", found[2].encode() if found else b"[]"), 200, stored.version)
+    tools = found.tool_names.encode() if found else b"[]"
+    return json_response(embed(body, "tools", tools), 200, stored.version)
 
 
 async def get_tool_service(request: Request) -> Response:

@@ -87,7 +87,7 @@ async def get_tool(request: Request) -> Response:
     found = await ctx.store.body(ctx[TOOL].kind, name)
     if found is None:
         raise NotFound(f"no tool {name!r}")
-    return json_response(found[1], 200, found[0])
+    return json_response(found.body, 200, found.version)
 
 
 async def delete_tool(request: Request) -> Response:

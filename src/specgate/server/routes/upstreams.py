@@ -62,7 +62,7 @@ async def get_upstream(request: Request) -> Response:
     found = await ctx.store.body(ctx[UPSTREAM].kind, upstream_id, gateway_id)
     if found is None:
         raise NotFound(f"no upstream {upstream_id} in gateway {gateway_id}")
-    return json_response(found[1], 200, found[0])
+    return json_response(found.body, 200, found.version)
 
 
 async def update_upstream(request: Request) -> Response:
