@@ -119,6 +119,8 @@ for _table, _columns in ORDERS.items():
     for _column in _columns:
         if _column != "id":  # the primary key serves the order by id
             sa.Index(f"ix_{_table}_{_column}", *_scope, _t.c[_column], _t.c.id)
+        else:  # and this narrow copy of it finds a page's first row (SQLite's rows hold the bodies)
+            sa.Index(f"ix_{_table}_id", _t.c.id)
         # Blocks of consecutive rows of the order, per scope ('' when unscoped): first key and row
         # count, the count kept in parts (a block's count is the sum of its parts; store/seek.py).
         # WITHOUT ROWID: the key holds the count, so summing blocks reads one index.

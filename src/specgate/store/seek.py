@@ -25,6 +25,8 @@ scope's first block starts below every key (a sentinel), so every key has a bloc
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -77,6 +79,25 @@ class Order:
             )
         return " WHERE " + " AND ".join(conditions) if conditions else ""
 
+    def rows_from(self, columns: str, dialect: str) -> str:
+        """SQL of `columns` of :limit rows of the order within the scope (:scope), from the key
+        (:lo_v, :lo_id) on, skipping :skip. SQLite seeks a row value (column, id) >= (v, i) on the
+        column alone and walks every tie of v before i (thousands at a million rows): there the
+        rows are read as two index ranges, the ties from i on and the greater values."""
+        t, c = self.table, self.column
+        if dialect != "sqlite" or c == "id":
+            return (
+                f"SELECT {columns} FROM {t}{self.where(from_key=True)}"
+                f" ORDER BY {self.key} LIMIT :limit OFFSET :skip"
+            )
+        scope = f"{self.scope} = :scope AND " if self.scope else ""
+        return (
+            f"SELECT {columns}, {t}.{c} AS seek_v, {t}.id AS seek_id FROM {t}"
+            f" WHERE {scope}{c} = :lo_v AND id >= :lo_id"
+            f" UNION ALL SELECT {columns}, {t}.{c}, {t}.id FROM {t} WHERE {scope}{c} > :lo_v"
+            " ORDER BY seek_v, seek_id LIMIT :limit OFFSET :skip"
+        )
+
 
 def orders(table: str) -> dict[str, Order]:
     return {c: Order(table, c, SCOPES.get(table)) for c in ORDERS.get(table, ())}
@@ -102,6 +123,8 @@ async def locate(
     """(first key of the block holding `position`, the position within that block), None past the end.
     `total` is the scope's row count: a position in the back half is found summing from the end."""
     s = _scope_key(scope)
+    if db.dialect == "sqlite":
+        return await _locate_sqlite(db, order, scope, position, total)
     if position == 0:  # the first block: no sum needed
         first = await db.fetch_one(
             f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1", {"s": s}
@@ -124,6 +147,66 @@ async def locate(
             {"s": s, "back": total - position},
         )
     return (row[0], row[1], int(row[2])) if row else None
+
+
+async def _locate_sqlite(
+    db: Database, order: Order, scope: str | None, position: int, total: int
+) -> tuple[Any, Any, int] | None:
+    """SQLite: the key of the row at `position` itself (skip 0). SQLite's window functions cost
+    several times a plain aggregate per row, so the block counts come as one string, summed here,
+    from the nearer end: the few blocks there first (a first page either way), all if need be. (One
+    writer at a time keeps each block in one part.) Then the rows before the position within its
+    block are walked in a narrow index of the order: the table's rows are wide, walking them reads
+    every page of bodies on the way."""
+    if position >= total:
+        return None
+    s, b = _scope_key(scope), order.blocks
+    back = 2 * position >= total
+    wanted, direction = (total - 1 - position, "DESC") if back else (position, "")
+    for limit in (8, -1):  # -1: no limit
+        found = await db.fetch_one(
+            f"SELECT group_concat(n) FROM (SELECT n FROM {b} WHERE scope = :s"
+            f" ORDER BY lo_v {direction}, lo_id {direction} LIMIT {limit})",
+            {"s": s},
+        )
+        text = found[0] if found else None
+        ends = list(itertools.accumulate(map(int, text.split(",")))) if text else []
+        if ends and ends[-1] > wanted:
+            break
+    j = bisect.bisect_right(ends, wanted)  # the first block (from that end) ending past the position
+    if j == len(ends):
+        return None
+    block = await db.fetch_one(
+        f"SELECT lo_v, lo_id FROM {b} WHERE scope = :s ORDER BY lo_v {direction}, lo_id {direction}"
+        " LIMIT 1 OFFSET :j",
+        {"s": s, "j": j},
+    )
+    assert block is not None
+    within = wanted - (ends[j - 1] if j else 0)
+    skip = ends[j] - (ends[j - 1] if j else 0) - 1 - within if back else within
+    if skip == 0:
+        return block[0], block[1], 0
+    params = {"scope": scope, "v": block[0], "i": block[1], "k": skip}
+    t, c = order.table, order.column
+    if c == "id":  # the index on id alone: the primary key's order, without the rows
+        row = await db.fetch_one(
+            f"SELECT id, id FROM {t} INDEXED BY ix_{t}_id WHERE id >= :i ORDER BY id LIMIT 1 OFFSET :k",
+            params,
+        )
+        return (row[0], row[1], 0) if row else None
+    # As in Order.rows_from: the ties of the block's first value from its id on, then greater values.
+    scoped = f"{order.scope} = :scope AND " if order.scope else ""
+    row = await db.fetch_one(
+        f"SELECT {c}, id FROM {t} WHERE {scoped}{c} = :v AND id >= :i ORDER BY id LIMIT 1 OFFSET :k", params
+    )
+    if row is None:
+        ties = await db.fetch_one(f"SELECT COUNT(*) FROM {t} WHERE {scoped}{c} = :v AND id >= :i", params)
+        assert ties is not None
+        row = await db.fetch_one(
+            f"SELECT {c}, id FROM {t} WHERE {scoped}{c} > :v ORDER BY {c}, id LIMIT 1 OFFSET :k",
+            params | {"k": skip - ties[0]},
+        )
+    return (row[0], row[1], 0) if row else None
 
 
 # --- writes ---------------------------------------------------------------------------------------

@@ -208,11 +208,7 @@ class Store:
         if found is None:
             return []
         params = {"scope": scope, "limit": limit, "lo_v": found[0], "lo_id": found[1], "skip": found[2]}
-        rows = await self.db.fetch_all(
-            f"SELECT {_listed(kind)} FROM {kind.table}{order.where(from_key=True)}"
-            f" ORDER BY {order.key} LIMIT :limit OFFSET :skip",
-            params,
-        )
+        rows = await self.db.fetch_all(order.rows_from(_listed(kind), self.db.dialect), params)
         return rows[::-1] if descending else rows
 
     async def reload(self, kind: Kind, old: Stored) -> Stored | None:
