@@ -400,7 +400,7 @@ def profile(env: dict[str, str], work: Path, count: int = 2000) -> dict[str, flo
 
     import httpx
 
-    from specgate.admin import create_key
+    from specgate.admin import create_api_key
     from specgate.config import get_settings
     from specgate.server import create_app
 
@@ -409,7 +409,7 @@ def profile(env: dict[str, str], work: Path, count: int = 2000) -> dict[str, flo
     settings = get_settings(url, environ=env)
 
     async def run() -> pstats.Stats:
-        key = await create_key(settings, email="bench@example.com", scopes="read,write", gateway_id=None)
+        key = await create_api_key(settings, email="bench@example.com", scopes="read,write", gateway_id=None)
         app = create_app(settings)
         headers = {"Authorization": f"Bearer {key}"}
         async with (

@@ -34,7 +34,7 @@ import yaml
 from cryptography.fernet import Fernet
 from starlette.testclient import TestClient
 
-from specgate.admin import create_key
+from specgate import admin
 from specgate.config import Settings, get_settings
 from specgate.store import seek
 from specgate.store.migrate import upgrade
@@ -92,7 +92,8 @@ def postgres_settings(url: str, keys: str | None = None) -> Settings:
 def create_api_key(url: str, keys: str, email: str = "load@example.com") -> str:
     """A key with every scope, made on the database at `url` as `specgate keys create` would."""
     settings = get_settings(url, environ={"SPECGATE_SECRET_KEYS": keys})
-    return asyncio.run(create_key(settings, email=email, scopes="read,write,resolve", gateway_id=None))
+    made = admin.create_api_key(settings, email=email, scopes="read,write,resolve", gateway_id=None)
+    return asyncio.run(made)
 
 
 # --- a server on a fresh database, in-process --------------------------------------------------------
@@ -114,7 +115,7 @@ class Api:
     ) -> str:
         if (scopes, gateway) not in self._keys:
             self._keys[(scopes, gateway)] = asyncio.run(
-                create_key(self.settings, email=email, scopes=scopes, gateway_id=gateway)
+                admin.create_api_key(self.settings, email=email, scopes=scopes, gateway_id=gateway)
             )
         return self._keys[(scopes, gateway)]
 

@@ -232,7 +232,7 @@ def test_a_library_value_error_is_not_a_usage_error(tmp_path: Path, monkeypatch:
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("a bug")
 
-    monkeypatch.setattr(specgate.admin, "list_keys", broken)
+    monkeypatch.setattr(specgate.admin, "list_api_keys", broken)
     monkeypatch.setenv("SPECGATE_SECRET_KEYS", Fernet.generate_key().decode())
     with pytest.raises(ValueError, match="a bug"):
         main(["keys", "list", "--database", f"sqlite:///{tmp_path}/db.sqlite"])

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import uvicorn
 
-from specgate.admin import create_key
+from specgate.admin import create_api_key
 from specgate.server import create_app
 from specgate.spec import Operation, Spec, load_spec
 
@@ -84,7 +84,7 @@ def live(tmp_path: Path) -> Iterator[tuple[str, str]]:
 
     settings = sqlite_settings(tmp_path)
     key = asyncio.run(
-        create_key(settings, email="client@example.com", scopes="read,write,resolve", gateway_id=None)
+        create_api_key(settings, email="client@example.com", scopes="read,write,resolve", gateway_id=None)
     )
     port = free_port()
     server = uvicorn.Server(

@@ -22,7 +22,7 @@ from typing import ClassVar
 import pytest
 from cryptography.fernet import Fernet
 
-from specgate.admin import create_key
+from specgate.admin import create_api_key
 from specgate.config import get_settings
 
 from .support import ROOT, ServerProcess
@@ -67,7 +67,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     keys = Fernet.generate_key().decode()
     database = f"sqlite:///{tmp}/specgate.db"
     key = asyncio.run(
-        create_key(
+        create_api_key(
             get_settings(database, environ={"SPECGATE_SECRET_KEYS": keys}),
             email="client@example.com",
             scopes="read,write,resolve",

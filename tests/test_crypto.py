@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from specgate.crypto import Keyring, new_key
+from specgate.crypto import Keyring, new_encryption_key
 from specgate.errors import ConfigError, SecretError
 
 from .secret_docs import plain_secrets
@@ -13,14 +13,14 @@ from .secret_docs import plain_secrets
 
 @pytest.fixture(scope="module")
 def keys() -> list[str]:
-    return [new_key() for _ in range(3)]
+    return [new_encryption_key() for _ in range(3)]
 
 
 @settings(max_examples=max(settings.default.max_examples // 2, 1), deadline=None)
 @given(plain_secrets)
 def test_keyring_round_trip(value: str) -> None:
     """decrypt(encrypt(v)) == v, and the token does not hold v."""
-    ring = Keyring([new_key()])
+    ring = Keyring([new_encryption_key()])
     token = ring.encrypt(value)
     assert value not in token
     assert ring.decrypt(token) == value

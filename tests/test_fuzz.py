@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis import Config
 
 import specgate.fuzzing.data  # noqa: F401 - registers the hook that steers updates past id checks
-from specgate.admin import create_key
+from specgate.admin import create_api_key
 from specgate.fuzzing.checks import REPLACED_CHECKS  # importing it registers specgate's checks
 from specgate.fuzzing.runner import NO_GENERATED_CREDENTIALS, STATEFUL_BY_SPEC_LINKS
 from specgate.registry import RESOURCES
@@ -46,7 +46,7 @@ WORKDIR = Path(tempfile.mkdtemp(prefix="specgate-fuzz-"))
 atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
 SETTINGS = sqlite_settings(WORKDIR)
 KEY = asyncio.run(
-    create_key(SETTINGS, email="fuzz@example.com", scopes="read,write,resolve", gateway_id=None)
+    create_api_key(SETTINGS, email="fuzz@example.com", scopes="read,write,resolve", gateway_id=None)
 )
 
 schema = schemathesis.openapi.from_path(

@@ -19,7 +19,7 @@ import specgate.server.resources
 import specgate.server.routes.gateways
 import specgate.server.routes.tool_services
 from specgate import merge
-from specgate.admin import create_key
+from specgate.admin import create_api_key
 from specgate.errors import InvalidRequest
 from specgate.fuzzing import checks
 from specgate.server import create_app
@@ -37,7 +37,7 @@ class Target:
         checks.reset()
         settings = sqlite_settings(tmp)
         key = asyncio.run(
-            create_key(settings, email="t@example.com", scopes="read,write,resolve", gateway_id=None)
+            create_api_key(settings, email="t@example.com", scopes="read,write,resolve", gateway_id=None)
         )
         self.headers = {"Authorization": f"Bearer {key}"}
         self.schema = schemathesis.openapi.from_path(

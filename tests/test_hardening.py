@@ -25,7 +25,7 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet
 
-from specgate.admin import create_key
+from specgate.admin import create_api_key
 from specgate.config import get_settings
 from specgate.server import resources
 from specgate.server.problems import MAX_ERRORS
@@ -296,7 +296,8 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     }
     server = ServerProcess(settings.database_url, keys, tmp / "server.log", env).start()
     try:
-        key = asyncio.run(create_key(settings, email="edge@email.com", scopes="read,write", gateway_id=None))
+        made = create_api_key(settings, email="edge@email.com", scopes="read,write", gateway_id=None)
+        key = asyncio.run(made)
         yield Served(server, key)
         assert "ERROR" not in server.log.read_text() and "Traceback" not in server.log.read_text()
     finally:

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from specgate.crypto import Keyring, new_key
+from specgate.crypto import Keyring, new_encryption_key
 from specgate.errors import InvalidRequest
 from specgate.masking import MASK, mask, secret_values, shape_of
 from specgate.merge import merge_update
@@ -230,7 +230,7 @@ def test_mask_of_a_tool_service_without_auth(spec: Spec) -> None:
 @pytest.mark.parametrize("count", [1, 2, 3])
 def test_a_keyring_repr_holds_no_key(count: int) -> None:
     """repr() and str() of a Keyring name how many keys there are, never a key."""
-    keys = [new_key() for _ in range(count)]
+    keys = [new_encryption_key() for _ in range(count)]
     ring = Keyring(keys)
     for text in (repr(ring), str(ring), f"{ring}", f"{ring!r}", repr([ring])):
         for key in keys:

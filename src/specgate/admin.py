@@ -5,16 +5,16 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+from .api_keys import hash_api_key, new_api_key, parse_scopes
 from .config import Settings
 from .errors import NotFound, UsageError
-from .keys import hash_key, new_api_key, parse_scopes
 from .logs import CONTROLS
 from .masking import map_secrets, shape_of
 from .spec import load_spec
-from .store import KINDS, KeyRecord, Store, open_database
+from .store import KINDS, ApiKeyRecord, Store, open_database
 from .store.migrate import upgrade
 
-__all__ = ["create_key", "gateway_id_of", "list_keys", "revoke_key", "rotate_secrets"]
+__all__ = ["create_api_key", "gateway_id_of", "list_api_keys", "revoke_api_key", "rotate_secrets"]
 
 
 async def _store(settings: Settings) -> Store:
@@ -30,7 +30,7 @@ def gateway_id_of(text: str) -> str:
         raise UsageError(f"--gateway must be a gateway id (a UUID); got {text!r}") from None
 
 
-async def create_key(settings: Settings, *, email: str, scopes: str, gateway_id: str | None) -> str:
+async def create_api_key(settings: Settings, *, email: str, scopes: str, gateway_id: str | None) -> str:
     """Make a key, store its hash, and return the key itself (the only time it is seen).
 
     A gateway id is made canonical and must name a gateway: a key bound to no gateway that exists
@@ -46,8 +46,8 @@ async def create_key(settings: Settings, *, email: str, scopes: str, gateway_id:
     try:
         if gateway is not None and not await store.exists(KINDS["gateway"], gateway):
             raise UsageError(f"--gateway: no gateway {gateway} in this database")
-        await store.insert_key(
-            key_hash=hash_key(key),
+        await store.insert_api_key(
+            key_hash=hash_api_key(key),
             prefix=key[:7],
             email=email,
             scopes=",".join(sorted(scope_set)),
@@ -59,21 +59,21 @@ async def create_key(settings: Settings, *, email: str, scopes: str, gateway_id:
     return key
 
 
-async def list_keys(settings: Settings) -> list[KeyRecord]:
+async def list_api_keys(settings: Settings) -> list[ApiKeyRecord]:
     """Every key's id, prefix, e-mail, scopes, gateway and creation time (never the key or its hash)."""
     store = await _store(settings)
     try:
-        return await store.list_keys()
+        return await store.list_api_keys()
     finally:
         await store.close()
 
 
-async def revoke_key(settings: Settings, key_id: int) -> None:
+async def revoke_api_key(settings: Settings, key_id: int) -> None:
     """Delete a key. A server that looked it up in the last SPECGATE_KEY_CACHE_SECONDS keeps
     accepting it until its cache entry expires; no server accepts it after that."""
     store = await _store(settings)
     try:
-        if not await store.delete_key(key_id):
+        if not await store.delete_api_key(key_id):
             raise NotFound(f"no key with id {key_id}")
     finally:
         await store.close()

@@ -39,19 +39,20 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=_serve)
 
     keys = commands.add_parser("keys", help="API keys").add_subparsers(dest="action", required=True)
-    create = keys.add_parser("create", help="create a key; it is printed once, on the last line")
+    create = keys.add_parser("create", help="create an API key; it is printed once, on the last line")
     create.add_argument("--email", required=True)
     create.add_argument("--scopes", required=True, help="comma-separated: read,write,resolve")
-    create.add_argument("--gateway", help="bind the key to one gateway (its id, a UUID)")
+    create.add_argument("--gateway", help="bind the API key to one gateway (its id, a UUID)")
     create.add_argument("--database")
     create.set_defaults(func=_keys_create)
-    listing = keys.add_parser("list", help="list the keys: id, prefix, e-mail, scopes, gateway, created")
+    listing = keys.add_parser("list", help="list the API keys: id, prefix, e-mail, scopes, gateway, created")
     listing.add_argument("--database")
     listing.set_defaults(func=_keys_list)
     revoke = keys.add_parser(
-        "revoke", help="revoke a key by its id (every server refuses it within SPECGATE_KEY_CACHE_SECONDS)"
+        "revoke",
+        help="revoke an API key by its id (every server refuses it within SPECGATE_KEY_CACHE_SECONDS)",
     )
-    revoke.add_argument("id", type=int, help="the key's id, as `keys list` shows it")
+    revoke.add_argument("id", type=int, help="the API key's id, as `keys list` shows it")
     revoke.add_argument("--database")
     revoke.set_defaults(func=_keys_revoke)
 
@@ -64,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     fuzz.add_argument("--url", required=True, help="the deployment's base URL")
     fuzz.add_argument(
         "--api-key",
-        help=f"a key (read,write,resolve for every check); default: ${FUZZ_API_KEY_ENV}, "
+        help=f"an API key (read,write,resolve for every check); default: ${FUZZ_API_KEY_ENV}, "
         "which keeps the key out of the process list",
     )
     fuzz.add_argument("--examples", type=int, default=100, help="examples per operation (default 100)")
@@ -79,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     secrets = commands.add_parser("secrets", help="encryption at rest").add_subparsers(
         dest="action", required=True
     )
-    rotate = secrets.add_parser("rotate", help="re-encrypt every secret under the first key")
+    rotate = secrets.add_parser(
+        "rotate", help="re-encrypt every secret under the first encryption key of SPECGATE_SECRET_KEYS"
+    )
     rotate.add_argument("--database")
     rotate.set_defaults(func=_secrets_rotate)
     return parser
@@ -106,20 +109,20 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _keys_create(args: argparse.Namespace) -> int:
-    from .admin import create_key
+    from .admin import create_api_key
 
     settings = _settings(args)
-    key = asyncio.run(create_key(settings, email=args.email, scopes=args.scopes, gateway_id=args.gateway))
-    print(f"created a key for {args.email} ({args.scopes}); it is shown once:")
+    key = asyncio.run(create_api_key(settings, email=args.email, scopes=args.scopes, gateway_id=args.gateway))
+    print(f"created an API key for {args.email} ({args.scopes}); it is shown once:")
     print(key)
     return 0
 
 
 def _keys_list(args: argparse.Namespace) -> int:
-    from .admin import list_keys
+    from .admin import list_api_keys
 
     rows = [("ID", "PREFIX", "EMAIL", "SCOPES", "GATEWAY", "CREATED")]
-    for key in asyncio.run(list_keys(_settings(args))):
+    for key in asyncio.run(list_api_keys(_settings(args))):
         rows.append((str(key.id), key.prefix, key.email, key.scopes, key.gateway_id or "-", key.created_at))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -128,13 +131,13 @@ def _keys_list(args: argparse.Namespace) -> int:
 
 
 def _keys_revoke(args: argparse.Namespace) -> int:
-    from .admin import revoke_key
+    from .admin import revoke_api_key
 
     settings = _settings(args)
-    asyncio.run(revoke_key(settings, args.id))
+    asyncio.run(revoke_api_key(settings, args.id))
     print(
-        f"revoked key {args.id}; servers that saw it refuse it within their key cache time"
-        f" (SPECGATE_KEY_CACHE_SECONDS, here {settings.key_cache_seconds:g} s)"
+        f"revoked API key {args.id}; servers that saw it refuse it within their API key cache time"
+        f" (SPECGATE_KEY_CACHE_SECONDS, here {settings.api_key_cache_seconds:g} s)"
     )
     return 0
 
@@ -151,7 +154,7 @@ def _secrets_rotate(args: argparse.Namespace) -> int:
     from .admin import rotate_secrets
 
     count = asyncio.run(rotate_secrets(_settings(args)))
-    print(f"re-encrypted the secrets of {count} resources under the first key")
+    print(f"re-encrypted the secrets of {count} resources under the first encryption key")
     return 0
 
 

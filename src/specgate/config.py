@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .crypto import Keyring, new_key
+from .crypto import Keyring, new_encryption_key
 from .errors import ConfigError
 from .logs import logger
 from .store.database import sqlite_path
@@ -16,7 +16,7 @@ from .store.database import sqlite_path
 __all__ = ["DEFAULT_DATABASE_URL", "Settings", "get_settings"]
 
 DEFAULT_DATABASE_URL = "sqlite:///.specgate/specgate.db"
-KEY_FILE_NAME = "secret.key"
+ENCRYPTION_KEY_FILE_NAME = "secret.key"
 log = logger("specgate.config")
 
 
@@ -27,7 +27,7 @@ class Settings:
     database_url: str
     keyring: Keyring
     pool_size: int = 10
-    key_cache_seconds: float = 5.0
+    api_key_cache_seconds: float = 5.0
     sqlite_synchronous: str = "NORMAL"
     # The HTTP edge (README "Limits"): see server/protocol.py and server/serving.py.
     max_head_bytes: int = 64 * 1024
@@ -45,9 +45,9 @@ def get_settings(database_url: str | None = None, environ: Mapping[str, str] | N
         raise ConfigError("the database URL must be sqlite:///PATH or postgresql://...")
     return Settings(
         database_url=url,
-        keyring=Keyring(_secret_keys(url, env)),
+        keyring=Keyring(_encryption_keys(url, env)),
         pool_size=_int(env, "SPECGATE_POOL_SIZE", 10),
-        key_cache_seconds=float(env.get("SPECGATE_KEY_CACHE_SECONDS", "5")),
+        api_key_cache_seconds=float(env.get("SPECGATE_KEY_CACHE_SECONDS", "5")),
         sqlite_synchronous=_choice(env, "SPECGATE_SQLITE_SYNCHRONOUS", ("NORMAL", "FULL")),
         max_head_bytes=_int(env, "SPECGATE_MAX_HEAD_BYTES", 64 * 1024),
         head_timeout=_seconds(env, "SPECGATE_HEAD_TIMEOUT", 10.0),
@@ -81,22 +81,23 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
-def _secret_keys(url: str, env: Mapping[str, str]) -> list[str]:
-    """`SPECGATE_SECRET_KEYS` (comma-separated, first encrypts), or a key file beside a SQLite file."""
+def _encryption_keys(url: str, env: Mapping[str, str]) -> list[str]:
+    """The encryption keys: `SPECGATE_SECRET_KEYS` (comma-separated, first encrypts), or a key file
+    beside a SQLite file."""
     configured = env.get("SPECGATE_SECRET_KEYS", "").strip()
     if configured:
         return [key.strip() for key in configured.split(",") if key.strip()]
     path = sqlite_path(url)
     if path is None:
         raise ConfigError("SPECGATE_SECRET_KEYS must be set when the database is not a SQLite file")
-    key_file = path.parent / KEY_FILE_NAME
+    key_file = path.parent / ENCRYPTION_KEY_FILE_NAME
     if not key_file.exists():
         key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
-            handle.write(new_key() + "\n")
+            handle.write(new_encryption_key() + "\n")
         log.warning(
-            "SPECGATE_SECRET_KEYS is not set: created the key file %s (mode 0600); back it up, "
+            "SPECGATE_SECRET_KEYS is not set: created the encryption key file %s (mode 0600); back it up, "
             "without it the stored secrets cannot be read",
             key_file,
         )
@@ -105,10 +106,11 @@ def _secret_keys(url: str, env: Mapping[str, str]) -> list[str]:
 
 
 def _check_private(key_file: Path) -> None:
-    """A key file others can read is a leaked key: refuse it rather than use it."""
+    """An encryption key file others can read is a leaked key: refuse it rather than use it."""
     mode = stat.S_IMODE(key_file.stat().st_mode)
     if mode & 0o077:
         raise ConfigError(
-            f"the key file {key_file} is readable or writable by group or others (mode {mode:04o}); "
+            f"the encryption key file {key_file} is readable or writable by group or others"
+            f" (mode {mode:04o}); "
             f"run `chmod 600 {key_file}` (and consider the key leaked if others could read it)"
         )

@@ -46,7 +46,7 @@ def create_app(settings: Settings, spec: Spec | None = None) -> Starlette:
             sqlite_synchronous=settings.sqlite_synchronous,
         )
         store = Store(db)
-        app.state.ctx = build_context(spec, store, settings.keyring, settings.key_cache_seconds)
+        app.state.ctx = build_context(spec, store, settings.keyring, settings.api_key_cache_seconds)
         try:
             yield
         finally:

@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from starlette.datastructures import Headers
 
+from ..api_keys import Identity, hash_api_key
 from ..errors import Forbidden, NotFound, Unauthorized
-from ..keys import Identity, hash_key
 from ..store import Store
 
 __all__ = ["Authenticator", "require_gateway", "require_scope"]
@@ -54,12 +54,12 @@ class Authenticator:
         return identity
 
     async def _lookup(self, key: str) -> Identity | None:
-        digest = hash_key(key)
+        digest = hash_api_key(key)
         now = time.monotonic()
         cached = self._cache.get(digest)
         if cached is not None and cached.until > now:
             return cached.identity
-        holder = await self._store.find_key(digest)
+        holder = await self._store.find_api_key(digest)
         identity = None
         if holder is not None:
             identity = Identity(holder.email, frozenset(holder.scopes.split(",")), holder.gateway_id)

@@ -9,8 +9,8 @@ import specgate_models as models
 from pydantic import TypeAdapter
 from starlette.requests import Request
 
+from ..api_keys import Identity
 from ..crypto import Keyring
-from ..keys import Identity
 from ..masking import shape_of
 from ..registry import RESOURCES, Resource, facts
 from ..spec import Spec
@@ -49,12 +49,12 @@ def resource_type(spec: Spec, resource: Resource) -> ResourceType:
     )
 
 
-def build_context(spec: Spec, store: Store, keyring: Keyring, key_cache_seconds: float) -> Context:
+def build_context(spec: Spec, store: Store, keyring: Keyring, api_key_cache_seconds: float) -> Context:
     return Context(
         spec=spec,
         store=store,
         keyring=keyring,
-        auth=Authenticator(store, key_cache_seconds),
+        auth=Authenticator(store, api_key_cache_seconds),
         types={resource.name: resource_type(spec, resource) for resource in RESOURCES},
     )
 

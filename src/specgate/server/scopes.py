@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
+from ..api_keys import Identity
 from ..errors import NotFound
-from ..keys import Identity
 from ..registry import GATEWAY
 from .auth import require_gateway
 from .context import Context, caller

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from .database import Database, open_database, sqlite_path
-from .store import KINDS, KeyRecord, Kind, Page, Store, Stored
+from .store import KINDS, ApiKeyRecord, Kind, Page, Store, Stored
 
 __all__ = [
     "KINDS",
+    "ApiKeyRecord",
     "Database",
-    "KeyRecord",
     "Kind",
     "Page",
     "Store",

@@ -22,7 +22,7 @@ from .schema import metadata
 __all__ = [
     "KINDS",
     "ApiKeyHolder",
-    "KeyRecord",
+    "ApiKeyRecord",
     "Kind",
     "Page",
     "ServiceRead",
@@ -115,7 +115,7 @@ class ApiKeyHolder(NamedTuple):
 
 
 @dataclass(frozen=True)
-class KeyRecord:
+class ApiKeyRecord:
     """An API key as listed: never the key, nor its hash."""
 
     id: int
@@ -437,7 +437,7 @@ class Store:
 
     # --- API keys --------------------------------------------------------------------------------
 
-    async def insert_key(
+    async def insert_api_key(
         self,
         *,
         key_hash: str,
@@ -461,20 +461,20 @@ class Store:
                 },
             )
 
-    async def find_key(self, key_hash: str) -> ApiKeyHolder | None:
+    async def find_api_key(self, key_hash: str) -> ApiKeyHolder | None:
         """Whom the API key with this hash was made for."""
         row = await self.db.fetch_one(
             "SELECT email, scopes, gateway_id FROM api_keys WHERE key_hash = :h", {"h": key_hash}
         )
         return ApiKeyHolder(row[0], row[1], row[2]) if row else None
 
-    async def list_keys(self) -> list[KeyRecord]:
+    async def list_api_keys(self) -> list[ApiKeyRecord]:
         rows = await self.db.fetch_all(
             "SELECT id, prefix, email, scopes, gateway_id, created_at FROM api_keys ORDER BY id"
         )
-        return [KeyRecord(*row) for row in rows]
+        return [ApiKeyRecord(*row) for row in rows]
 
-    async def delete_key(self, key_id: int) -> bool:
+    async def delete_api_key(self, key_id: int) -> bool:
         """Delete the key with this id; False when there is none."""
         async with self.db.transaction() as tx:
             count = await tx.execute("DELETE FROM api_keys WHERE id = :id", {"id": key_id})

@@ -8,9 +8,9 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ...api_keys import Identity
 from ...codec import embed
 from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
-from ...keys import Identity
 from ...logs import logger
 from ...masking import map_secrets
 from ...merge import merge_update

@@ -7,8 +7,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ...api_keys import Identity
 from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound, UniqueViolation
-from ...keys import Identity
 from ...logs import logger
 from ...registry import TOOL, TOOL_SERVICE
 from ...store import Stored

@@ -1,4 +1,5 @@
-"""API keys: made once, shown once, stored as a hash.
+"""API keys, which callers send (not the encryption keys of crypto.py): made once, shown once, stored
+as a hash.
 
 A key is 32 random bytes, so a plain SHA-256 is the right hash (a slow password hash buys nothing
 against a key nobody can guess, and would cost every request).
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 
 from .errors import UsageError
 
-__all__ = ["KEY_PREFIX", "SCOPES", "Identity", "hash_key", "new_api_key", "parse_scopes"]
+__all__ = ["API_KEY_PREFIX", "SCOPES", "Identity", "hash_api_key", "new_api_key", "parse_scopes"]
 
-KEY_PREFIX = "sg_"
+API_KEY_PREFIX = "sg_"
 SCOPES = ("read", "write", "resolve")
 
 
@@ -28,10 +29,10 @@ class Identity:
 
 
 def new_api_key() -> str:
-    return KEY_PREFIX + secrets.token_urlsafe(32)
+    return API_KEY_PREFIX + secrets.token_urlsafe(32)
 
 
-def hash_key(key: str) -> str:
+def hash_api_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
