@@ -23,7 +23,8 @@ from specgate.admin import create_key
 from specgate.errors import InvalidRequest
 from specgate.fuzzing import checks
 from specgate.server import create_app
-from specgate.spec import spec_path
+from specgate.server.parameters import Parameters, attach
+from specgate.spec import load_spec, spec_path
 
 from .support import sqlite_settings
 
@@ -189,10 +190,14 @@ def test_the_acceptance_check_accepts_rule_422s_and_state_answers(target: Target
 def test_the_acceptance_check_catches_a_server_stricter_than_its_spec(
     target: Target, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def strict_uuid(request: Any, name: str) -> str:  # planted: every id refused as malformed
-        raise InvalidRequest.one(("path", name), "must be a UUID", "uuid_parsing")
+    read = Parameters.read
 
-    monkeypatch.setattr(specgate.server.routes.gateways, "uuid_path", strict_uuid)
+    def strict_uuid(self: Parameters, request: Any) -> dict[str, Any]:  # planted: every id refused
+        if "gateway_id" in request.path_params:
+            raise InvalidRequest.one(("path", "gateway_id"), "must be a UUID", "uuid_parsing")
+        return read(self, request)
+
+    monkeypatch.setattr(Parameters, "read", strict_uuid)
 
     @given(case=target.schema.find_operation_by_id("getGateway").as_strategy())
     @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -222,8 +227,16 @@ def test_the_answer_check_catches_a_list_answered_to_a_get_one(
 ) -> None:
     import specgate.server.routes as routes
 
+    spec = load_spec()
+    listing = spec.document["paths"]["/api/v1/tools/"]
+    list_parameters, list_tools = Parameters(spec, listing, listing["get"]), routes.HANDLERS["listTools"]
+
+    async def the_list(request: Any) -> Any:
+        attach(request.scope, list_parameters)  # the list's parameters, as its own route reads them
+        return await list_tools(request)
+
     # Planted: the get-one route reaches the list handler (as a trailing newline once made it do).
-    monkeypatch.setitem(routes.HANDLERS, "getTool", routes.HANDLERS["listTools"])
+    monkeypatch.setitem(routes.HANDLERS, "getTool", the_list)
     target = Target(tmp_path)
     check = checks.answer_of_the_operation_called
     sid = tool_service(target, check)

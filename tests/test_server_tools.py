@@ -161,7 +161,7 @@ def test_tools_link_to_a_service_and_block_its_delete(api: Api) -> None:
 
 def test_malformed_and_unknown_tool_service_ids(api: Api) -> None:
     assert errors_of(api.get("/api/v1/services/abc")) == [(("path", "service_id"), "int_parsing")]
-    assert errors_of(api.get("/api/v1/services/0")) == [(("path", "service_id"), "range")]
+    assert errors_of(api.get("/api/v1/services/0")) == [(("path", "service_id"), "greater_than_equal")]
     assert api.get("/api/v1/services/12345").status_code == 404
     assert (
         api.put("/api/v1/services/", json={"id": 12345, "name": "n", "description": "d"}).status_code == 404

@@ -134,12 +134,14 @@ def test_a_nul_search_value_is_a_422_on_either_list(api: Api, path: str) -> None
 
 @pytest.mark.parametrize("reason", ["a\r\nINFO forged line", "\x00", "tab\there", "a\u2028b"])
 def test_a_delete_reason_is_one_line_of_text(api: Api, reason: str) -> None:
+    # NUL is refused in every text parameter first, with its own type.
+    refused = [(("query", "reason"), "string_nul" if "\x00" in reason else "string_control_character")]
     sid = create(api)["id"]
     response = api.delete(f"/api/v1/services/{sid}", params={"reason": reason})
-    assert errors_of(response) == [(("query", "reason"), "string_control_character")]
+    assert errors_of(response) == refused
     tool = send(api, "POST", "/api/v1/tools/", TOOL | {"service_id": sid}).json()
     response = api.delete(f"/api/v1/tools/{tool['name']}", params={"reason": reason})
-    assert errors_of(response) == [(("query", "reason"), "string_control_character")]
+    assert errors_of(response) == refused
     assert api.get(f"/api/v1/tools/{tool['name']}").status_code == 200
     assert (
         api.delete(f"/api/v1/tools/{tool['name']}", params={"reason": "no longer used: é ✓"}).status_code

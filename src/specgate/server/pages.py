@@ -11,33 +11,33 @@ from starlette.responses import Response
 from ..errors import InvalidRequest
 from ..store import Kind
 from .context import Context
-from .inputs import enum_query, int_query, list_query
+from .parameters import params
 from .resources import list_envelope, paged_envelope
 
 __all__ = ["list_page", "search_page"]
 
 
 async def list_page(request: Request, ctx: Context, kind: Kind, gateway_id: str | None) -> Response:
-    """A page of the gateway admin API: `offset` and `limit` (1 to 100), an envelope with `total`."""
-    offset = int_query(request, "offset", 0, 0, 1_000_000)
-    limit = int_query(request, "limit", 20, 1, 100)
+    """A page of the gateway admin API: `offset` and `limit`, an envelope with `total`."""
+    offset, limit = params(request)["offset"], params(request)["limit"]
     return list_envelope(await ctx.store.page(kind, gateway_id, offset, limit), offset, limit)
 
 
-async def search_page(request: Request, ctx: Context, kind: Any, properties: tuple[str, ...]) -> Response:
+async def search_page(request: Request, ctx: Context, kind: Any) -> Response:
     """The real API's list: 0-based page, limit, search_fields/values in pairs, order_by."""
-    page = int_query(request, "page", 0, 0, 1_000_000)
-    limit = int_query(request, "limit", 25, 1, 100)
-    fields = list_query(request, "search_fields", properties, 10)
-    values = list_query(request, "search_field_values", None, 10)
+    given = params(request)
+    page, limit = given["page"], given["limit"]
+    fields, values = given["search_fields"], given["search_field_values"]
+    # The one rule here the spec cannot say: each parameter has a schema of its own, and no schema
+    # spans two of them.
     if len(fields) != len(values):
         raise InvalidRequest.one(
             ("query", "search_field_values"),
             "give one value for each of search_fields",
             "length_mismatch",
         )
-    order_by = enum_query(request, "order_by", properties, "id") or "id"
-    direction = enum_query(request, "order_by_direction", ("asc", "desc"), "asc")
+    order_by = given.get("order_by", "id")
+    direction = given.get("order_by_direction", "asc")
     found = await ctx.store.search(
         kind,
         offset=page * limit,

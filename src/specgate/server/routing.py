@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -19,19 +20,29 @@ from starlette.routing import Match, Route
 from starlette.types import Receive, Scope, Send
 
 from ..spec import Spec
+from .parameters import Parameters, attach, read_parameters
 from .problems import error_response, problem
 from .routes import HANDLERS, Handler
 
-__all__ = ["SpecRoute", "routes_for"]
+__all__ = ["Endpoint", "SpecRoute", "routes_for"]
 
 _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
 
 
-class SpecRoute(Route):
-    """One path of the spec with the handlers of its methods."""
+@dataclass(frozen=True)
+class Endpoint:
+    """One operation as the server runs it: its handler, and its parameters as the spec declares them."""
 
-    def __init__(self, path: str, handlers: dict[str, Handler]) -> None:
-        super().__init__(path, _dispatch(handlers), methods=list(handlers), name=path)
+    handler: Handler
+    parameters: Parameters
+    secured: bool  # the spec asks for a key (every operation but meta's)
+
+
+class SpecRoute(Route):
+    """One path of the spec with the endpoints of its methods."""
+
+    def __init__(self, path: str, endpoints: dict[str, Endpoint]) -> None:
+        super().__init__(path, _dispatch(endpoints), methods=list(endpoints), name=path)
         # `$` matches before a trailing newline; `\Z` only at the very end.
         self.path_regex = re.compile(self.path_regex.pattern.removesuffix("$") + r"\Z")
         self.allow = ", ".join(sorted(self.methods or ()))
@@ -52,31 +63,38 @@ class SpecRoute(Route):
 
 def routes_for(spec: Spec) -> list[Route]:
     """One route per path of the spec, with exactly the methods the spec gives it."""
-    by_path: dict[str, dict[str, str]] = {}
-    for op in spec.operations():
-        by_path.setdefault(op.path, {})[op.method] = op.operation_id
-    missing = {op for ops in by_path.values() for op in ops.values()} - set(HANDLERS)
-    extra = set(HANDLERS) - {op for ops in by_path.values() for op in ops.values()}
+    operations = list(spec.operations())
+    missing = {op.operation_id for op in operations} - set(HANDLERS)
+    extra = set(HANDLERS) - {op.operation_id for op in operations}
     if missing or extra:
         raise RuntimeError(
             f"handlers do not match the spec: missing {sorted(missing)}, extra {sorted(extra)}"
         )
-    return [
-        SpecRoute(path, {method: HANDLERS[op_id] for method, op_id in methods.items()})
-        for path, methods in by_path.items()
-    ]
+    by_path: dict[str, dict[str, Endpoint]] = {}
+    for op in operations:
+        parameters = Parameters(spec, spec.document["paths"][op.path], op.operation)
+        secured = any(op.operation.get("security", spec.document.get("security", [])))
+        endpoint = Endpoint(HANDLERS[op.operation_id], parameters, secured)
+        by_path.setdefault(op.path, {})[op.method] = endpoint
+    return [SpecRoute(path, endpoints) for path, endpoints in by_path.items()]
 
 
-def _dispatch(handlers: dict[str, Handler]) -> Handler:
+def _dispatch(endpoints: dict[str, Endpoint]) -> Handler:
     """One endpoint for a path: picks the method's handler and turns every error into problem+json.
 
     Errors are answered here, not re-raised: a server's traceback log could quote request data.
+    An operation with no security reads its parameters at once; any other after its caller is known
+    (`context.caller`), so a request without a valid key learns nothing about its parameters.
     """
 
     async def endpoint(request: Request) -> Response:
         head = request.method == "HEAD"
+        chosen = endpoints["GET" if head else request.method]
+        attach(request.scope, chosen.parameters)
         try:
-            response = await handlers["GET" if head else request.method](request)
+            if not chosen.secured:
+                read_parameters(request)
+            response = await chosen.handler(request)
         except Exception as exc:
             response = error_response(request, exc)
         return _without_body(response) if head else response

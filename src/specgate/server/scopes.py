@@ -9,7 +9,7 @@ from ..errors import NotFound
 from ..keys import Identity
 from .auth import require_gateway
 from .context import Context, caller
-from .inputs import uuid_path
+from .parameters import params
 
 __all__ = ["child_scope", "gateway_scope", "tool_scope"]
 
@@ -17,7 +17,7 @@ __all__ = ["child_scope", "gateway_scope", "tool_scope"]
 async def gateway_scope(request: Request, scope: str) -> tuple[Context, str]:
     """The caller (with `scope`) and the path's gateway, which must exist and be theirs."""
     ctx, who = await caller(request, scope)
-    gateway_id = uuid_path(request, "gateway_id")
+    gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     if not await ctx.store.exists(ctx.gateway.kind, gateway_id):
         raise NotFound(f"no gateway {gateway_id}")
@@ -27,8 +27,8 @@ async def gateway_scope(request: Request, scope: str) -> tuple[Context, str]:
 async def child_scope(request: Request, scope: str, child: str) -> tuple[Context, str, str]:
     """The caller (with `scope`), the path's gateway (theirs) and the id of its child `child`."""
     ctx, who = await caller(request, scope)
-    gateway_id = uuid_path(request, "gateway_id")
-    child_id = uuid_path(request, child)
+    gateway_id: str = params(request)["gateway_id"]
+    child_id: str = params(request)[child]
     require_gateway(who, gateway_id)
     return ctx, gateway_id, child_id
 

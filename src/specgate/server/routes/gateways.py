@@ -12,7 +12,7 @@ from ...errors import Conflict, ForeignKeyViolation, NotFound
 from ...store import Page, Stored
 from ..auth import require_gateway
 from ..context import caller
-from ..inputs import int_query, uuid_path
+from ..parameters import params
 from ..resources import (
     check_ids,
     delete_checked,
@@ -26,8 +26,7 @@ from ..resources import (
 
 async def list_gateways(request: Request) -> Response:
     ctx, who = await caller(request, "read")
-    offset = int_query(request, "offset", 0, 0, 1_000_000)
-    limit = int_query(request, "limit", 20, 1, 100)
+    offset, limit = params(request)["offset"], params(request)["limit"]
     if who.gateway_id is None:
         page = await ctx.store.page(ctx.gateway.kind, None, offset, limit)
     else:  # a key bound to one gateway lists that one only
@@ -54,7 +53,7 @@ async def create_gateway(request: Request) -> Response:
 
 async def get_gateway(request: Request) -> Response:
     ctx, who = await caller(request, "read")
-    gateway_id = uuid_path(request, "gateway_id")
+    gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     found = await ctx.store.body(ctx.gateway.kind, gateway_id)
     if found is None:
@@ -64,7 +63,7 @@ async def get_gateway(request: Request) -> Response:
 
 async def update_gateway(request: Request) -> Response:
     ctx, who = await caller(request, "write")
-    gateway_id = uuid_path(request, "gateway_id")
+    gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     data = await ctx.gateway.incoming(request)
     check_ids(data, {"id": gateway_id})
@@ -89,7 +88,7 @@ async def update_gateway(request: Request) -> Response:
 
 async def delete_gateway(request: Request) -> Response:
     ctx, who = await caller(request, "write")
-    gateway_id = uuid_path(request, "gateway_id")
+    gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     try:
         await delete_checked(

@@ -17,8 +17,9 @@ from ...merge import merge
 from ...rules import auth_values_errors
 from ...store import Stored
 from ..context import Context
-from ..inputs import int_path, required_reason
+from ..inputs import required_reason
 from ..pages import search_page
+from ..parameters import params
 from ..resources import (
     delete_checked,
     json_response,
@@ -32,7 +33,6 @@ from ..scopes import tool_scope
 __all__ = ["HANDLERS"]
 
 log = logger("specgate.server")
-PROPERTIES = ("id", "name", "description", "last_updated", "last_updated_by")
 
 
 def build_tool_service(
@@ -61,7 +61,7 @@ def render(ctx: Context, doc: dict[str, Any]) -> bytes:
 
 async def list_tool_services(request: Request) -> Response:
     ctx, _ = await tool_scope(request, "read")
-    return await search_page(request, ctx, ctx.tool_service.kind, PROPERTIES)
+    return await search_page(request, ctx, ctx.tool_service.kind)
 
 
 async def create_tool_service(request: Request) -> Response:
@@ -96,7 +96,7 @@ async def update_tool_service(request: Request) -> Response:
 
 async def get_tool_service(request: Request) -> Response:
     ctx, _ = await tool_scope(request, "read")
-    service_id = int_path(request, "service_id")
+    service_id: int = params(request)["service_id"]
     found = await ctx.store.tool_service_body(service_id)
     if found is None:
         raise NotFound(f"no service {service_id}")
@@ -106,7 +106,7 @@ async def get_tool_service(request: Request) -> Response:
 
 async def delete_tool_service(request: Request) -> Response:
     ctx, who = await tool_scope(request, "write")
-    service_id = int_path(request, "service_id")
+    service_id: int = params(request)["service_id"]
     reason = required_reason(request)
     kind = ctx.tool_service.kind
     try:
@@ -120,7 +120,7 @@ async def delete_tool_service(request: Request) -> Response:
 async def resolve_tool_service_auth(request: Request) -> Response:
     """The decrypted auth values and the headers a tool would send: `resolve` scope only."""
     ctx, _ = await tool_scope(request, "resolve")
-    service_id = int_path(request, "service_id")
+    service_id: int = params(request)["service_id"]
     service = await ctx.store.get(ctx.tool_service.kind, service_id)
     if service is None:
         raise NotFound(f"no service {service_id}")

@@ -12,13 +12,13 @@ from ...keys import Identity
 from ...logs import logger
 from ...store import Stored
 from ..context import Context
-from ..inputs import name_path, required_reason
+from ..inputs import required_reason
 from ..pages import search_page
+from ..parameters import params
 from ..resources import delete_checked, json_response, now, replace_with_retry, writable
 from ..scopes import tool_scope
 
 log = logger("specgate.server")
-PROPERTIES = ("id", "name", "service_id", "last_updated", "last_updated_by")
 
 
 async def checked_tool(ctx: Context, data: dict[str, Any], who: Identity) -> dict[str, Any]:
@@ -40,7 +40,7 @@ def no_service() -> InvalidRequest:
 
 async def list_tools(request: Request) -> Response:
     ctx, _ = await tool_scope(request, "read")
-    return await search_page(request, ctx, ctx.tool.kind, PROPERTIES)
+    return await search_page(request, ctx, ctx.tool.kind)
 
 
 async def create_tool(request: Request) -> Response:
@@ -83,7 +83,7 @@ async def update_tool(request: Request) -> Response:
 
 async def get_tool(request: Request) -> Response:
     ctx, _ = await tool_scope(request, "read")
-    name = name_path(request, "tool_name")
+    name: str = params(request)["tool_name"]
     found = await ctx.store.body(ctx.tool.kind, name)
     if found is None:
         raise NotFound(f"no tool {name!r}")
@@ -92,7 +92,7 @@ async def get_tool(request: Request) -> Response:
 
 async def delete_tool(request: Request) -> Response:
     ctx, who = await tool_scope(request, "write")
-    name = name_path(request, "tool_name")
+    name: str = params(request)["tool_name"]
     reason = required_reason(request)
     old = await delete_checked(request, ctx.store, ctx.tool.kind, lambda: ctx.store.get(ctx.tool.kind, name))
     log.info("tool %r deleted by %s: %s", name, who.email, reason)
