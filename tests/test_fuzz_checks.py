@@ -4,6 +4,7 @@ and passes on the real server."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,7 +24,8 @@ from specgate.admin import create_key
 from specgate.errors import InvalidRequest
 from specgate.fuzzing import checks
 from specgate.server import create_app
-from specgate.server.parameters import Parameters, attach
+from specgate.server.endpoint import attach, current
+from specgate.server.parameters import Parameters
 from specgate.spec import load_spec, spec_path
 
 from .support import sqlite_settings
@@ -231,8 +233,8 @@ def test_the_answer_check_catches_a_list_answered_to_a_get_one(
     listing = spec.document["paths"]["/api/v1/tools/"]
     list_parameters, list_tools = Parameters(spec, listing, listing["get"]), routes.HANDLERS["listTools"]
 
-    async def the_list(request: Any) -> Any:
-        attach(request.scope, list_parameters)  # the list's parameters, as its own route reads them
+    async def the_list(request: Any) -> Any:  # with the list's parameters, as its own route reads them
+        attach(request.scope, dataclasses.replace(current(request), parameters=list_parameters))
         return await list_tools(request)
 
     # Planted: the get-one route reaches the list handler (as a trailing newline once made it do).

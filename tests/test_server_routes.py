@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from starlette.routing import Route
 
@@ -79,3 +81,27 @@ def test_every_stored_body_is_a_valid_response_of_its_model(api: Api) -> None:
         response = api.get(path)
         assert response.status_code == 200
         model.validate_json(response.content)  # raises on any field the model refuses
+
+
+def test_every_answer_carries_its_request_id_as_the_spec_says(api: Api, spec: Spec) -> None:
+    header = spec.document["components"]["headers"]["RequestId"]
+    pattern = re.compile(header["schema"]["pattern"])
+    gid = api.post("/api/v1/gateways", json={"name": "g"}).json()["id"]
+    answers = [
+        api.get("/api/v1/gateways"),
+        api.get(f"/api/v1/gateways/{gid}"),
+        api.delete(f"/api/v1/gateways/{gid}"),
+        api.get(f"/api/v1/gateways/{gid}"),  # 404
+        api.get("/api/v1/gateways?limit=0"),  # 422
+        api.get("/api/v1/gateways", scopes="write"),  # 403
+        api.client.get("/api/v1/gateways"),  # 401
+        api.client.get("/readyz"),
+        api.get("/api/v1/gateways", headers={"X-Request-Id": "mine-1"}),
+    ]
+    assert [a.status_code for a in answers] == [200, 200, 204, 404, 422, 403, 401, 200, 200]
+    for answer in answers:
+        request_id = answer.headers["x-request-id"]
+        assert pattern.fullmatch(request_id), answer
+        if answer.status_code >= 400:
+            assert answer.json()["request_id"] == request_id
+    assert answers[-1].headers["x-request-id"] == "mine-1"

@@ -17,15 +17,14 @@ from typing import Any
 
 from .errors import FieldError, Loc
 
-__all__ = ["CONTROL_CHARACTER", "TEXT_RULE_TYPES", "body_errors", "text_error"]
+__all__ = ["NOT_FINITE", "NUL", "SURROGATE", "TEXT_RULE_TYPES", "body_errors", "text_error"]
 
 MAX_ERRORS = 100  # a body of a million NULs gets a short answer
 
 NUL = "string_nul"
 SURROGATE = "string_surrogate"
 NOT_FINITE = "number_not_finite"
-CONTROL_CHARACTER = "string_control_character"  # in text that must be one line (a delete's reason)
-TEXT_RULE_TYPES = frozenset({NUL, SURROGATE, NOT_FINITE, CONTROL_CHARACTER})
+TEXT_RULE_TYPES = frozenset({NUL, SURROGATE, NOT_FINITE})
 
 # A body can only hold one of them if its bytes hold one of these: other bodies skip the walk.
 _SUSPECT = re.compile(rb"\\u0000|\\u[dD][89abcdefABCDEF]|NaN|Infinity|[eE][+]?0*[0-9]{3}")

@@ -14,7 +14,7 @@ from ..errors import Forbidden, NotFound, Unauthorized
 from ..keys import Identity, hash_key
 from ..store import Store
 
-__all__ = ["Authenticator", "require_gateway", "require_scope"]
+__all__ = ["Authenticator", "require_gateway", "require_scopes"]
 
 _MAX_CACHED = 10_000
 
@@ -65,9 +65,12 @@ class Authenticator:
         return identity
 
 
-def require_scope(identity: Identity, scope: str) -> None:
-    if scope not in identity.scopes:
-        raise Forbidden(f"this operation needs the {scope} scope")
+def require_scopes(identity: Identity, scopes: frozenset[str]) -> None:
+    """The key holds every scope the operation's `security` lists in the spec."""
+    missing = sorted(scopes - identity.scopes)
+    if missing:
+        plural = "s" if len(missing) > 1 else ""
+        raise Forbidden(f"this operation needs the {' and '.join(missing)} scope{plural}")
 
 
 def require_gateway(identity: Identity, gateway_id: str | None) -> None:

@@ -13,11 +13,9 @@ from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
 
 from ..errors import BadRequest, ContentTooLarge, FieldError, InvalidRequest, UnsupportedMediaType
-from ..logs import CONTROLS
-from ..storable import CONTROL_CHARACTER, body_errors
-from .parameters import params
+from ..storable import body_errors
 
-__all__ = ["MAX_BODY", "read_body", "required_reason"]
+__all__ = ["MAX_BODY", "read_body"]
 
 MAX_BODY = 1024 * 1024
 
@@ -168,13 +166,3 @@ def _union_members() -> frozenset[str]:
 
 
 _MEMBERS = _union_members()
-
-
-def required_reason(request: Request) -> str:
-    """The delete's reason, one line of text (it goes to the log); the spec checked its length."""
-    reason: str = params(request)["reason"]
-    if CONTROLS.search(reason):  # the characters the spec's `Reason` description rules out
-        raise InvalidRequest.one(
-            ("query", "reason"), "must be one line without control characters", CONTROL_CHARACTER
-        )
-    return reason

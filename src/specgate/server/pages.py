@@ -36,8 +36,7 @@ async def search_page(request: Request, ctx: Context, kind: Any) -> Response:
             "give one value for each of search_fields",
             "length_mismatch",
         )
-    order_by = given.get("order_by", "id")
-    direction = given.get("order_by_direction", "asc")
+    order_by, direction = given["order_by"], given["order_by_direction"]
     found = await ctx.store.search(
         kind,
         offset=page * limit,

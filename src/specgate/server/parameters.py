@@ -19,18 +19,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
-from starlette.types import Scope
 
 from ..errors import FieldError, InvalidRequest, Loc
 from ..spec import Spec
-from ..storable import text_error
+from ..storable import NUL, SURROGATE, text_error
 from ..validation import SchemaCheck
 
-__all__ = ["Parameters", "attach", "params", "read_parameters"]
+__all__ = ["Parameters", "keep", "params"]
 
-# Keys of the ASGI scope: the operation's Parameters (set by routing), and the values read.
-_OPERATION = "specgate.parameters"
-_PARAMS = "specgate.params"
+_PARAMS = "specgate.params"  # the ASGI scope's key of the values read
 
 # Keywords that say nothing a request must satisfy.
 _ANNOTATIONS = frozenset(
@@ -83,6 +80,16 @@ def _text(text: str, loc: Loc) -> str:
     return text
 
 
+# The error types each reader gives (the spec lists every type the server answers).
+_READ_TYPES: dict[Reader, frozenset[str]] = {
+    _integer: frozenset({"int_parsing"}),
+    _number: frozenset({"float_parsing"}),
+    _boolean: frozenset({"bool_parsing"}),
+    _uuid: frozenset({"uuid_parsing"}),
+    _text: frozenset({NUL, SURROGATE}),
+}
+
+
 @dataclass(frozen=True)
 class _Param:
     name: str
@@ -116,6 +123,12 @@ class Parameters:
         }
         self._check = SchemaCheck(spec, schema=schema) if checked else None
         self.names = frozenset(p.name for p in self._params)
+
+    @property
+    def error_types(self) -> frozenset[str]:
+        """The error types reading these values can give, before their schemas' rules."""
+        types = {"missing"} if any(p.required for p in self._params) else set()
+        return frozenset(types.union(*(_READ_TYPES[p.read] for p in self._params)))
 
     def read(self, request: Request) -> dict[str, Any]:
         """Every parameter of the operation, read and checked; a 422 naming each one that is not."""
@@ -199,18 +212,11 @@ def _resolved(spec: Spec, schema: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def attach(scope: Scope, parameters: Parameters) -> None:
-    """Mark a request as one of the operation these parameters belong to (routing does)."""
-    scope[_OPERATION] = parameters
-
-
-def read_parameters(request: Request) -> None:
-    """Read and check the request's parameters, once its caller may know the answer (after auth)."""
-    parameters: Parameters = request.scope[_OPERATION]
-    request.scope[_PARAMS] = parameters.read(request)
+def keep(request: Request, values: Mapping[str, Any]) -> None:
+    request.scope[_PARAMS] = values
 
 
 def params(request: Request) -> Mapping[str, Any]:
-    """The request's parameters by name, as read and checked by `read_parameters`."""
+    """The request's parameters by name, as read and checked (`endpoint.read_parameters`)."""
     values: Mapping[str, Any] = request.scope[_PARAMS]
     return values

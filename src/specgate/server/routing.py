@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -20,22 +19,13 @@ from starlette.routing import Match, Route
 from starlette.types import Receive, Scope, Send
 
 from ..spec import Spec
-from .parameters import Parameters, attach, read_parameters
+from .endpoint import Endpoint, attach, read_parameters
 from .problems import error_response, problem
 from .routes import HANDLERS, Handler
 
-__all__ = ["Endpoint", "SpecRoute", "routes_for"]
+__all__ = ["SpecRoute", "routes_for"]
 
 _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """One operation as the server runs it: its handler, and its parameters as the spec declares them."""
-
-    handler: Handler
-    parameters: Parameters
-    secured: bool  # the spec asks for a key (every operation but meta's)
 
 
 class SpecRoute(Route):
@@ -72,10 +62,7 @@ def routes_for(spec: Spec) -> list[Route]:
         )
     by_path: dict[str, dict[str, Endpoint]] = {}
     for op in operations:
-        parameters = Parameters(spec, spec.document["paths"][op.path], op.operation)
-        secured = any(op.operation.get("security", spec.document.get("security", [])))
-        endpoint = Endpoint(HANDLERS[op.operation_id], parameters, secured)
-        by_path.setdefault(op.path, {})[op.method] = endpoint
+        by_path.setdefault(op.path, {})[op.method] = Endpoint.of(spec, op, HANDLERS[op.operation_id])
     return [SpecRoute(path, endpoints) for path, endpoints in by_path.items()]
 
 
@@ -90,9 +77,9 @@ def _dispatch(endpoints: dict[str, Endpoint]) -> Handler:
     async def endpoint(request: Request) -> Response:
         head = request.method == "HEAD"
         chosen = endpoints["GET" if head else request.method]
-        attach(request.scope, chosen.parameters)
+        attach(request.scope, chosen)
         try:
-            if not chosen.secured:
+            if chosen.scopes is None:
                 read_parameters(request)
             response = await chosen.handler(request)
         except Exception as exc:

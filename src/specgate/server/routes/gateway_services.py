@@ -83,12 +83,12 @@ async def with_upstream(ctx: Context, doc: dict[str, Any], body: bytes) -> bytes
 
 
 async def list_gateway_services(request: Request) -> Response:
-    ctx, gateway_id = await gateway_scope(request, "read")
+    ctx, gateway_id = await gateway_scope(request)
     return await list_page(request, ctx, ctx.gateway_service.kind, gateway_id)
 
 
 async def create_gateway_service(request: Request) -> Response:
-    ctx, gateway_id = await gateway_scope(request, "write")
+    ctx, gateway_id = await gateway_scope(request)
     data = await ctx.gateway_service.incoming(request)
     doc, body = await build_service(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
     try:
@@ -99,7 +99,7 @@ async def create_gateway_service(request: Request) -> Response:
 
 
 async def get_gateway_service(request: Request) -> Response:
-    ctx, gateway_id, service_id = await child_scope(request, "read", "service_id")
+    ctx, gateway_id, service_id = await child_scope(request, "service_id")
     found = await ctx.store.service_body(service_id, gateway_id)
     if found is None:
         raise NotFound(f"no service {service_id} in gateway {gateway_id}")
@@ -108,7 +108,7 @@ async def get_gateway_service(request: Request) -> Response:
 
 
 async def update_gateway_service(request: Request) -> Response:
-    ctx, gateway_id, service_id = await child_scope(request, "write", "service_id")
+    ctx, gateway_id, service_id = await child_scope(request, "service_id")
     data = await ctx.gateway_service.incoming(request)
     ids = {"id": service_id, "gateway_id": gateway_id}
     check_ids(data, ids)
@@ -127,7 +127,7 @@ async def update_gateway_service(request: Request) -> Response:
 
 
 async def delete_gateway_service(request: Request) -> Response:
-    ctx, gateway_id, service_id = await child_scope(request, "write", "service_id")
+    ctx, gateway_id, service_id = await child_scope(request, "service_id")
     kind = ctx.gateway_service.kind
     await delete_checked(request, ctx.store, kind, lambda: ctx.store.get(kind, service_id, gateway_id))
     return Response(status_code=204)
@@ -135,7 +135,7 @@ async def delete_gateway_service(request: Request) -> Response:
 
 async def resolve_gateway_service(request: Request) -> Response:
     """The one read that decrypts: for the data plane, `resolve` scope only."""
-    ctx, gateway_id, service_id = await child_scope(request, "resolve", "service_id")
+    ctx, gateway_id, service_id = await child_scope(request, "service_id")
     service = await ctx.store.get(ctx.gateway_service.kind, service_id, gateway_id)
     if service is None:
         raise NotFound(f"no service {service_id} in gateway {gateway_id}")

@@ -25,7 +25,7 @@ from ..resources import (
 
 
 async def list_gateways(request: Request) -> Response:
-    ctx, who = await caller(request, "read")
+    ctx, who = await caller(request)
     offset, limit = params(request)["offset"], params(request)["limit"]
     if who.gateway_id is None:
         page = await ctx.store.page(ctx.gateway.kind, None, offset, limit)
@@ -37,7 +37,7 @@ async def list_gateways(request: Request) -> Response:
 
 
 async def create_gateway(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
+    ctx, who = await caller(request)
     require_gateway(who, None)
     data = await ctx.gateway.incoming(request)
     stamp = now()
@@ -52,7 +52,7 @@ async def create_gateway(request: Request) -> Response:
 
 
 async def get_gateway(request: Request) -> Response:
-    ctx, who = await caller(request, "read")
+    ctx, who = await caller(request)
     gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     found = await ctx.store.body(ctx.gateway.kind, gateway_id)
@@ -62,7 +62,7 @@ async def get_gateway(request: Request) -> Response:
 
 
 async def update_gateway(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
+    ctx, who = await caller(request)
     gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     data = await ctx.gateway.incoming(request)
@@ -87,7 +87,7 @@ async def update_gateway(request: Request) -> Response:
 
 
 async def delete_gateway(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
+    ctx, who = await caller(request)
     gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     try:

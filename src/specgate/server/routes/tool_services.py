@@ -17,7 +17,6 @@ from ...merge import merge
 from ...rules import auth_values_errors
 from ...store import Stored
 from ..context import Context
-from ..inputs import required_reason
 from ..pages import search_page
 from ..parameters import params
 from ..resources import (
@@ -60,12 +59,12 @@ def render(ctx: Context, doc: dict[str, Any]) -> bytes:
 
 
 async def list_tool_services(request: Request) -> Response:
-    ctx, _ = await tool_scope(request, "read")
+    ctx, _ = await tool_scope(request)
     return await search_page(request, ctx, ctx.tool_service.kind)
 
 
 async def create_tool_service(request: Request) -> Response:
-    ctx, who = await tool_scope(request, "write")
+    ctx, who = await tool_scope(request)
     data = await ctx.tool_service.incoming(request)
     draft = build_tool_service(ctx, data, None, who)
 
@@ -78,7 +77,7 @@ async def create_tool_service(request: Request) -> Response:
 
 
 async def update_tool_service(request: Request) -> Response:
-    ctx, who = await tool_scope(request, "write")
+    ctx, who = await tool_scope(request)
     data = await ctx.tool_service.incoming(request, ctx.tool_service_update)
     service_id = data["id"]
     kind = ctx.tool_service.kind
@@ -95,7 +94,7 @@ async def update_tool_service(request: Request) -> Response:
 
 
 async def get_tool_service(request: Request) -> Response:
-    ctx, _ = await tool_scope(request, "read")
+    ctx, _ = await tool_scope(request)
     service_id: int = params(request)["service_id"]
     found = await ctx.store.tool_service_body(service_id)
     if found is None:
@@ -105,9 +104,9 @@ async def get_tool_service(request: Request) -> Response:
 
 
 async def delete_tool_service(request: Request) -> Response:
-    ctx, who = await tool_scope(request, "write")
+    ctx, who = await tool_scope(request)
     service_id: int = params(request)["service_id"]
-    reason = required_reason(request)
+    reason: str = params(request)["reason"]  # one line: the spec's pattern
     kind = ctx.tool_service.kind
     try:
         old = await delete_checked(request, ctx.store, kind, lambda: ctx.store.get(kind, service_id))
@@ -119,7 +118,7 @@ async def delete_tool_service(request: Request) -> Response:
 
 async def resolve_tool_service_auth(request: Request) -> Response:
     """The decrypted auth values and the headers a tool would send: `resolve` scope only."""
-    ctx, _ = await tool_scope(request, "resolve")
+    ctx, _ = await tool_scope(request)
     service_id: int = params(request)["service_id"]
     service = await ctx.store.get(ctx.tool_service.kind, service_id)
     if service is None:

@@ -12,7 +12,6 @@ from ...keys import Identity
 from ...logs import logger
 from ...store import Stored
 from ..context import Context
-from ..inputs import required_reason
 from ..pages import search_page
 from ..parameters import params
 from ..resources import delete_checked, json_response, now, replace_with_retry, writable
@@ -39,12 +38,12 @@ def no_service() -> InvalidRequest:
 
 
 async def list_tools(request: Request) -> Response:
-    ctx, _ = await tool_scope(request, "read")
+    ctx, _ = await tool_scope(request)
     return await search_page(request, ctx, ctx.tool.kind)
 
 
 async def create_tool(request: Request) -> Response:
-    ctx, who = await tool_scope(request, "write")
+    ctx, who = await tool_scope(request)
     draft = await checked_tool(ctx, await ctx.tool.incoming(request), who)
 
     def make(new_id: int) -> tuple[dict[str, Any], bytes]:
@@ -61,7 +60,7 @@ async def create_tool(request: Request) -> Response:
 
 
 async def update_tool(request: Request) -> Response:
-    ctx, who = await tool_scope(request, "write")
+    ctx, who = await tool_scope(request)
     data = await ctx.tool.incoming(request, ctx.tool_update)
     tool_id = data["id"]
 
@@ -82,7 +81,7 @@ async def update_tool(request: Request) -> Response:
 
 
 async def get_tool(request: Request) -> Response:
-    ctx, _ = await tool_scope(request, "read")
+    ctx, _ = await tool_scope(request)
     name: str = params(request)["tool_name"]
     found = await ctx.store.body(ctx.tool.kind, name)
     if found is None:
@@ -91,9 +90,9 @@ async def get_tool(request: Request) -> Response:
 
 
 async def delete_tool(request: Request) -> Response:
-    ctx, who = await tool_scope(request, "write")
+    ctx, who = await tool_scope(request)
     name: str = params(request)["tool_name"]
-    reason = required_reason(request)
+    reason: str = params(request)["reason"]  # one line: the spec's pattern
     old = await delete_checked(request, ctx.store, ctx.tool.kind, lambda: ctx.store.get(ctx.tool.kind, name))
     log.info("tool %r deleted by %s: %s", name, who.email, reason)
     return json_response(old.body)

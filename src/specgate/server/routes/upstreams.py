@@ -41,12 +41,12 @@ def build_upstream(
 
 
 async def list_upstreams(request: Request) -> Response:
-    ctx, gateway_id = await gateway_scope(request, "read")
+    ctx, gateway_id = await gateway_scope(request)
     return await list_page(request, ctx, ctx.upstream.kind, gateway_id)
 
 
 async def create_upstream(request: Request) -> Response:
-    ctx, gateway_id = await gateway_scope(request, "write")
+    ctx, gateway_id = await gateway_scope(request)
     data = await ctx.upstream.incoming(request)
     doc, body = build_upstream(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
     try:
@@ -57,7 +57,7 @@ async def create_upstream(request: Request) -> Response:
 
 
 async def get_upstream(request: Request) -> Response:
-    ctx, gateway_id, upstream_id = await child_scope(request, "read", "upstream_id")
+    ctx, gateway_id, upstream_id = await child_scope(request, "upstream_id")
     found = await ctx.store.body(ctx.upstream.kind, upstream_id, gateway_id)
     if found is None:
         raise NotFound(f"no upstream {upstream_id} in gateway {gateway_id}")
@@ -65,7 +65,7 @@ async def get_upstream(request: Request) -> Response:
 
 
 async def update_upstream(request: Request) -> Response:
-    ctx, gateway_id, upstream_id = await child_scope(request, "write", "upstream_id")
+    ctx, gateway_id, upstream_id = await child_scope(request, "upstream_id")
     data = await ctx.upstream.incoming(request)
     ids = {"id": upstream_id, "gateway_id": gateway_id}
     check_ids(data, ids)
@@ -84,7 +84,7 @@ async def update_upstream(request: Request) -> Response:
 
 
 async def delete_upstream(request: Request) -> Response:
-    ctx, gateway_id, upstream_id = await child_scope(request, "write", "upstream_id")
+    ctx, gateway_id, upstream_id = await child_scope(request, "upstream_id")
     try:
         await delete_checked(
             request,

@@ -4,7 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool_service_resolved_auth import ToolServiceResolvedAuth
 from ...types import Response
@@ -63,7 +63,7 @@ def _parse_response(response: httpx.Response) -> Problem | ToolServiceResolvedAu
 def sync_detailed(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ToolServiceResolvedAuth]:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
@@ -92,7 +92,7 @@ def sync_detailed(
 def sync(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ToolServiceResolvedAuth:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
@@ -124,7 +124,7 @@ def sync(
 async def asyncio_detailed(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ToolServiceResolvedAuth]:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
@@ -153,7 +153,7 @@ async def asyncio_detailed(
 async def asyncio(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ToolServiceResolvedAuth:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
