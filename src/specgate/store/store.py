@@ -48,7 +48,7 @@ KINDS = {
         "tools",
         "ToolUpdate",
         key="name",
-        columns=("name", "service_id", "last_updated", "last_updated_by"),
+        columns=("name", "service_id", "last_updated", "last_updated_by", "destinations"),
         searchable=("id", "name", "service_id", "last_updated", "last_updated_by"),
     ),
 }
@@ -127,6 +127,15 @@ class Store:
             "SELECT version, body, tool_names FROM tool_services WHERE id = :key", {"key": key}
         )
         return (row[0], bytes(row[1]), row[2]) if row else None
+
+    async def tool_destinations(self, service_id: int) -> list[str]:
+        """The `destinations` of a tool service's tools (each a fingerprint, "" for a tool written
+        before they were recorded), each once, sorted."""
+        rows = await self.db.fetch_all(
+            "SELECT DISTINCT destinations FROM tools WHERE service_id = :s ORDER BY destinations",
+            {"s": service_id},
+        )
+        return sorted({row[0] or "" for row in rows})
 
     async def get(
         self, kind: Kind, key: Any, scope: str | None = None, *, by_id: bool = False
