@@ -214,9 +214,9 @@ def _only_moved(response: Response) -> bool:
     """A 422 whose every error is the destination rule's: the secret kept would go elsewhere."""
     body = _json(response)
     errors = body.get("errors") if isinstance(body, dict) else None
-    return bool(errors) and all(
-        isinstance(e, dict) and e.get("type") == "secret_destination_changed" for e in errors
-    )
+    if not isinstance(errors, list) or not errors:
+        return False
+    return all(isinstance(e, dict) and e.get("type") == "secret_destination_changed" for e in errors)
 
 
 @schemathesis.check
