@@ -201,6 +201,10 @@ def serve_fresh_sqlite(tmp: Path, email: str) -> tuple[ServerProcess, str]:
     return ServerProcess(url, keys, tmp / "server.log").start(), key
 
 
+# An id no resource has (a well-formed UUID v4).
+MISSING_ID = "00000000-0000-4000-8000-000000000000"
+
+
 # --- request bodies ----------------------------------------------------------------------------------
 
 
