@@ -1,4 +1,5 @@
-"""The tool-services family through HTTP: wire compatibility, auth_values merge, tools, resolve."""
+"""Tool services through HTTP (server/routes/tool_services.py): wire compatibility with the real API,
+the auth_values merge, resolved auth; tools are in test_server_tools.py."""
 
 from __future__ import annotations
 
@@ -137,28 +138,6 @@ def test_lists_page_search_and_order_as_the_real_api(api: Api) -> None:
     assert errors_of(api.get("/api/v1/services/?order_by=secret")) == [(("query", "order_by"), "enum")]
 
 
-def test_tools_link_to_a_service_and_block_its_delete(api: Api) -> None:
-    sid = create(api)["id"]
-    tool = {"name": "hangup", "service_id": sid, "definition": {"type": "function"}}
-    created = api.post("/api/v1/tools/", json=tool)
-    assert created.status_code == 200, created.text
-    assert api.get(f"/api/v1/services/{sid}").json()["tools"] == ["hangup"]
-    assert api.post("/api/v1/tools/", json=tool).status_code == 409  # names are unique
-    assert errors_of(api.post("/api/v1/tools/", json=tool | {"name": "x", "service_id": 999})) == [
-        (("body", "service_id"), "not_found")
-    ]
-    assert api.delete(f"/api/v1/services/{sid}?reason=cleanup").status_code == 409
-    assert errors_of(api.delete("/api/v1/tools/hangup")) == [(("query", "reason"), "missing")]
-    renamed = api.put("/api/v1/tools/", json=created.json() | {"name": "summary"})
-    assert renamed.status_code == 200 and renamed.headers["etag"] == '"2"'
-    assert api.get(f"/api/v1/services/{sid}").json()["tools"] == ["summary"]
-    assert api.get("/api/v1/tools/summary").json()["definition"] == {"type": "function"}
-    assert api.delete("/api/v1/tools/summary?reason=cleanup").status_code == 200
-    deleted = api.delete(f"/api/v1/services/{sid}?reason=cleanup")
-    assert deleted.status_code == 200 and deleted.json()["id"] == sid
-    assert api.get(f"/api/v1/services/{sid}").status_code == 404
-
-
 def test_malformed_and_unknown_tool_service_ids(api: Api) -> None:
     assert errors_of(api.get("/api/v1/services/abc")) == [(("path", "service_id"), "int_parsing")]
     assert errors_of(api.get("/api/v1/services/0")) == [(("path", "service_id"), "range")]
@@ -169,14 +148,6 @@ def test_malformed_and_unknown_tool_service_ids(api: Api) -> None:
     assert errors_of(api.get("/api/v1/tools/no%20spaces")) == [
         (("path", "tool_name"), "string_pattern_mismatch")
     ]
-
-
-@pytest.mark.parametrize("field", ["id", "service_id"])
-def test_integer_ids_beyond_int64_are_refused_by_the_specs_format(api: Api, field: str) -> None:
-    created = create(api)
-    tool = {"id": 1, "name": "t64", "service_id": created["id"], "definition": {}} | {field: 2**63}
-    response = api.put("/api/v1/tools/", json=tool)
-    assert errors_of(response) == [(("body", field), "less_than_equal")]
 
 
 def test_ids_of_deleted_services_and_tools_are_never_given_again(api: Api) -> None:
