@@ -1,4 +1,5 @@
-"""crypto: the keyring that encrypts secrets at rest (first key encrypts, every key decrypts)."""
+"""crypto: the keyring that encrypts secrets at rest (first key encrypts, every key decrypts), and
+never shows a key in its repr."""
 
 from __future__ import annotations
 
@@ -79,3 +80,14 @@ def test_no_key_is_a_config_error() -> None:
     """ConfigError when no key is configured."""
     with pytest.raises(ConfigError):
         Keyring([])
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_a_keyring_repr_holds_no_key(count: int) -> None:
+    """repr() and str() of a Keyring name how many keys there are, never a key."""
+    keys = [new_key() for _ in range(count)]
+    ring = Keyring(keys)
+    for text in (repr(ring), str(ring), f"{ring}", f"{ring!r}", repr([ring])):
+        for key in keys:
+            assert key not in text
+            assert key.rstrip("=") not in text

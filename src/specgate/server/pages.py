@@ -12,7 +12,7 @@ from ..errors import InvalidRequest
 from ..store import Kind
 from .context import Context
 from .parameters import params
-from .resources import list_envelope, paged_envelope
+from .resources import list_envelope, page_budget, paged_envelope
 
 __all__ = ["list_page", "search_page"]
 
@@ -20,7 +20,8 @@ __all__ = ["list_page", "search_page"]
 async def list_page(request: Request, ctx: Context, kind: Kind, gateway_id: str | None) -> Response:
     """A page of the gateway admin API: `offset` and `limit`, an envelope with `total`."""
     offset, limit = params(request)["offset"], params(request)["limit"]
-    return list_envelope(await ctx.store.page(kind, gateway_id, offset, limit), offset, limit)
+    page = await ctx.store.page(kind, gateway_id, offset, limit, page_budget())
+    return list_envelope(page, offset, limit)
 
 
 async def search_page(request: Request, ctx: Context, kind: Any) -> Response:
@@ -44,5 +45,6 @@ async def search_page(request: Request, ctx: Context, kind: Any) -> Response:
         search=list(zip(fields, values, strict=True)),
         order_by=order_by,
         descending=direction == "desc",
+        budget=page_budget(),
     )
     return paged_envelope(found, page, limit)
