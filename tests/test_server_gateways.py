@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 
 from specgate.masking import MASK
+from specgate.store import KINDS, Store, open_database
 
 from .support import Api, endpoint_service, errors_of, gateway, host_target, provider_target, upstream
 
@@ -330,3 +332,32 @@ def test_json_types_are_strict_but_an_integral_float_is_an_integer(api: Api) -> 
     assert (("body", "port"), "int_from_float") not in errors_of(
         api.post(services, json=endpoint_service(port=4.5))
     )
+
+
+def test_a_secret_sent_again_unchanged_keeps_its_stored_token(api: Api) -> None:
+    """A PUT of the same secret keeps the stored ciphertext (no new encryption); a new value is
+    encrypted (tests/test_crypto.py: only tokens this process made are kept). Resolve reads each."""
+    gid = gateway(api)
+    body = endpoint_service()
+    sid = api.post(f"/api/v1/gateways/{gid}/services", json=body).json()["id"]
+    path = f"/api/v1/gateways/{gid}/services/{sid}"
+
+    async def token() -> str:
+        store = Store(await open_database(api.settings.database_url))
+        try:
+            found = await store.get(KINDS["gateway_service"], sid, gid)
+            assert found is not None
+            return str(found.doc["credentials"]["header_value"])
+        finally:
+            await store.close()
+
+    first = asyncio.run(token())
+    assert api.put(path, json=body).status_code == 200
+    assert asyncio.run(token()) == first
+    assert api.put(path, json=body | {"credentials": {"header_value": "new"}}).status_code == 200
+    assert asyncio.run(token()) != first
+    assert api.get(f"{path}/resolved").json()["credentials"]["header_value"] == "new"
+    second = asyncio.run(token())
+    assert api.put(path, json=body).status_code == 200  # the old value again: encrypted anew
+    assert asyncio.run(token()) not in (first, second)
+    assert api.get(f"{path}/resolved").json()["credentials"]["header_value"] == "wx-secret"

@@ -60,8 +60,12 @@ def merge(
     seal: Callable[[str], str],
     loc: Loc = ("body",),
     linked: Mapping[str, str] | None = None,
+    holds: Callable[[str, Any], bool] | None = None,
 ) -> dict[str, Any]:
     """The document to store when `incoming` replaces `stored`; raises InvalidRequest naming each field.
+
+    `holds(value, sealed)`: whether the stored sealed value at a place already seals the new value
+    sent there; it is then kept as stored rather than sealed again (same value, no new encryption).
 
     `linked`: for each field of `shape.links` that names a resource, that resource's
     `destination_fingerprint` now. It is recorded under `LINKED`, and a difference from the one
@@ -72,16 +76,22 @@ def merge(
         incoming = {**incoming, LINKED: dict(linked)}
         moved = _link_moved(stored, linked)
     errors: list[FieldError] = []
-    merged = _merge_object(stored, incoming, shape, _Context(seal, errors), loc, moved)
+    merged = _merge_object(stored, incoming, shape, _Context(seal, errors, holds), loc, moved)
     if errors:
         raise InvalidRequest(errors)
     return merged
 
 
 class _Context:
-    def __init__(self, seal: Callable[[str], str], errors: list[FieldError]) -> None:
+    def __init__(
+        self,
+        seal: Callable[[str], str],
+        errors: list[FieldError],
+        holds: Callable[[str, Any], bool] | None = None,
+    ) -> None:
         self.seal = seal
         self.errors = errors
+        self.holds = holds
 
 
 def _merge(stored: Any, incoming: Any, shape: Shape, ctx: _Context, loc: Loc, moved: str | None) -> Any:
@@ -97,6 +107,8 @@ def _merge(stored: Any, incoming: Any, shape: Shape, ctx: _Context, loc: Loc, mo
 def _merge_secret(stored: Any, incoming: Any, ctx: _Context, loc: Loc, moved: str | None) -> Any:
     """One secret value: a new value is sealed; null or the mask keeps what is stored."""
     if incoming is not None and incoming != MASK:
+        if stored is not None and ctx.holds is not None and ctx.holds(incoming, stored):
+            return stored  # the same value, already sealed
         return ctx.seal(incoming)
     if stored is None:
         ctx.errors.append(FieldError(loc, "nothing is stored to keep; send the secret", "secret_not_stored"))
