@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
@@ -31,13 +32,25 @@ class SpecRoute(Route):
     """One path of the spec with the handlers of its methods."""
 
     def __init__(self, path: str, handlers: dict[str, Handler]) -> None:
-        super().__init__(path, _dispatch(handlers), methods=list(handlers), name=path)
+        endpoint = _dispatch(handlers)
+        super().__init__(path, endpoint, methods=list(handlers), name=path)
         # `$` matches before a trailing newline; `\Z` only at the very end.
         self.path_regex = re.compile(self.path_regex.pattern.removesuffix("$") + r"\Z")
         self.allow = ", ".join(sorted(self.methods or ()))
+        # A parameter is one segment (no `/`): a path with another number of slashes cannot match.
+        self.slashes = path.count("/")
+        self.app = _asgi(endpoint)
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        if _ENCODED_SLASH.search(scope.get("raw_path") or b""):
+        # Checked for every route a request is tried against: the cheap tests first.
+        if (
+            scope["type"] == "http"
+            and not scope.get("root_path")
+            and scope["path"].count("/") != self.slashes
+        ):
+            return Match.NONE, {}
+        raw_path = scope.get("raw_path") or b""
+        if b"%" in raw_path and _ENCODED_SLASH.search(raw_path):
             return Match.NONE, {}
         return super().matches(scope)
 
@@ -82,6 +95,18 @@ def _dispatch(handlers: dict[str, Handler]) -> Handler:
         return _without_body(response) if head else response
 
     return endpoint
+
+
+def _asgi(endpoint: Handler) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """The endpoint as an ASGI app. Starlette's `request_response` also wraps each call in its
+    exception handling, which the app's ExceptionMiddleware already does around every route (with
+    the same handlers), and the endpoint answers every error itself."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        response = await endpoint(Request(scope, receive, send))
+        await response(scope, receive, send)
+
+    return app
 
 
 def _without_body(response: Response) -> Response:
