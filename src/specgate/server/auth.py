@@ -29,15 +29,18 @@ class Authenticator:
         """The caller's identity; every credential sent must be valid, and all name one key.
 
         Each header is read in all its copies: with `Syllable-API-Key: good` then `Syllable-API-Key:
-        bogus`, the first copy alone would pass (issue 9, L1).
+        bogus`, the first copy alone would pass (issue 9, L1). The raw headers are walked once (as
+        `Headers.getlist` would read them, twice).
         """
         keys = set()
-        for authorization in headers.getlist("authorization"):
-            scheme, _, key = authorization.partition(" ")
-            if scheme.lower() != "bearer" or not key.strip():
-                raise Unauthorized("the Authorization header must be 'Bearer <key>'")
-            keys.add(key.strip())
-        keys.update(value.strip() for value in headers.getlist("syllable-api-key"))
+        for name, value in headers.raw:
+            if name == b"authorization":
+                scheme, _, key = value.decode("latin-1").partition(" ")
+                if scheme.lower() != "bearer" or not key.strip():
+                    raise Unauthorized("the Authorization header must be 'Bearer <key>'")
+                keys.add(key.strip())
+            elif name == b"syllable-api-key":
+                keys.add(value.decode("latin-1").strip())
         if not keys:
             raise Unauthorized("no API key: send 'Authorization: Bearer <key>' or 'Syllable-API-Key'")
         if len(keys) > 1:

@@ -112,9 +112,27 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
+class JsonResponse(Response):
+    """A JSON answer with its headers written directly: what Starlette's `Response` would send for
+    `Response(body, status, headers={"ETag": ...}, media_type=JSON)`, without its generic header
+    assembly on every request."""
+
+    media_type = JSON
+
+    def __init__(self, body: bytes, status: int = 200, version: int | None = None) -> None:
+        self.status_code = status
+        self.background = None
+        self.body = body
+        self.raw_headers = [(b"content-length", b"%d" % len(body)), (b"content-type", _JSON_TYPE)]
+        if version is not None:
+            self.raw_headers.insert(0, (b"etag", b'"%d"' % version))
+
+
+_JSON_TYPE = JSON.encode()
+
+
 def json_response(body: bytes, status: int = 200, version: int | None = None) -> Response:
-    headers = {"ETag": etag(version)} if version is not None else None
-    return Response(body, status, headers=headers, media_type=JSON)
+    return JsonResponse(body, status, version)
 
 
 # Plain secrets: no cache, shared or private, may keep them (RFC 9111 5.2.2.5; Pragma for HTTP/1.0).
