@@ -16,14 +16,14 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Match, Route
+from starlette.routing import Match, Route, Router
 from starlette.types import Receive, Scope, Send
 
 from ..spec import Spec
 from .problems import error_response, problem
 from .routes import HANDLERS, Handler
 
-__all__ = ["SpecRoute", "routes_for"]
+__all__ = ["SpecRoute", "SpecRouter", "routes_for"]
 
 _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
 
@@ -61,6 +61,33 @@ class SpecRoute(Route):
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+
+class SpecRouter(Router):
+    """Starlette's router, trying first only the routes with the request path's number of slashes.
+
+    The first route that matches in full is the one Starlette would pick (a full match wins over an
+    earlier partial one, and no route with another slash count can match). Anything else (405, 404,
+    a root path) takes Starlette's own walk over every route."""
+
+    def __init__(self, routes: list[Route], **kwargs: Any) -> None:
+        super().__init__(routes, **kwargs)
+        self._by_slashes: dict[int, list[SpecRoute]] = {}
+        for route in routes:
+            if isinstance(route, SpecRoute):
+                self._by_slashes.setdefault(route.slashes, []).append(route)
+
+    async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope.get("root_path"):
+            for route in self._by_slashes.get(scope["path"].count("/"), ()):
+                match, child_scope = route.matches(scope)
+                if match is Match.FULL:
+                    scope.setdefault("router", self)
+                    scope["route"] = route
+                    scope.update(child_scope)
+                    await route.handle(scope, receive, send)
+                    return
+        await super().app(scope, receive, send)
 
 
 def routes_for(spec: Spec) -> list[Route]:
