@@ -25,6 +25,7 @@ stored items by `id`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Mapping
@@ -189,16 +190,25 @@ def moved_destination(old: Mapping[str, Any], incoming: Mapping[str, Any], shape
     `x-secret-destination-keys` (stored encrypted, so not read) changes when it is left out, added,
     or sent with a new value rather than `null` or the mask.
     """
-    for name in sorted(shape.destinations):
+    for name in _in_order(shape.destinations):
         entries = shape.destination_entries.get(name)
-        if _destination_value(incoming.get(name), entries) != _destination_value(old.get(name), entries):
+        sent, had = incoming.get(name), old.get(name)
+        if entries is None and sent == had:
+            continue  # the common case, without building the comparison values
+        if _destination_value(sent, entries) != _destination_value(had, entries):
             return name if entries is None else f"{name} ({', '.join(sorted(entries))})"
-    for key in sorted(shape.destination_keys):
+    for key in _in_order(shape.destination_keys):
         stored = [k for k in old if k.lower() == key.lower()]
         sent = [v for k, v in incoming.items() if k.lower() == key.lower()]
         if (stored and not sent) or any(v is not None and v != MASK for v in sent):
             return key
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _in_order(names: frozenset[str]) -> tuple[str, ...]:
+    """A shape's names sorted once (the first one that moved is reported, the same each time)."""
+    return tuple(sorted(names))
 
 
 def _destination_value(value: Any, entries: frozenset[str] | None) -> Any:
