@@ -162,20 +162,37 @@ class SQLiteDatabase:
     async def send(self, sql: str, params: Params = {}) -> Sent:  # noqa: B006
         return _Ran(await self.fetch_one(sql, params))
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[SQLiteDatabase]:
-        async with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+    def transaction(self) -> _SQLiteTransaction:
+        return _SQLiteTransaction(self, self._conn, self._lock)
 
     async def close(self) -> None:
         self._checkpointer.stop()
         self._conn.close()
+
+
+class _SQLiteTransaction:
+    """BEGIN IMMEDIATE .. COMMIT (ROLLBACK when the block raises), one at a time. A class rather
+    than an @asynccontextmanager generator: this is on every write's path."""
+
+    def __init__(self, db: SQLiteDatabase, conn: sqlite3.Connection, lock: asyncio.Lock) -> None:
+        self._db = db
+        self._conn = conn
+        self._lock = lock
+
+    async def __aenter__(self) -> SQLiteDatabase:
+        await self._lock.acquire()
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            self._lock.release()
+            raise
+        return self._db
+
+    async def __aexit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+        try:
+            self._conn.execute("COMMIT" if kind is None else "ROLLBACK")
+        finally:
+            self._lock.release()
 
 
 class _Checkpointer(threading.Thread):
