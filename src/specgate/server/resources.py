@@ -154,7 +154,10 @@ def if_match(request: Request) -> str | None:
 
 def check_if_match(request: Request, version: int) -> bool:
     """Raise PreconditionFailed when If-Match names no current version; True when it was sent."""
-    header = if_match(request)
+    return _check_tags(if_match(request), version)
+
+
+def _check_tags(header: str | None, version: int) -> bool:
     if header is None:
         return False
     tags = {m.group(1) if m.group(0) != "*" else "*" for m in _ETAG.finditer(header)}
@@ -208,7 +211,7 @@ async def _in_turn(
     (412 is only ever the answer to a precondition the client sent). A row that stays contended
     for every attempt is a 503 with Retry-After.
     """
-    if_match(request)  # a malformed header is a 422, before anything is read
+    header = if_match(request)  # a malformed header is a 422, before anything is read
     first = await load()
     if first is None:
         raise NotFound("no such resource")
@@ -219,7 +222,7 @@ async def _in_turn(
             old = first if attempt == 0 and not waited else await load()
             if old is None:
                 raise NotFound("no such resource")
-            conditional = check_if_match(request, old.version)
+            conditional = _check_tags(header, old.version)
             done = await attempt_write(old)
             if done is not None:
                 return done
