@@ -197,10 +197,15 @@ def moved_destination(old: Mapping[str, Any], incoming: Mapping[str, Any], shape
             continue  # the common case, without building the comparison values
         if _destination_value(sent, entries) != _destination_value(had, entries):
             return name if entries is None else f"{name} ({', '.join(sorted(entries))})"
+    if not shape.destination_keys:
+        return None
+    stored_keys = {k.lower() for k in old}
+    sent_values: dict[str, list[Any]] = {}
+    for k, v in incoming.items():
+        sent_values.setdefault(k.lower(), []).append(v)
     for key in _in_order(shape.destination_keys):
-        stored = [k for k in old if k.lower() == key.lower()]
-        sent = [v for k, v in incoming.items() if k.lower() == key.lower()]
-        if (stored and not sent) or any(v is not None and v != MASK for v in sent):
+        sent = sent_values.get(key.lower(), [])
+        if (key.lower() in stored_keys and not sent) or any(v is not None and v != MASK for v in sent):
             return key
     return None
 
