@@ -18,6 +18,7 @@ block stays (it holds no position) until a rebuild.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -67,6 +68,7 @@ class Order:
         return " WHERE " + " AND ".join(conditions) if conditions else ""
 
 
+@functools.cache  # every write asks; callers only read it
 def orders(table: str) -> dict[str, Order]:
     return {c: Order(table, c, SCOPES.get(table)) for c in ORDERS.get(table, ())}
 
