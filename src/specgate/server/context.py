@@ -69,6 +69,6 @@ def build_context(spec: Spec, store: Store, keyring: Keyring, key_cache_seconds:
 async def caller(request: Request, scope: str) -> tuple[Context, Identity]:
     """The server context and the authenticated caller, who must hold `scope`."""
     ctx: Context = request.app.state.ctx
-    identity = await ctx.auth.identify(request.headers)
+    identity = await ctx.auth.identify(request.scope["headers"])
     require_scope(identity, scope)
     return ctx, identity
