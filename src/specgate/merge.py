@@ -152,17 +152,18 @@ def _merge_object(
         name = moved_destination(old, incoming, shape)
         moved = None if name is None else f"{name} changes in this request"
     out: dict[str, Any] = {}
+    fields, values = shape.fields, shape.values
     for key, value in incoming.items():
-        sub = shape.fields.get(key, shape.values)
+        sub = fields.get(key, values)
         if sub is None:
             out[key] = value
         elif value is None and sub.values is not None:
             _keep_map(out, key, old, ctx, (*loc, key), moved)
-        elif value is None and sub.secret and key in shape.fields and old.get(key) is None:
+        elif value is None and sub.secret and key in fields and old.get(key) is None:
             continue  # a fixed secret field sent as null with nothing stored: nothing to keep, absent
         else:
             out[key] = _merge(old.get(key), value, sub, ctx, (*loc, key), moved)
-    for key, sub in shape.fields.items():
+    for key, sub in fields.items():
         if key not in incoming and sub.values is not None:
             _keep_map(out, key, old, ctx, (*loc, key), moved)
     return out
@@ -220,9 +221,9 @@ def _destination_value(value: Any, entries: frozenset[str] | None) -> Any:
     """What of a destination field counts: all of it, or the listed entries of a map (any case)."""
     if entries is None:
         return value
-    if not isinstance(value, Mapping):
+    if not isinstance(value, (dict, Mapping)):  # dict first: an ABC check is slow
         return []
-    return sorted((str(k).lower(), str(v)) for k, v in value.items() if str(k).lower() in entries)
+    return sorted([(low, str(v)) for k, v in value.items() if (low := str(k).lower()) in entries])
 
 
 def destinations(doc: Any, shape: Shape) -> Any:
@@ -261,7 +262,9 @@ def _link_moved(stored: Mapping[str, Any] | None, linked: Mapping[str, str]) -> 
     if stored is None:
         return None
     recorded = stored.get(LINKED)
-    recorded = recorded if isinstance(recorded, Mapping) else {}
+    recorded = recorded if isinstance(recorded, (dict, Mapping)) else {}  # dict first: an ABC check is slow
+    if not recorded and not linked:
+        return None
     for name in sorted(set(recorded) | set(linked)):
         if recorded.get(name) != linked.get(name):
             return f"the destinations of what {name} names changed since the secrets were written"
