@@ -14,6 +14,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from starlette.convertors import StringConvertor
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match, Route, Router
@@ -39,7 +40,9 @@ class SpecRoute(Route):
         self.allow = ", ".join(sorted(self.methods or ()))
         # A parameter is one segment (no `/`): a path with another number of slashes cannot match.
         self.slashes = path.count("/")
-        self.app = _asgi(endpoint)
+        self.app = _asgi(handlers)
+        # Every parameter is a plain string (no convertor changes it): SpecRouter may match directly.
+        self.plain = all(isinstance(c, StringConvertor) for c in self.param_convertors.values())
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         # Checked for every route a request is tried against: the cheap tests first.
@@ -72,20 +75,29 @@ class SpecRouter(Router):
 
     def __init__(self, routes: list[Route], **kwargs: Any) -> None:
         super().__init__(routes, **kwargs)
-        self._by_slashes: dict[int, list[SpecRoute]] = {}
+        by_slashes: dict[int, list[SpecRoute]] = {}
         for route in routes:
             if isinstance(route, SpecRoute):
-                self._by_slashes.setdefault(route.slashes, []).append(route)
+                by_slashes.setdefault(route.slashes, []).append(route)
+        # Only where every parameter is a plain string can a route be matched by its regex alone.
+        self._by_slashes = {n: rs for n, rs in by_slashes.items() if all(r.plain for r in rs)}
 
     async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not scope.get("root_path"):
-            for route in self._by_slashes.get(scope["path"].count("/"), ()):
-                match, child_scope = route.matches(scope)
-                if match is Match.FULL:
+            path, raw_path = scope["path"], scope.get("raw_path") or b""
+            if not (b"%" in raw_path and _ENCODED_SLASH.search(raw_path)):
+                for route in self._by_slashes.get(path.count("/"), ()):
+                    # What Route.matches does for a full match (string parameters, the method allowed).
+                    found = route.path_regex.match(path)
+                    if found is None or scope["method"] not in (route.methods or ()):
+                        continue
+                    path_params = dict(scope.get("path_params", {}))
+                    path_params.update(found.groupdict())
                     scope.setdefault("router", self)
                     scope["route"] = route
-                    scope.update(child_scope)
-                    await route.handle(scope, receive, send)
+                    scope["endpoint"] = route.endpoint
+                    scope["path_params"] = path_params
+                    await route.app(scope, receive, send)
                     return
         await super().app(scope, receive, send)
 
@@ -124,14 +136,19 @@ def _dispatch(handlers: dict[str, Handler]) -> Handler:
     return endpoint
 
 
-def _asgi(endpoint: Handler) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
-    """The endpoint as an ASGI app. Starlette's `request_response` also wraps each call in its
-    exception handling, which the app's ExceptionMiddleware already does around every route (with
-    the same handlers), and the endpoint answers every error itself."""
+def _asgi(handlers: dict[str, Handler]) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """`_dispatch`'s endpoint as an ASGI app, in one frame. Starlette's `request_response` also wraps
+    each call in its exception handling, which the app's ExceptionMiddleware already does around
+    every route (with the same handlers), and every error is answered here."""
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
-        response = await endpoint(Request(scope, receive, send))
-        await response(scope, receive, send)
+        request = Request(scope, receive, send)
+        method = scope["method"]
+        try:
+            response = await handlers["GET" if method == "HEAD" else method](request)
+        except Exception as exc:
+            response = error_response(request, exc)
+        await (_without_body(response) if method == "HEAD" else response)(scope, receive, send)
 
     return app
 
