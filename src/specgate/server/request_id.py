@@ -42,7 +42,11 @@ class RequestId:
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [h for h in message.get("headers", ()) if h[0].lower() != _NAME]
+                headers = list(message.get("headers", ()))
+                for name, _ in headers:
+                    if name.lower() == _NAME:  # the app's own is replaced (rare: a loop, no copy)
+                        headers = [h for h in headers if h[0].lower() != _NAME]
+                        break
                 headers.append(header)
                 message = {**message, "headers": headers}
             await send(message)
@@ -54,9 +58,12 @@ class RequestId:
 
 
 def _choose(scope: Scope) -> str:
-    sent = [value for name, value in scope["headers"] if name == b"x-request-id"]
-    if len(sent) == 1 and _VALID.fullmatch(sent[0]):
-        return str(sent[0].decode("ascii"))
+    sent, copies = b"", 0
+    for name, value in scope["headers"]:
+        if name == b"x-request-id":
+            sent, copies = value, copies + 1
+    if copies == 1 and _VALID.fullmatch(sent):
+        return str(sent.decode("ascii"))
     return _new_id()
 
 
