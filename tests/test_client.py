@@ -38,7 +38,7 @@ def module_of(op: Operation) -> Any:
 def body_for(spec: Spec, op: Operation) -> Any:
     """The operation's first request example, as the client's model for its schema."""
     media = op.operation["requestBody"]["content"]["application/json"]
-    example = media.get("example") or spec.resolve(next(iter(media["examples"].values())))["value"]
+    example = spec.resolve(next(iter(media["examples"].values())))["value"]
     name = media["schema"]["$ref"].rsplit("/", 1)[1]
     if "oneOf" in spec.schema(name):
         name = f"GatewayService{example['type'].capitalize()}Write"

@@ -445,8 +445,6 @@ NASTY = {"NUL": "a\x00b", "lone surrogate": "a\ud800b"}
 def _example(spec: Spec, op: Operation) -> Any:
     """The first example the spec gives for an operation's request body."""
     content = spec.resolve(op.operation["requestBody"])["content"]["application/json"]
-    if "example" in content:
-        return copy.deepcopy(content["example"])
     first = next(iter(content["examples"].values()))
     return copy.deepcopy(spec.resolve(first)["value"])
 

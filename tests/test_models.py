@@ -21,9 +21,7 @@ def _request_examples() -> Iterator[tuple[str, str, Any]]:
             continue
         media = body["content"]["application/json"]
         name = media["schema"]["$ref"].rsplit("/", 1)[1]
-        examples = [media["example"]] if "example" in media else []
-        examples += [spec.resolve(e)["value"] for e in media.get("examples", {}).values()]
-        for example in examples:
+        for example in (spec.resolve(e)["value"] for e in media["examples"].values()):
             yield op.operation_id, name, example
 
 

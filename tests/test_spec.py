@@ -33,8 +33,6 @@ def _examples() -> Iterator[tuple[str, str, Any]]:
     def media(where: str, pointer: str, content: Mapping[str, Any]) -> Iterator[tuple[str, str, Any]]:
         for ctype, media_type in content.items():
             schema_ptr = f"{pointer}/content/{_escape(ctype)}/schema"
-            if "example" in media_type:
-                yield f"{where} {ctype}", schema_ptr, media_type["example"]
             for name, example in media_type.get("examples", {}).items():
                 yield f"{where} {ctype} {name}", schema_ptr, spec.resolve(example)["value"]
 
@@ -52,11 +50,14 @@ def _examples() -> Iterator[tuple[str, str, Any]]:
                     response_ptr = response["$ref"]
                     response = spec.resolve(response)
                 yield from media(f"{where} {status}", response_ptr, response.get("content", {}))
-    for name, param in doc["components"]["parameters"].items():
-        if "example" in param:
-            yield f"parameter {name}", f"#/components/parameters/{name}/schema", param["example"]
-    for name, header in doc["components"]["headers"].items():
-        yield f"header {name}", f"#/components/headers/{name}/schema", header["example"]
+    for kind in ("parameters", "headers"):
+        for name, param in doc["components"][kind].items():
+            for key, example in param.get("examples", {}).items():
+                yield (
+                    f"{kind} {name} {key}",
+                    f"#/components/{kind}/{name}/schema",
+                    spec.resolve(example)["value"],
+                )
     for name, schema in doc["components"]["schemas"].items():
         owners = {"": schema} | {f"/properties/{p}": s for p, s in schema.get("properties", {}).items()}
         for suffix, owner in owners.items():
@@ -267,3 +268,62 @@ def test_every_operation_documents_any_other_error_as_a_problem(spec: Spec) -> N
     for op in spec.operations():
         default = spec.resolve(op.operation["responses"]["default"])
         assert list(default["content"]) == ["application/problem+json"], op
+
+
+def _first_uses(doc: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Components by kind, in the order a depth-first walk of the paths first reaches them."""
+    order: dict[str, list[str]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, Mapping):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/components/"):
+                kind, name = ref.split("/")[2:]
+                if name not in order.setdefault(kind, []):
+                    order[kind].append(name)
+                    walk(doc["components"][kind][name])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(doc["paths"])
+    return order
+
+
+def test_schemas_and_examples_come_in_the_order_the_paths_use_them(spec: Spec) -> None:
+    """Reading down the file follows the paths: a schema or example sits where it is first used."""
+    order = _first_uses(spec.document)
+    for kind in ("schemas", "examples"):
+        assert list(spec.document["components"][kind]) == order[kind], kind
+
+
+def test_the_order_check_can_fail(spec: Spec) -> None:
+    schemas = dict(spec.document["components"]["schemas"])
+    first = next(iter(schemas))
+    swapped = {**{k: v for k, v in schemas.items() if k != first}, first: schemas[first]}
+    doc = {**spec.document, "components": {**spec.document["components"], "schemas": swapped}}
+    assert list(doc["components"]["schemas"]) != _first_uses(doc)["schemas"]
+
+
+def test_one_example_style_named_examples_used_by_ref(spec: Spec) -> None:
+    """No inline `example`: every body, parameter and header example is a `$ref` to components.examples."""
+
+    def holders(node: Any, where: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        if isinstance(node, Mapping):
+            if "schema" in node:  # a media type, parameter or header object
+                yield where, node
+            for key, value in node.items():
+                if key not in ("schema", "schemas"):
+                    yield from holders(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from holders(value, f"{where}/{i}")
+
+    found = list(holders(spec.document, "#"))
+    assert len(found) > 50
+    for where, holder in found:
+        assert "example" not in holder, where
+        for example in holder.get("examples", {}).values():
+            assert list(example) == ["$ref"] and example["$ref"].startswith("#/components/examples/"), where

@@ -16,6 +16,20 @@ from pydantic import (
 )
 from typing_extensions import TypeAliasType
 
+ResourceId = TypeAliasType("ResourceId", UUID)
+
+
+Timestamp = TypeAliasType("Timestamp", AwareDatetime)
+"""
+An RFC 3339 date-time in UTC.
+"""
+
+
+ListTotal = TypeAliasType("ListTotal", Annotated[int, Field(ge=0)])
+"""
+How many items there are in all.
+"""
+
 
 class ValidationErrorItem(BaseModel):
     loc: list[str | int]
@@ -29,19 +43,10 @@ class ValidationErrorItem(BaseModel):
     """
 
 
-class Health(BaseModel):
-    status: Literal["ok"]
+Name = TypeAliasType("Name", Annotated[str, Field(max_length=255, min_length=1)])
 
 
-class VersionInfo(BaseModel):
-    api: str
-    """
-    `info.version` of this document.
-    """
-    server: str
-    """
-    The version of the server package.
-    """
+Description = TypeAliasType("Description", Annotated[str, Field(max_length=2000)])
 
 
 TagsTag = TypeAliasType("TagsTag", Annotated[str, Field(max_length=100, min_length=1)])
@@ -53,15 +58,39 @@ Free-form labels.
 """
 
 
-HeaderMapAdditionalProperty = TypeAliasType(
-    "HeaderMapAdditionalProperty", Annotated[str, Field(max_length=4000)]
+Algorithm = TypeAliasType("Algorithm", Literal["round-robin", "weighted-round-robin", "least-conn", "semantic"])
+"""
+How an upstream picks a target; `semantic` needs `embedding_config` and a target `description` on every target.
+"""
+
+
+Provider = TypeAliasType("Provider", Literal["openai", "google", "anthropic", "bedrock", "azure", "mistral"])
+"""
+An LLM provider.
+"""
+
+
+SecretMask = TypeAliasType("SecretMask", Literal["********"])
+"""
+A stored secret; the real value is never returned here.
+"""
+
+
+ParamLocation = TypeAliasType("ParamLocation", Literal["query", "body"])
+"""
+Where `param_name`=`param_value` is sent.
+"""
+
+
+HeaderMapHeaderMapAdditionalProperty = TypeAliasType(
+    "HeaderMapHeaderMapAdditionalProperty", Annotated[str, Field(max_length=4000)]
 )
 
 
 HeaderMap = TypeAliasType(
     "HeaderMap",
     Annotated[
-        dict[Annotated[str, StringConstraints(pattern=r"^[!#$%&\'*+.^_`|~0-9A-Za-z-]{1,100}$")], HeaderMapAdditionalProperty],
+        dict[Annotated[str, StringConstraints(pattern=r"^[!#$%&\'*+.^_`|~0-9A-Za-z-]{1,100}$")], HeaderMapHeaderMapAdditionalProperty],
         Field(max_length=50),
     ],
 )
@@ -70,10 +99,13 @@ HTTP headers, name to value.
 """
 
 
-Port = TypeAliasType("Port", Annotated[int, Field(ge=1, le=65535)])
-
-
 Protocol = TypeAliasType("Protocol", Literal["http", "https"])
+
+
+UrlPath = TypeAliasType("UrlPath", Annotated[str, Field(max_length=2000, pattern="^/")])
+"""
+An absolute URL path.
+"""
 
 
 Host = TypeAliasType(
@@ -84,30 +116,6 @@ Host = TypeAliasType(
 )
 """
 A DNS name or an IP address.
-"""
-
-
-UrlPath = TypeAliasType("UrlPath", Annotated[str, Field(max_length=2000, pattern="^/")])
-"""
-An absolute URL path.
-"""
-
-
-Provider = TypeAliasType("Provider", Literal["openai", "google", "anthropic", "bedrock", "azure", "mistral"])
-"""
-An LLM provider.
-"""
-
-
-Algorithm = TypeAliasType("Algorithm", Literal["round-robin", "weighted-round-robin", "least-conn", "semantic"])
-"""
-How an upstream picks a target; `semantic` needs `embedding_config` and a target `description` on every target.
-"""
-
-
-ParamLocation = TypeAliasType("ParamLocation", Literal["query", "body"])
-"""
-Where `param_name`=`param_value` is sent.
 """
 
 
@@ -122,39 +130,8 @@ A Go duration, such as `30s`, `1m` or `1h30m`.
 """
 
 
-Name = TypeAliasType("Name", Annotated[str, Field(max_length=255, min_length=1)])
-
-
-Description = TypeAliasType("Description", Annotated[str, Field(max_length=2000)])
-
-
-Timestamp = TypeAliasType("Timestamp", AwareDatetime)
-"""
-An RFC 3339 date-time in UTC.
-"""
-
-
-ResourceId = TypeAliasType("ResourceId", UUID)
-
-
-SecretMask = TypeAliasType("SecretMask", Literal["********"])
-"""
-A stored secret; the real value is never returned here.
-"""
-
-
-ListTotal = TypeAliasType("ListTotal", Annotated[int, Field(ge=0)])
-"""
-How many items there are in all.
-"""
-
-
-OrderByDirection = TypeAliasType("OrderByDirection", Literal["asc", "desc"])
-
-
-ToolNameValue = TypeAliasType(
-    "ToolNameValue",
-    Annotated[str, Field(max_length=64, min_length=1, pattern="^[A-Za-z0-9_-]+$")],
+ProviderTargetWriteModel = TypeAliasType(
+    "ProviderTargetWriteModel", Annotated[str, Field(max_length=200, min_length=1)]
 )
 
 
@@ -236,97 +213,7 @@ class CredentialsWrite(BaseModel):
     """
 
 
-class Credentials(BaseModel):
-    """
-    Credentials as read; each stored secret is the mask `"********"`, unset ones are left out.
-    """
-
-    allow_override: bool | MISSING = MISSING
-    api_key: SecretMask | MISSING = MISSING
-    aws_access_key_id: SecretMask | MISSING = MISSING
-    aws_region: str | MISSING = MISSING
-    aws_role: str | MISSING = MISSING
-    aws_secret_access_key: SecretMask | MISSING = MISSING
-    aws_session_token: SecretMask | MISSING = MISSING
-    aws_use_role: bool | MISSING = MISSING
-    azure_client_id: str | MISSING = MISSING
-    azure_client_secret: SecretMask | MISSING = MISSING
-    azure_tenant_id: str | MISSING = MISSING
-    azure_use_managed_identity: bool | MISSING = MISSING
-    gcp_service_account_json: SecretMask | MISSING = MISSING
-    gcp_use_service_account: bool | MISSING = MISSING
-    header_name: str | MISSING = MISSING
-    header_value: SecretMask | MISSING = MISSING
-    param_location: ParamLocation | MISSING = MISSING
-    param_name: str | MISSING = MISSING
-    param_value: SecretMask | MISSING = MISSING
-
-
-class CredentialsResolved(BaseModel):
-    """
-    Credentials with the real secret values (resolve scope only).
-    """
-
-    allow_override: bool | MISSING = MISSING
-    api_key: str | MISSING = MISSING
-    aws_access_key_id: str | MISSING = MISSING
-    aws_region: str | MISSING = MISSING
-    aws_role: str | MISSING = MISSING
-    aws_secret_access_key: str | MISSING = MISSING
-    aws_session_token: str | MISSING = MISSING
-    aws_use_role: bool | MISSING = MISSING
-    azure_client_id: str | MISSING = MISSING
-    azure_client_secret: str | MISSING = MISSING
-    azure_tenant_id: str | MISSING = MISSING
-    azure_use_managed_identity: bool | MISSING = MISSING
-    gcp_service_account_json: str | MISSING = MISSING
-    gcp_use_service_account: bool | MISSING = MISSING
-    header_name: str | MISSING = MISSING
-    header_value: str | MISSING = MISSING
-    param_location: ParamLocation | MISSING = MISSING
-    param_name: str | MISSING = MISSING
-    param_value: str | MISSING = MISSING
-
-
-class HealthChecks(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    headers: HeaderMap | MISSING = MISSING
-    interval: Annotated[int | MISSING, Field(ge=1, le=86400)] = MISSING
-    """
-    Seconds between checks.
-    """
-    passive: bool | MISSING = MISSING
-    path: UrlPath | MISSING = MISSING
-    threshold: Annotated[int | MISSING, Field(ge=1, le=1000)] = MISSING
-    """
-    Failures before a target is taken out.
-    """
-
-
-class ProxyConfig(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    host: Host
-    port: Annotated[str, Field(pattern="^[0-9]{1,5}$")]
-    """
-    The proxy port, as a string of digits.
-    """
-
-
-class WebsocketConfig(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    enable_direct_communication: bool | MISSING = MISSING
-    handshake_timeout: Duration | MISSING = MISSING
-    ping_period: Duration | MISSING = MISSING
-    pong_wait: Duration | MISSING = MISSING
-    read_buffer_size: Annotated[int | MISSING, Field(ge=0, le=104857600)] = MISSING
-    return_error_details: bool | MISSING = MISSING
-    write_buffer_size: Annotated[int | MISSING, Field(ge=0, le=104857600)] = MISSING
+Port = TypeAliasType("Port", Annotated[int, Field(ge=1, le=65535)])
 
 
 class EmbeddingConfigWrite(BaseModel):
@@ -340,168 +227,6 @@ class EmbeddingConfigWrite(BaseModel):
     credentials: CredentialsWrite
     model: Annotated[str, Field(max_length=200, min_length=1)]
     provider: Provider
-
-
-class EmbeddingConfig(BaseModel):
-    credentials: Credentials
-    model: str
-    provider: Provider
-
-
-class EmbeddingConfigResolved(BaseModel):
-    credentials: CredentialsResolved
-    model: str
-    provider: Provider
-
-
-ProviderTargetWriteModel = TypeAliasType(
-    "ProviderTargetWriteModel", Annotated[str, Field(max_length=200, min_length=1)]
-)
-
-
-class ProviderTargetWrite(BaseModel):
-    """
-    A target served by an LLM provider; `default_model` must be one of `models`.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: ResourceId | MISSING = MISSING
-    """
-    The id of a stored target to update; left out, the target is new and gets an id.
-    """
-    provider: Provider
-    models: Annotated[
-        list[ProviderTargetWriteModel], Field(max_length=100, min_length=1)
-    ]
-    default_model: Annotated[str | MISSING, Field(max_length=200, min_length=1)] = (
-        MISSING
-    )
-    credentials: CredentialsWrite
-    description: Description | MISSING = MISSING
-    headers: HeaderMap | MISSING = MISSING
-    insecure_ssl: bool | MISSING = MISSING
-    priority: Annotated[int | MISSING, Field(ge=0, le=1000)] = MISSING
-    stream: bool | MISSING = MISSING
-    tags: Tags | MISSING = MISSING
-    weight: Annotated[int | MISSING, Field(ge=0, le=1000000)] = MISSING
-
-
-class HostTargetWrite(BaseModel):
-    """
-    A target reached at a host and port.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: ResourceId | MISSING = MISSING
-    """
-    The id of a stored target to update; left out, the target is new and gets an id.
-    """
-    host: Host
-    port: Port
-    protocol: Protocol
-    path: UrlPath | MISSING = MISSING
-    credentials: CredentialsWrite | MISSING = MISSING
-    description: Description | MISSING = MISSING
-    headers: HeaderMap | MISSING = MISSING
-    insecure_ssl: bool | MISSING = MISSING
-    priority: Annotated[int | MISSING, Field(ge=0, le=1000)] = MISSING
-    stream: bool | MISSING = MISSING
-    tags: Tags | MISSING = MISSING
-    weight: Annotated[int | MISSING, Field(ge=0, le=1000000)] = MISSING
-
-
-class ProviderTarget(BaseModel):
-    """
-    A target served by an LLM provider, as read (secrets masked).
-    """
-
-    id: UUID
-    """
-    Generated when the target was sent without one; send it back to keep its secrets.
-    """
-    provider: Provider
-    models: list[str]
-    default_model: str | MISSING = MISSING
-    credentials: Credentials
-    description: str | MISSING = MISSING
-    headers: HeaderMap | MISSING = MISSING
-    insecure_ssl: bool | MISSING = MISSING
-    priority: int | MISSING = MISSING
-    stream: bool | MISSING = MISSING
-    tags: list[str] | MISSING = MISSING
-    weight: int | MISSING = MISSING
-
-
-class HostTarget(BaseModel):
-    """
-    A target reached at a host and port, as read (secrets masked).
-    """
-
-    id: UUID
-    """
-    Generated when the target was sent without one; send it back to keep its secrets.
-    """
-    host: str
-    port: int
-    protocol: Protocol
-    path: str | MISSING = MISSING
-    credentials: Credentials | MISSING = MISSING
-    description: str | MISSING = MISSING
-    headers: HeaderMap | MISSING = MISSING
-    insecure_ssl: bool | MISSING = MISSING
-    priority: int | MISSING = MISSING
-    stream: bool | MISSING = MISSING
-    tags: list[str] | MISSING = MISSING
-    weight: int | MISSING = MISSING
-
-
-class ProviderTargetResolved(BaseModel):
-    """
-    A provider target with the real values of its credentials.
-    """
-
-    id: UUID
-    """
-    Generated when the target was sent without one; send it back to keep its secrets.
-    """
-    provider: Provider
-    models: list[str]
-    default_model: str | MISSING = MISSING
-    credentials: CredentialsResolved
-    description: str | MISSING = MISSING
-    headers: HeaderMap | MISSING = MISSING
-    insecure_ssl: bool | MISSING = MISSING
-    priority: int | MISSING = MISSING
-    stream: bool | MISSING = MISSING
-    tags: list[str] | MISSING = MISSING
-    weight: int | MISSING = MISSING
-
-
-class HostTargetResolved(BaseModel):
-    """
-    A host target with the real values of its credentials.
-    """
-
-    id: UUID
-    """
-    Generated when the target was sent without one; send it back to keep its secrets.
-    """
-    host: str
-    port: int
-    protocol: Protocol
-    path: str | MISSING = MISSING
-    credentials: CredentialsResolved | MISSING = MISSING
-    description: str | MISSING = MISSING
-    headers: HeaderMap | MISSING = MISSING
-    insecure_ssl: bool | MISSING = MISSING
-    priority: int | MISSING = MISSING
-    stream: bool | MISSING = MISSING
-    tags: list[str] | MISSING = MISSING
-    weight: int | MISSING = MISSING
 
 
 class GatewayServiceUpstreamWrite(BaseModel):
@@ -599,27 +324,59 @@ class GatewayServiceEndpointWrite(BaseModel):
     """
 
 
-class GatewayServiceEndpoint(BaseModel):
+class CredentialsResolved(BaseModel):
     """
-    A service reached directly at `host`:`port`, as read (secrets masked).
+    Credentials with the real secret values (resolve scope only).
+    """
+
+    allow_override: bool | MISSING = MISSING
+    api_key: str | MISSING = MISSING
+    aws_access_key_id: str | MISSING = MISSING
+    aws_region: str | MISSING = MISSING
+    aws_role: str | MISSING = MISSING
+    aws_secret_access_key: str | MISSING = MISSING
+    aws_session_token: str | MISSING = MISSING
+    aws_use_role: bool | MISSING = MISSING
+    azure_client_id: str | MISSING = MISSING
+    azure_client_secret: str | MISSING = MISSING
+    azure_tenant_id: str | MISSING = MISSING
+    azure_use_managed_identity: bool | MISSING = MISSING
+    gcp_service_account_json: str | MISSING = MISSING
+    gcp_use_service_account: bool | MISSING = MISSING
+    header_name: str | MISSING = MISSING
+    header_value: str | MISSING = MISSING
+    param_location: ParamLocation | MISSING = MISSING
+    param_name: str | MISSING = MISSING
+    param_value: str | MISSING = MISSING
+
+
+class HostTargetResolved(BaseModel):
+    """
+    A host target with the real values of its credentials.
     """
 
     id: UUID
-    gateway_id: UUID
-    name: str
-    description: str | MISSING = MISSING
-    type: Literal["endpoint"]
+    """
+    Generated when the target was sent without one; send it back to keep its secrets.
+    """
     host: str
     port: int
     protocol: Protocol
     path: str | MISSING = MISSING
-    credentials: Credentials | MISSING = MISSING
+    credentials: CredentialsResolved | MISSING = MISSING
+    description: str | MISSING = MISSING
     headers: HeaderMap | MISSING = MISSING
-    retries: int
-    stream: bool
+    insecure_ssl: bool | MISSING = MISSING
+    priority: int | MISSING = MISSING
+    stream: bool | MISSING = MISSING
     tags: list[str] | MISSING = MISSING
-    created_at: Timestamp
-    updated_at: Timestamp
+    weight: int | MISSING = MISSING
+
+
+class EmbeddingConfigResolved(BaseModel):
+    credentials: CredentialsResolved
+    model: str
+    provider: Provider
 
 
 class GatewayServiceEndpointResolved(BaseModel):
@@ -645,45 +402,13 @@ class GatewayServiceEndpointResolved(BaseModel):
     updated_at: Timestamp
 
 
-class GatewayWrite(BaseModel):
-    """
-    A gateway to create or replace. `id`, `created_at` and `updated_at` are read-only (ids must match).
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    name: Name
-    description: Description | MISSING = MISSING
-    tags: Tags | MISSING = MISSING
-    id: UUID | MISSING = MISSING
-    """
-    Read-only; when sent, it must be the resource's own id.
-    """
-    created_at: AwareDatetime | MISSING = MISSING
-    """
-    Read-only; ignored.
-    """
-    updated_at: AwareDatetime | MISSING = MISSING
-    """
-    Read-only; ignored.
-    """
+ToolServiceProperty = TypeAliasType("ToolServiceProperty", Literal["id", "name", "description", "last_updated", "last_updated_by"])
+"""
+A field of a tool service to search or order by.
+"""
 
 
-class Gateway(BaseModel):
-    id: ResourceId
-    name: str
-    description: str | MISSING = MISSING
-    tags: list[str] | MISSING = MISSING
-    created_at: Timestamp
-    updated_at: Timestamp
-
-
-class GatewayList(BaseModel):
-    items: list[Gateway]
-    total: ListTotal
-    offset: Annotated[int, Field(ge=0)]
-    limit: Annotated[int, Field(ge=1)]
+OrderByDirection = TypeAliasType("OrderByDirection", Literal["asc", "desc"])
 
 
 AuthType = TypeAliasType("AuthType", Literal["basic", "bearer", "custom_headers", "oauth2"])
@@ -692,8 +417,8 @@ The type of authentication to use for the service's tools
 """
 
 
-AuthValuesAdditionalProperty = TypeAliasType(
-    "AuthValuesAdditionalProperty",
+AuthValuesAuthValuesAdditionalProperty = TypeAliasType(
+    "AuthValuesAuthValuesAdditionalProperty",
     Annotated[
         str | None, Field(max_length=8000, min_length=1)
     ],
@@ -703,7 +428,7 @@ AuthValuesAdditionalProperty = TypeAliasType(
 AuthValues = TypeAliasType(
     "AuthValues",
     Annotated[
-        dict[Annotated[str, StringConstraints(min_length=1, max_length=100)], AuthValuesAdditionalProperty] | None,
+        dict[Annotated[str, StringConstraints(min_length=1, max_length=100)], AuthValuesAuthValuesAdditionalProperty] | None,
         Field(max_length=50),
     ],
 )
@@ -715,44 +440,6 @@ update, leave a value for a given key null and the value in the database will no
 a key is omitted entirely, any existing value for that key will be removed.) Every value is secret.
 
 """
-
-
-class ToolServiceCreate(BaseModel):
-    """
-    Request model to create a service.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    name: Annotated[
-        str, Field(examples=["Weather tools"], max_length=255, min_length=1)
-    ]
-    """
-    The name of the service
-    """
-    description: Annotated[
-        str,
-        Field(
-            examples=["Service containing tools for fetching weather information"],
-            max_length=2000,
-        ),
-    ]
-    """
-    The description of the service
-    """
-    auth_type: AuthType | None | MISSING = MISSING
-    """
-    The type of authentication to use for the service's tools
-    """
-    auth_values: AuthValues | MISSING = MISSING
-    last_updated_comments: Annotated[
-        str | None | MISSING,
-        Field(examples=["Updated description to correct typo"], max_length=2000),
-    ] = MISSING
-    """
-    Free text providing comment about what was updated
-    """
 
 
 ToolServiceUpdateTool = TypeAliasType(
@@ -829,6 +516,354 @@ class ToolServiceUpdate(BaseModel):
     """
 
 
+class ToolServiceResolvedAuth(BaseModel):
+    """
+    The decrypted auth values of a tool service and the HTTP headers a tool would send.
+    """
+
+    service_id: int
+    auth_type: AuthType | None | MISSING = MISSING
+    auth_values: dict[str, str]
+    headers: dict[str, str]
+    """
+    The headers to send; empty for oauth2 (the token exchange is the caller's).
+    """
+
+
+ToolProperty = TypeAliasType("ToolProperty", Literal["id", "name", "service_id", "last_updated", "last_updated_by"])
+"""
+A field of a tool to search or order by.
+"""
+
+
+class Tool(BaseModel):
+    id: int
+    name: str
+    service_id: int
+    definition: dict[str, Any]
+    """
+    The tool definition, as the model sees it (any JSON object).
+    """
+    last_updated: Timestamp
+    last_updated_by: str
+
+
+ToolNameValue = TypeAliasType(
+    "ToolNameValue",
+    Annotated[str, Field(max_length=64, min_length=1, pattern="^[A-Za-z0-9_-]+$")],
+)
+
+
+class ToolUpdate(BaseModel):
+    """
+    A tool to replace; `last_updated` and `last_updated_by` are read-only and ignored.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Annotated[int, Field(ge=1)]
+    name: ToolNameValue
+    service_id: Annotated[int, Field(ge=1)]
+    definition: Annotated[dict[str, Any], Field(max_length=100)]
+    """
+    The tool definition, as the model sees it (any JSON object).
+    """
+    last_updated: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
+    last_updated_by: Annotated[str | MISSING, Field(max_length=320)] = MISSING
+    """
+    Read-only; ignored.
+    """
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class VersionInfo(BaseModel):
+    api: str
+    """
+    `info.version` of this document.
+    """
+    server: str
+    """
+    The version of the server package.
+    """
+
+
+class Gateway(BaseModel):
+    id: ResourceId
+    name: str
+    description: str | MISSING = MISSING
+    tags: list[str] | MISSING = MISSING
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class Problem(BaseModel):
+    """
+    An RFC 9457 problem. Never holds a secret value.
+    """
+
+    type: Annotated[str, Field(examples=["about:blank"])]
+    """
+    A URI reference that names the problem type; `about:blank` when the status says it all.
+    """
+    title: str
+    """
+    The HTTP reason phrase of the status.
+    """
+    status: Annotated[int, Field(ge=400, le=599)]
+    detail: str | MISSING = MISSING
+    """
+    What went wrong, for a person.
+    """
+    instance: str | MISSING = MISSING
+    """
+    The request path.
+    """
+    errors: list[ValidationErrorItem] | MISSING = MISSING
+    """
+    One entry for each field that breaks a rule (422 only).
+    """
+
+
+class GatewayWrite(BaseModel):
+    """
+    A gateway to create or replace. `id`, `created_at` and `updated_at` are read-only (ids must match).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Name
+    description: Description | MISSING = MISSING
+    tags: Tags | MISSING = MISSING
+    id: UUID | MISSING = MISSING
+    """
+    Read-only; when sent, it must be the resource's own id.
+    """
+    created_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
+    updated_at: AwareDatetime | MISSING = MISSING
+    """
+    Read-only; ignored.
+    """
+
+
+class Credentials(BaseModel):
+    """
+    Credentials as read; each stored secret is the mask `"********"`, unset ones are left out.
+    """
+
+    allow_override: bool | MISSING = MISSING
+    api_key: SecretMask | MISSING = MISSING
+    aws_access_key_id: SecretMask | MISSING = MISSING
+    aws_region: str | MISSING = MISSING
+    aws_role: str | MISSING = MISSING
+    aws_secret_access_key: SecretMask | MISSING = MISSING
+    aws_session_token: SecretMask | MISSING = MISSING
+    aws_use_role: bool | MISSING = MISSING
+    azure_client_id: str | MISSING = MISSING
+    azure_client_secret: SecretMask | MISSING = MISSING
+    azure_tenant_id: str | MISSING = MISSING
+    azure_use_managed_identity: bool | MISSING = MISSING
+    gcp_service_account_json: SecretMask | MISSING = MISSING
+    gcp_use_service_account: bool | MISSING = MISSING
+    header_name: str | MISSING = MISSING
+    header_value: SecretMask | MISSING = MISSING
+    param_location: ParamLocation | MISSING = MISSING
+    param_name: str | MISSING = MISSING
+    param_value: SecretMask | MISSING = MISSING
+
+
+class HostTarget(BaseModel):
+    """
+    A target reached at a host and port, as read (secrets masked).
+    """
+
+    id: UUID
+    """
+    Generated when the target was sent without one; send it back to keep its secrets.
+    """
+    host: str
+    port: int
+    protocol: Protocol
+    path: str | MISSING = MISSING
+    credentials: Credentials | MISSING = MISSING
+    description: str | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    insecure_ssl: bool | MISSING = MISSING
+    priority: int | MISSING = MISSING
+    stream: bool | MISSING = MISSING
+    tags: list[str] | MISSING = MISSING
+    weight: int | MISSING = MISSING
+
+
+class EmbeddingConfig(BaseModel):
+    credentials: Credentials
+    model: str
+    provider: Provider
+
+
+class HealthChecks(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    headers: HeaderMap | MISSING = MISSING
+    interval: Annotated[int | MISSING, Field(ge=1, le=86400)] = MISSING
+    """
+    Seconds between checks.
+    """
+    passive: bool | MISSING = MISSING
+    path: UrlPath | MISSING = MISSING
+    threshold: Annotated[int | MISSING, Field(ge=1, le=1000)] = MISSING
+    """
+    Failures before a target is taken out.
+    """
+
+
+class ProxyConfig(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    host: Host
+    port: Annotated[str, Field(pattern="^[0-9]{1,5}$")]
+    """
+    The proxy port, as a string of digits.
+    """
+
+
+class WebsocketConfig(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    enable_direct_communication: bool | MISSING = MISSING
+    handshake_timeout: Duration | MISSING = MISSING
+    ping_period: Duration | MISSING = MISSING
+    pong_wait: Duration | MISSING = MISSING
+    read_buffer_size: Annotated[int | MISSING, Field(ge=0, le=104857600)] = MISSING
+    return_error_details: bool | MISSING = MISSING
+    write_buffer_size: Annotated[int | MISSING, Field(ge=0, le=104857600)] = MISSING
+
+
+class ProviderTargetWrite(BaseModel):
+    """
+    A target served by an LLM provider; `default_model` must be one of `models`.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: ResourceId | MISSING = MISSING
+    """
+    The id of a stored target to update; left out, the target is new and gets an id.
+    """
+    provider: Provider
+    models: Annotated[
+        list[ProviderTargetWriteModel], Field(max_length=100, min_length=1)
+    ]
+    default_model: Annotated[str | MISSING, Field(max_length=200, min_length=1)] = (
+        MISSING
+    )
+    credentials: CredentialsWrite
+    description: Description | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    insecure_ssl: bool | MISSING = MISSING
+    priority: Annotated[int | MISSING, Field(ge=0, le=1000)] = MISSING
+    stream: bool | MISSING = MISSING
+    tags: Tags | MISSING = MISSING
+    weight: Annotated[int | MISSING, Field(ge=0, le=1000000)] = MISSING
+
+
+class HostTargetWrite(BaseModel):
+    """
+    A target reached at a host and port.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: ResourceId | MISSING = MISSING
+    """
+    The id of a stored target to update; left out, the target is new and gets an id.
+    """
+    host: Host
+    port: Port
+    protocol: Protocol
+    path: UrlPath | MISSING = MISSING
+    credentials: CredentialsWrite | MISSING = MISSING
+    description: Description | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    insecure_ssl: bool | MISSING = MISSING
+    priority: Annotated[int | MISSING, Field(ge=0, le=1000)] = MISSING
+    stream: bool | MISSING = MISSING
+    tags: Tags | MISSING = MISSING
+    weight: Annotated[int | MISSING, Field(ge=0, le=1000000)] = MISSING
+
+
+class GatewayServiceEndpoint(BaseModel):
+    """
+    A service reached directly at `host`:`port`, as read (secrets masked).
+    """
+
+    id: UUID
+    gateway_id: UUID
+    name: str
+    description: str | MISSING = MISSING
+    type: Literal["endpoint"]
+    host: str
+    port: int
+    protocol: Protocol
+    path: str | MISSING = MISSING
+    credentials: Credentials | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    retries: int
+    stream: bool
+    tags: list[str] | MISSING = MISSING
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+GatewayServiceWrite = TypeAliasType(
+    "GatewayServiceWrite",
+    Annotated[
+        GatewayServiceUpstreamWrite | GatewayServiceEndpointWrite,
+        Field(discriminator="type"),
+    ],
+)
+"""
+A service to create or replace, by `type`.
+"""
+
+
+class ProviderTargetResolved(BaseModel):
+    """
+    A provider target with the real values of its credentials.
+    """
+
+    id: UUID
+    """
+    Generated when the target was sent without one; send it back to keep its secrets.
+    """
+    provider: Provider
+    models: list[str]
+    default_model: str | MISSING = MISSING
+    credentials: CredentialsResolved
+    description: str | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    insecure_ssl: bool | MISSING = MISSING
+    priority: int | MISSING = MISSING
+    stream: bool | MISSING = MISSING
+    tags: list[str] | MISSING = MISSING
+    weight: int | MISSING = MISSING
+
+
 class ToolService(BaseModel):
     """
     Response model for service operations. A service is a collection of tools.
@@ -879,32 +914,50 @@ class ToolService(BaseModel):
     """
 
 
-class ToolServiceList(BaseModel):
-    items: list[ToolService]
+class ToolServiceCreate(BaseModel):
+    """
+    Request model to create a service.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[
+        str, Field(examples=["Weather tools"], max_length=255, min_length=1)
+    ]
+    """
+    The name of the service
+    """
+    description: Annotated[
+        str,
+        Field(
+            examples=["Service containing tools for fetching weather information"],
+            max_length=2000,
+        ),
+    ]
+    """
+    The description of the service
+    """
+    auth_type: AuthType | None | MISSING = MISSING
+    """
+    The type of authentication to use for the service's tools
+    """
+    auth_values: AuthValues | MISSING = MISSING
+    last_updated_comments: Annotated[
+        str | None | MISSING,
+        Field(examples=["Updated description to correct typo"], max_length=2000),
+    ] = MISSING
+    """
+    Free text providing comment about what was updated
+    """
+
+
+class ToolList(BaseModel):
+    items: list[Tool]
     page: Annotated[int, Field(ge=0)]
     page_size: Annotated[int, Field(ge=1)]
     total_pages: Annotated[int, Field(ge=0)]
     total_count: Annotated[int, Field(ge=0)]
-
-
-ToolServiceProperty = TypeAliasType("ToolServiceProperty", Literal["id", "name", "description", "last_updated", "last_updated_by"])
-"""
-A field of a tool service to search or order by.
-"""
-
-
-class ToolServiceResolvedAuth(BaseModel):
-    """
-    The decrypted auth values of a tool service and the HTTP headers a tool would send.
-    """
-
-    service_id: int
-    auth_type: AuthType | None | MISSING = MISSING
-    auth_values: dict[str, str]
-    headers: dict[str, str]
-    """
-    The headers to send; empty for oauth2 (the token exchange is the caller's).
-    """
 
 
 class ToolCreate(BaseModel):
@@ -922,83 +975,33 @@ class ToolCreate(BaseModel):
     """
 
 
-class ToolUpdate(BaseModel):
-    """
-    A tool to replace; `last_updated` and `last_updated_by` are read-only and ignored.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: Annotated[int, Field(ge=1)]
-    name: ToolNameValue
-    service_id: Annotated[int, Field(ge=1)]
-    definition: Annotated[dict[str, Any], Field(max_length=100)]
-    """
-    The tool definition, as the model sees it (any JSON object).
-    """
-    last_updated: AwareDatetime | MISSING = MISSING
-    """
-    Read-only; ignored.
-    """
-    last_updated_by: Annotated[str | MISSING, Field(max_length=320)] = MISSING
-    """
-    Read-only; ignored.
-    """
+class GatewayList(BaseModel):
+    items: list[Gateway]
+    total: ListTotal
+    offset: Annotated[int, Field(ge=0)]
+    limit: Annotated[int, Field(ge=1)]
 
 
-class Tool(BaseModel):
-    id: int
-    name: str
-    service_id: int
-    definition: dict[str, Any]
+class ProviderTarget(BaseModel):
     """
-    The tool definition, as the model sees it (any JSON object).
-    """
-    last_updated: Timestamp
-    last_updated_by: str
-
-
-class ToolList(BaseModel):
-    items: list[Tool]
-    page: Annotated[int, Field(ge=0)]
-    page_size: Annotated[int, Field(ge=1)]
-    total_pages: Annotated[int, Field(ge=0)]
-    total_count: Annotated[int, Field(ge=0)]
-
-
-ToolProperty = TypeAliasType("ToolProperty", Literal["id", "name", "service_id", "last_updated", "last_updated_by"])
-"""
-A field of a tool to search or order by.
-"""
-
-
-class Problem(BaseModel):
-    """
-    An RFC 9457 problem. Never holds a secret value.
+    A target served by an LLM provider, as read (secrets masked).
     """
 
-    type: Annotated[str, Field(examples=["about:blank"])]
+    id: UUID
     """
-    A URI reference that names the problem type; `about:blank` when the status says it all.
+    Generated when the target was sent without one; send it back to keep its secrets.
     """
-    title: str
-    """
-    The HTTP reason phrase of the status.
-    """
-    status: Annotated[int, Field(ge=400, le=599)]
-    detail: str | MISSING = MISSING
-    """
-    What went wrong, for a person.
-    """
-    instance: str | MISSING = MISSING
-    """
-    The request path.
-    """
-    errors: list[ValidationErrorItem] | MISSING = MISSING
-    """
-    One entry for each field that breaks a rule (422 only).
-    """
+    provider: Provider
+    models: list[str]
+    default_model: str | MISSING = MISSING
+    credentials: Credentials
+    description: str | MISSING = MISSING
+    headers: HeaderMap | MISSING = MISSING
+    insecure_ssl: bool | MISSING = MISSING
+    priority: int | MISSING = MISSING
+    stream: bool | MISSING = MISSING
+    tags: list[str] | MISSING = MISSING
+    weight: int | MISSING = MISSING
 
 
 TargetWrite = TypeAliasType("TargetWrite", ProviderTargetWrite | HostTargetWrite)
@@ -1007,15 +1010,23 @@ A provider target (`provider`, `models`, `credentials`) or a host target (`host`
 """
 
 
-Target = TypeAliasType("Target", ProviderTarget | HostTarget)
-"""
-A target as read; a provider target has `provider`, a host target `host`.
-"""
-
-
 TargetResolved = TypeAliasType("TargetResolved", ProviderTargetResolved | HostTargetResolved)
 """
 A target with the real values of its credentials.
+"""
+
+
+class ToolServiceList(BaseModel):
+    items: list[ToolService]
+    page: Annotated[int, Field(ge=0)]
+    page_size: Annotated[int, Field(ge=1)]
+    total_pages: Annotated[int, Field(ge=0)]
+    total_count: Annotated[int, Field(ge=0)]
+
+
+Target = TypeAliasType("Target", ProviderTarget | HostTarget)
+"""
+A target as read; a provider target has `provider`, a host target `host`.
 """
 
 
@@ -1059,25 +1070,6 @@ class UpstreamWrite(BaseModel):
     """
 
 
-class Upstream(BaseModel):
-    """
-    An upstream as read; every stored secret is masked.
-    """
-
-    id: ResourceId
-    gateway_id: ResourceId
-    name: str
-    algorithm: Algorithm
-    targets: list[Target]
-    embedding_config: EmbeddingConfig | MISSING = MISSING
-    health_checks: HealthChecks | MISSING = MISSING
-    proxy: ProxyConfig | MISSING = MISSING
-    websocket_config: WebsocketConfig | MISSING = MISSING
-    tags: list[str] | MISSING = MISSING
-    created_at: Timestamp
-    updated_at: Timestamp
-
-
 class UpstreamResolved(BaseModel):
     """
     An upstream with the real values of its targets' and embedding config's credentials.
@@ -1097,23 +1089,23 @@ class UpstreamResolved(BaseModel):
     updated_at: Timestamp
 
 
-class UpstreamList(BaseModel):
-    items: list[Upstream]
-    total: ListTotal
-    offset: Annotated[int, Field(ge=0)]
-    limit: Annotated[int, Field(ge=1)]
+class Upstream(BaseModel):
+    """
+    An upstream as read; every stored secret is masked.
+    """
 
-
-GatewayServiceWrite = TypeAliasType(
-    "GatewayServiceWrite",
-    Annotated[
-        GatewayServiceUpstreamWrite | GatewayServiceEndpointWrite,
-        Field(discriminator="type"),
-    ],
-)
-"""
-A service to create or replace, by `type`.
-"""
+    id: ResourceId
+    gateway_id: ResourceId
+    name: str
+    algorithm: Algorithm
+    targets: list[Target]
+    embedding_config: EmbeddingConfig | MISSING = MISSING
+    health_checks: HealthChecks | MISSING = MISSING
+    proxy: ProxyConfig | MISSING = MISSING
+    websocket_config: WebsocketConfig | MISSING = MISSING
+    tags: list[str] | MISSING = MISSING
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
 class GatewayServiceUpstream(BaseModel):
@@ -1158,6 +1150,13 @@ class GatewayServiceUpstreamResolved(BaseModel):
     tags: list[str] | MISSING = MISSING
     created_at: Timestamp
     updated_at: Timestamp
+
+
+class UpstreamList(BaseModel):
+    items: list[Upstream]
+    total: ListTotal
+    offset: Annotated[int, Field(ge=0)]
+    limit: Annotated[int, Field(ge=1)]
 
 
 GatewayService = TypeAliasType(

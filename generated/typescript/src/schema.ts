@@ -34,10 +34,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
@@ -70,10 +67,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
@@ -102,15 +96,9 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Upstream ID
-                 * @example 9b4e0c7d-3a2f-4d5e-8c1b-2f6a7e9d0c11
-                 */
+                /** @description Upstream ID */
                 upstream_id: components["parameters"]["UpstreamId"];
             };
             cookie?: never;
@@ -143,10 +131,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
@@ -175,15 +160,9 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Service ID
-                 * @example 7d1c7c52-7f0b-4a55-8a8e-6d2f3b9c1a20
-                 */
+                /** @description Service ID */
                 service_id: components["parameters"]["GatewayServiceId"];
             };
             cookie?: never;
@@ -217,15 +196,9 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Service ID
-                 * @example 7d1c7c52-7f0b-4a55-8a8e-6d2f3b9c1a20
-                 */
+                /** @description Service ID */
                 service_id: components["parameters"]["GatewayServiceId"];
             };
             cookie?: never;
@@ -282,10 +255,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The internal ID of the service
-                 * @example 1
-                 */
+                /** @description The internal ID of the service */
                 service_id: components["parameters"]["ToolServiceId"];
             };
             cookie?: never;
@@ -313,10 +283,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The internal ID of the service
-                 * @example 1
-                 */
+                /** @description The internal ID of the service */
                 service_id: components["parameters"]["ToolServiceId"];
             };
             cookie?: never;
@@ -371,10 +338,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The name of the tool
-                 * @example lookup_forecast
-                 */
+                /** @description The name of the tool */
                 tool_name: components["parameters"]["ToolName"];
             };
             cookie?: never;
@@ -520,6 +484,29 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        GatewayList: {
+            items: components["schemas"]["Gateway"][];
+            total: components["schemas"]["ListTotal"];
+            offset: number;
+            limit: number;
+        };
+        Gateway: {
+            readonly id: components["schemas"]["ResourceId"];
+            name: string;
+            description?: string;
+            tags?: string[];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
+        };
+        /** Format: uuid */
+        ResourceId: string;
+        /**
+         * Format: date-time
+         * @description An RFC 3339 date-time in UTC.
+         */
+        Timestamp: string;
+        /** @description How many items there are in all. */
+        ListTotal: number;
         /** @description An RFC 9457 problem. Never holds a secret value. */
         Problem: {
             /**
@@ -544,65 +531,230 @@ export interface components {
             /** @description A machine-readable error kind. */
             type: string;
         };
-        Health: {
-            /** @enum {string} */
-            status: "ok";
+        /** @description A gateway to create or replace. `id`, `created_at` and `updated_at` are read-only (ids must match). */
+        GatewayWrite: {
+            name: components["schemas"]["Name"];
+            description?: components["schemas"]["Description"];
+            tags?: components["schemas"]["Tags"];
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the resource's own id.
+             */
+            readonly id?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly updated_at?: string;
         };
-        VersionInfo: {
-            /** @description `info.version` of this document. */
-            api: string;
-            /** @description The version of the server package. */
-            server: string;
-        };
+        Name: string;
+        Description: string;
         /** @description Free-form labels. */
         Tags: string[];
-        /** @description HTTP headers, name to value. */
-        HeaderMap: {
-            [key: string]: string;
+        UpstreamList: {
+            items: components["schemas"]["Upstream"][];
+            total: components["schemas"]["ListTotal"];
+            offset: number;
+            limit: number;
         };
-        Port: number;
-        /** @enum {string} */
-        Protocol: "http" | "https";
-        /** @description A DNS name or an IP address. */
-        Host: string;
-        /** @description An absolute URL path. */
-        UrlPath: string;
-        /**
-         * @description An LLM provider.
-         * @enum {string}
-         */
-        Provider: "openai" | "google" | "anthropic" | "bedrock" | "azure" | "mistral";
+        /** @description An upstream as read; every stored secret is masked. */
+        Upstream: {
+            readonly id: components["schemas"]["ResourceId"];
+            readonly gateway_id: components["schemas"]["ResourceId"];
+            name: string;
+            /** @default round-robin */
+            algorithm: components["schemas"]["Algorithm"];
+            targets: components["schemas"]["Target"][];
+            embedding_config?: components["schemas"]["EmbeddingConfig"];
+            health_checks?: components["schemas"]["HealthChecks"];
+            proxy?: components["schemas"]["ProxyConfig"];
+            websocket_config?: components["schemas"]["WebsocketConfig"];
+            tags?: string[];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
+        };
         /**
          * @description How an upstream picks a target; `semantic` needs `embedding_config` and a target `description` on every target.
          * @enum {string}
          */
         Algorithm: "round-robin" | "weighted-round-robin" | "least-conn" | "semantic";
+        /** @description A target as read; a provider target has `provider`, a host target `host`. */
+        Target: components["schemas"]["ProviderTarget"] | components["schemas"]["HostTarget"];
+        /** @description A target served by an LLM provider, as read (secrets masked). */
+        ProviderTarget: {
+            /**
+             * Format: uuid
+             * @description Generated when the target was sent without one; send it back to keep its secrets.
+             */
+            id: string;
+            provider: components["schemas"]["Provider"];
+            models: string[];
+            default_model?: string;
+            credentials: components["schemas"]["Credentials"];
+            description?: string;
+            headers?: components["schemas"]["HeaderMap"];
+            insecure_ssl?: boolean;
+            priority?: number;
+            stream?: boolean;
+            tags?: string[];
+            weight?: number;
+        };
         /**
-         * @description Where `param_name`=`param_value` is sent.
+         * @description An LLM provider.
          * @enum {string}
          */
-        ParamLocation: "query" | "body";
-        /** @description A Go duration, such as `30s`, `1m` or `1h30m`. */
-        Duration: string;
-        Name: string;
-        Description: string;
-        /**
-         * Format: date-time
-         * @description An RFC 3339 date-time in UTC.
-         */
-        Timestamp: string;
-        /** Format: uuid */
-        ResourceId: string;
+        Provider: "openai" | "google" | "anthropic" | "bedrock" | "azure" | "mistral";
+        /** @description Credentials as read; each stored secret is the mask `"********"`, unset ones are left out. */
+        Credentials: {
+            allow_override?: boolean;
+            api_key?: components["schemas"]["SecretMask"];
+            aws_access_key_id?: components["schemas"]["SecretMask"];
+            aws_region?: string;
+            aws_role?: string;
+            aws_secret_access_key?: components["schemas"]["SecretMask"];
+            aws_session_token?: components["schemas"]["SecretMask"];
+            aws_use_role?: boolean;
+            azure_client_id?: string;
+            azure_client_secret?: components["schemas"]["SecretMask"];
+            azure_tenant_id?: string;
+            azure_use_managed_identity?: boolean;
+            gcp_service_account_json?: components["schemas"]["SecretMask"];
+            gcp_use_service_account?: boolean;
+            header_name?: string;
+            header_value?: components["schemas"]["SecretMask"];
+            param_location?: components["schemas"]["ParamLocation"];
+            param_name?: string;
+            param_value?: components["schemas"]["SecretMask"];
+        };
         /**
          * @description A stored secret; the real value is never returned here.
          * @constant
          */
         SecretMask: "********";
-        /** @description How many items there are in all. */
-        ListTotal: number;
+        /**
+         * @description Where `param_name`=`param_value` is sent.
+         * @enum {string}
+         */
+        ParamLocation: "query" | "body";
+        /** @description HTTP headers, name to value. */
+        HeaderMap: {
+            [key: string]: string;
+        };
+        /** @description A target reached at a host and port, as read (secrets masked). */
+        HostTarget: {
+            /**
+             * Format: uuid
+             * @description Generated when the target was sent without one; send it back to keep its secrets.
+             */
+            id: string;
+            host: string;
+            port: number;
+            protocol: components["schemas"]["Protocol"];
+            path?: string;
+            credentials?: components["schemas"]["Credentials"];
+            description?: string;
+            headers?: components["schemas"]["HeaderMap"];
+            insecure_ssl?: boolean;
+            priority?: number;
+            stream?: boolean;
+            tags?: string[];
+            weight?: number;
+        };
         /** @enum {string} */
-        OrderByDirection: "asc" | "desc";
-        ToolNameValue: string;
+        Protocol: "http" | "https";
+        EmbeddingConfig: {
+            credentials: components["schemas"]["Credentials"];
+            model: string;
+            provider: components["schemas"]["Provider"];
+        };
+        HealthChecks: {
+            headers?: components["schemas"]["HeaderMap"];
+            /** @description Seconds between checks. */
+            interval?: number;
+            passive?: boolean;
+            path?: components["schemas"]["UrlPath"];
+            /** @description Failures before a target is taken out. */
+            threshold?: number;
+        };
+        /** @description An absolute URL path. */
+        UrlPath: string;
+        ProxyConfig: {
+            host: components["schemas"]["Host"];
+            /** @description The proxy port, as a string of digits. */
+            port: string;
+        };
+        /** @description A DNS name or an IP address. */
+        Host: string;
+        WebsocketConfig: {
+            enable_direct_communication?: boolean;
+            handshake_timeout?: components["schemas"]["Duration"];
+            ping_period?: components["schemas"]["Duration"];
+            pong_wait?: components["schemas"]["Duration"];
+            read_buffer_size?: number;
+            return_error_details?: boolean;
+            write_buffer_size?: number;
+        };
+        /** @description A Go duration, such as `30s`, `1m` or `1h30m`. */
+        Duration: string;
+        /**
+         * @description An upstream to create or replace. `websocket_config` and `proxy` are not both set; `semantic` needs
+         *     `embedding_config` and a `description` on every target. `id`, `gateway_id`, `created_at` and
+         *     `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
+         */
+        UpstreamWrite: {
+            name: components["schemas"]["Name"];
+            /** @description Left out, `round-robin` (the `default` of the answer's `algorithm`). */
+            algorithm?: components["schemas"]["Algorithm"];
+            targets: components["schemas"]["TargetWrite"][];
+            embedding_config?: components["schemas"]["EmbeddingConfigWrite"];
+            health_checks?: components["schemas"]["HealthChecks"];
+            proxy?: components["schemas"]["ProxyConfig"];
+            websocket_config?: components["schemas"]["WebsocketConfig"];
+            tags?: components["schemas"]["Tags"];
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the resource's own id.
+             */
+            readonly id?: string;
+            /**
+             * Format: uuid
+             * @description Read-only; when sent, it must be the gateway in the path.
+             */
+            readonly gateway_id?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly updated_at?: string;
+        };
+        /** @description A provider target (`provider`, `models`, `credentials`) or a host target (`host`, `port`, `protocol`). */
+        TargetWrite: components["schemas"]["ProviderTargetWrite"] | components["schemas"]["HostTargetWrite"];
+        /** @description A target served by an LLM provider; `default_model` must be one of `models`. */
+        ProviderTargetWrite: {
+            /** @description The id of a stored target to update; left out, the target is new and gets an id. */
+            id?: components["schemas"]["ResourceId"];
+            provider: components["schemas"]["Provider"];
+            models: string[];
+            default_model?: string;
+            credentials: components["schemas"]["CredentialsWrite"];
+            description?: components["schemas"]["Description"];
+            headers?: components["schemas"]["HeaderMap"];
+            insecure_ssl?: boolean;
+            priority?: number;
+            stream?: boolean;
+            tags?: components["schemas"]["Tags"];
+            weight?: number;
+        };
         /**
          * @description Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
          *     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.
@@ -663,107 +815,6 @@ export interface components {
              */
             param_value?: string | null;
         };
-        /** @description Credentials as read; each stored secret is the mask `"********"`, unset ones are left out. */
-        Credentials: {
-            allow_override?: boolean;
-            api_key?: components["schemas"]["SecretMask"];
-            aws_access_key_id?: components["schemas"]["SecretMask"];
-            aws_region?: string;
-            aws_role?: string;
-            aws_secret_access_key?: components["schemas"]["SecretMask"];
-            aws_session_token?: components["schemas"]["SecretMask"];
-            aws_use_role?: boolean;
-            azure_client_id?: string;
-            azure_client_secret?: components["schemas"]["SecretMask"];
-            azure_tenant_id?: string;
-            azure_use_managed_identity?: boolean;
-            gcp_service_account_json?: components["schemas"]["SecretMask"];
-            gcp_use_service_account?: boolean;
-            header_name?: string;
-            header_value?: components["schemas"]["SecretMask"];
-            param_location?: components["schemas"]["ParamLocation"];
-            param_name?: string;
-            param_value?: components["schemas"]["SecretMask"];
-        };
-        /** @description Credentials with the real secret values (resolve scope only). */
-        CredentialsResolved: {
-            allow_override?: boolean;
-            api_key?: string;
-            aws_access_key_id?: string;
-            aws_region?: string;
-            aws_role?: string;
-            aws_secret_access_key?: string;
-            aws_session_token?: string;
-            aws_use_role?: boolean;
-            azure_client_id?: string;
-            azure_client_secret?: string;
-            azure_tenant_id?: string;
-            azure_use_managed_identity?: boolean;
-            gcp_service_account_json?: string;
-            gcp_use_service_account?: boolean;
-            header_name?: string;
-            header_value?: string;
-            param_location?: components["schemas"]["ParamLocation"];
-            param_name?: string;
-            param_value?: string;
-        };
-        HealthChecks: {
-            headers?: components["schemas"]["HeaderMap"];
-            /** @description Seconds between checks. */
-            interval?: number;
-            passive?: boolean;
-            path?: components["schemas"]["UrlPath"];
-            /** @description Failures before a target is taken out. */
-            threshold?: number;
-        };
-        ProxyConfig: {
-            host: components["schemas"]["Host"];
-            /** @description The proxy port, as a string of digits. */
-            port: string;
-        };
-        WebsocketConfig: {
-            enable_direct_communication?: boolean;
-            handshake_timeout?: components["schemas"]["Duration"];
-            ping_period?: components["schemas"]["Duration"];
-            pong_wait?: components["schemas"]["Duration"];
-            read_buffer_size?: number;
-            return_error_details?: boolean;
-            write_buffer_size?: number;
-        };
-        /** @description The embedding model a `semantic` upstream uses to pick a target. */
-        EmbeddingConfigWrite: {
-            credentials: components["schemas"]["CredentialsWrite"];
-            model: string;
-            provider: components["schemas"]["Provider"];
-        };
-        EmbeddingConfig: {
-            credentials: components["schemas"]["Credentials"];
-            model: string;
-            provider: components["schemas"]["Provider"];
-        };
-        EmbeddingConfigResolved: {
-            credentials: components["schemas"]["CredentialsResolved"];
-            model: string;
-            provider: components["schemas"]["Provider"];
-        };
-        /** @description A provider target (`provider`, `models`, `credentials`) or a host target (`host`, `port`, `protocol`). */
-        TargetWrite: components["schemas"]["ProviderTargetWrite"] | components["schemas"]["HostTargetWrite"];
-        /** @description A target served by an LLM provider; `default_model` must be one of `models`. */
-        ProviderTargetWrite: {
-            /** @description The id of a stored target to update; left out, the target is new and gets an id. */
-            id?: components["schemas"]["ResourceId"];
-            provider: components["schemas"]["Provider"];
-            models: string[];
-            default_model?: string;
-            credentials: components["schemas"]["CredentialsWrite"];
-            description?: components["schemas"]["Description"];
-            headers?: components["schemas"]["HeaderMap"];
-            insecure_ssl?: boolean;
-            priority?: number;
-            stream?: boolean;
-            tags?: components["schemas"]["Tags"];
-            weight?: number;
-        };
         /** @description A target reached at a host and port. */
         HostTargetWrite: {
             /** @description The id of a stored target to update; left out, the target is new and gets an id. */
@@ -781,161 +832,77 @@ export interface components {
             tags?: components["schemas"]["Tags"];
             weight?: number;
         };
-        /** @description A target as read; a provider target has `provider`, a host target `host`. */
-        Target: components["schemas"]["ProviderTarget"] | components["schemas"]["HostTarget"];
-        /** @description A target served by an LLM provider, as read (secrets masked). */
-        ProviderTarget: {
-            /**
-             * Format: uuid
-             * @description Generated when the target was sent without one; send it back to keep its secrets.
-             */
-            id: string;
+        Port: number;
+        /** @description The embedding model a `semantic` upstream uses to pick a target. */
+        EmbeddingConfigWrite: {
+            credentials: components["schemas"]["CredentialsWrite"];
+            model: string;
             provider: components["schemas"]["Provider"];
-            models: string[];
-            default_model?: string;
-            credentials: components["schemas"]["Credentials"];
-            description?: string;
-            headers?: components["schemas"]["HeaderMap"];
-            insecure_ssl?: boolean;
-            priority?: number;
-            stream?: boolean;
-            tags?: string[];
-            weight?: number;
         };
-        /** @description A target reached at a host and port, as read (secrets masked). */
-        HostTarget: {
+        GatewayServiceList: {
+            items: components["schemas"]["GatewayService"][];
+            total: components["schemas"]["ListTotal"];
+            offset: number;
+            limit: number;
+        };
+        /**
+         * @description A service as read, by `type`; every stored secret is masked. Type `upstream` has `upstream_id` and
+         *     embeds the `upstream`; type `endpoint` has `host`, `port` and `protocol`.
+         */
+        GatewayService: components["schemas"]["GatewayServiceUpstream"] | components["schemas"]["GatewayServiceEndpoint"];
+        /** @description A service routed to an upstream, as read (the upstream embedded, secrets masked). */
+        GatewayServiceUpstream: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly gateway_id: string;
+            name: string;
+            description?: string;
             /**
-             * Format: uuid
-             * @description Generated when the target was sent without one; send it back to keep its secrets.
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
-            id: string;
+            type: "upstream";
+            /** Format: uuid */
+            upstream_id: string;
+            readonly upstream?: components["schemas"]["Upstream"];
+            path?: string;
+            credentials?: components["schemas"]["Credentials"];
+            headers?: components["schemas"]["HeaderMap"];
+            /** @default 0 */
+            retries: number;
+            /** @default false */
+            stream: boolean;
+            tags?: string[];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A service reached directly at `host`:`port`, as read (secrets masked). */
+        GatewayServiceEndpoint: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            readonly gateway_id: string;
+            name: string;
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "endpoint";
             host: string;
             port: number;
             protocol: components["schemas"]["Protocol"];
             path?: string;
             credentials?: components["schemas"]["Credentials"];
-            description?: string;
             headers?: components["schemas"]["HeaderMap"];
-            insecure_ssl?: boolean;
-            priority?: number;
-            stream?: boolean;
-            tags?: string[];
-            weight?: number;
-        };
-        /** @description A target with the real values of its credentials. */
-        TargetResolved: components["schemas"]["ProviderTargetResolved"] | components["schemas"]["HostTargetResolved"];
-        /** @description A provider target with the real values of its credentials. */
-        ProviderTargetResolved: {
-            /**
-             * Format: uuid
-             * @description Generated when the target was sent without one; send it back to keep its secrets.
-             */
-            id: string;
-            provider: components["schemas"]["Provider"];
-            models: string[];
-            default_model?: string;
-            credentials: components["schemas"]["CredentialsResolved"];
-            description?: string;
-            headers?: components["schemas"]["HeaderMap"];
-            insecure_ssl?: boolean;
-            priority?: number;
-            stream?: boolean;
-            tags?: string[];
-            weight?: number;
-        };
-        /** @description A host target with the real values of its credentials. */
-        HostTargetResolved: {
-            /**
-             * Format: uuid
-             * @description Generated when the target was sent without one; send it back to keep its secrets.
-             */
-            id: string;
-            host: string;
-            port: number;
-            protocol: components["schemas"]["Protocol"];
-            path?: string;
-            credentials?: components["schemas"]["CredentialsResolved"];
-            description?: string;
-            headers?: components["schemas"]["HeaderMap"];
-            insecure_ssl?: boolean;
-            priority?: number;
-            stream?: boolean;
-            tags?: string[];
-            weight?: number;
-        };
-        /**
-         * @description An upstream to create or replace. `websocket_config` and `proxy` are not both set; `semantic` needs
-         *     `embedding_config` and a `description` on every target. `id`, `gateway_id`, `created_at` and
-         *     `updated_at` are read-only: accepted so that a GET body can be sent back (ids must match).
-         */
-        UpstreamWrite: {
-            name: components["schemas"]["Name"];
-            /** @description Left out, `round-robin` (the `default` of the answer's `algorithm`). */
-            algorithm?: components["schemas"]["Algorithm"];
-            targets: components["schemas"]["TargetWrite"][];
-            embedding_config?: components["schemas"]["EmbeddingConfigWrite"];
-            health_checks?: components["schemas"]["HealthChecks"];
-            proxy?: components["schemas"]["ProxyConfig"];
-            websocket_config?: components["schemas"]["WebsocketConfig"];
-            tags?: components["schemas"]["Tags"];
-            /**
-             * Format: uuid
-             * @description Read-only; when sent, it must be the resource's own id.
-             */
-            readonly id?: string;
-            /**
-             * Format: uuid
-             * @description Read-only; when sent, it must be the gateway in the path.
-             */
-            readonly gateway_id?: string;
-            /**
-             * Format: date-time
-             * @description Read-only; ignored.
-             */
-            readonly created_at?: string;
-            /**
-             * Format: date-time
-             * @description Read-only; ignored.
-             */
-            readonly updated_at?: string;
-        };
-        /** @description An upstream as read; every stored secret is masked. */
-        Upstream: {
-            readonly id: components["schemas"]["ResourceId"];
-            readonly gateway_id: components["schemas"]["ResourceId"];
-            name: string;
-            /** @default round-robin */
-            algorithm: components["schemas"]["Algorithm"];
-            targets: components["schemas"]["Target"][];
-            embedding_config?: components["schemas"]["EmbeddingConfig"];
-            health_checks?: components["schemas"]["HealthChecks"];
-            proxy?: components["schemas"]["ProxyConfig"];
-            websocket_config?: components["schemas"]["WebsocketConfig"];
+            /** @default 0 */
+            retries: number;
+            /** @default false */
+            stream: boolean;
             tags?: string[];
             readonly created_at: components["schemas"]["Timestamp"];
             readonly updated_at: components["schemas"]["Timestamp"];
-        };
-        /** @description An upstream with the real values of its targets' and embedding config's credentials. */
-        UpstreamResolved: {
-            readonly id: components["schemas"]["ResourceId"];
-            readonly gateway_id: components["schemas"]["ResourceId"];
-            name: string;
-            /** @default round-robin */
-            algorithm: components["schemas"]["Algorithm"];
-            targets: components["schemas"]["TargetResolved"][];
-            embedding_config?: components["schemas"]["EmbeddingConfigResolved"];
-            health_checks?: components["schemas"]["HealthChecks"];
-            proxy?: components["schemas"]["ProxyConfig"];
-            websocket_config?: components["schemas"]["WebsocketConfig"];
-            tags?: string[];
-            readonly created_at: components["schemas"]["Timestamp"];
-            readonly updated_at: components["schemas"]["Timestamp"];
-        };
-        UpstreamList: {
-            items: components["schemas"]["Upstream"][];
-            total: components["schemas"]["ListTotal"];
-            offset: number;
-            limit: number;
         };
         /** @description A service to create or replace, by `type`. */
         GatewayServiceWrite: components["schemas"]["GatewayServiceUpstreamWrite"] | components["schemas"]["GatewayServiceEndpointWrite"];
@@ -1030,65 +997,6 @@ export interface components {
              */
             readonly updated_at?: string;
         };
-        /**
-         * @description A service as read, by `type`; every stored secret is masked. Type `upstream` has `upstream_id` and
-         *     embeds the `upstream`; type `endpoint` has `host`, `port` and `protocol`.
-         */
-        GatewayService: components["schemas"]["GatewayServiceUpstream"] | components["schemas"]["GatewayServiceEndpoint"];
-        /** @description A service routed to an upstream, as read (the upstream embedded, secrets masked). */
-        GatewayServiceUpstream: {
-            /** Format: uuid */
-            readonly id: string;
-            /** Format: uuid */
-            readonly gateway_id: string;
-            name: string;
-            description?: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "upstream";
-            /** Format: uuid */
-            upstream_id: string;
-            readonly upstream?: components["schemas"]["Upstream"];
-            path?: string;
-            credentials?: components["schemas"]["Credentials"];
-            headers?: components["schemas"]["HeaderMap"];
-            /** @default 0 */
-            retries: number;
-            /** @default false */
-            stream: boolean;
-            tags?: string[];
-            readonly created_at: components["schemas"]["Timestamp"];
-            readonly updated_at: components["schemas"]["Timestamp"];
-        };
-        /** @description A service reached directly at `host`:`port`, as read (secrets masked). */
-        GatewayServiceEndpoint: {
-            /** Format: uuid */
-            readonly id: string;
-            /** Format: uuid */
-            readonly gateway_id: string;
-            name: string;
-            description?: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "endpoint";
-            host: string;
-            port: number;
-            protocol: components["schemas"]["Protocol"];
-            path?: string;
-            credentials?: components["schemas"]["Credentials"];
-            headers?: components["schemas"]["HeaderMap"];
-            /** @default 0 */
-            retries: number;
-            /** @default false */
-            stream: boolean;
-            tags?: string[];
-            readonly created_at: components["schemas"]["Timestamp"];
-            readonly updated_at: components["schemas"]["Timestamp"];
-        };
         /** @description A service with the real values of its credentials and of its upstream's, by `type`. */
         GatewayServiceResolved: components["schemas"]["GatewayServiceUpstreamResolved"] | components["schemas"]["GatewayServiceEndpointResolved"];
         /** @description A service routed to an upstream, with the real values of its and its upstream's secrets. */
@@ -1118,6 +1026,90 @@ export interface components {
             readonly created_at: components["schemas"]["Timestamp"];
             readonly updated_at: components["schemas"]["Timestamp"];
         };
+        /** @description An upstream with the real values of its targets' and embedding config's credentials. */
+        UpstreamResolved: {
+            readonly id: components["schemas"]["ResourceId"];
+            readonly gateway_id: components["schemas"]["ResourceId"];
+            name: string;
+            /** @default round-robin */
+            algorithm: components["schemas"]["Algorithm"];
+            targets: components["schemas"]["TargetResolved"][];
+            embedding_config?: components["schemas"]["EmbeddingConfigResolved"];
+            health_checks?: components["schemas"]["HealthChecks"];
+            proxy?: components["schemas"]["ProxyConfig"];
+            websocket_config?: components["schemas"]["WebsocketConfig"];
+            tags?: string[];
+            readonly created_at: components["schemas"]["Timestamp"];
+            readonly updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A target with the real values of its credentials. */
+        TargetResolved: components["schemas"]["ProviderTargetResolved"] | components["schemas"]["HostTargetResolved"];
+        /** @description A provider target with the real values of its credentials. */
+        ProviderTargetResolved: {
+            /**
+             * Format: uuid
+             * @description Generated when the target was sent without one; send it back to keep its secrets.
+             */
+            id: string;
+            provider: components["schemas"]["Provider"];
+            models: string[];
+            default_model?: string;
+            credentials: components["schemas"]["CredentialsResolved"];
+            description?: string;
+            headers?: components["schemas"]["HeaderMap"];
+            insecure_ssl?: boolean;
+            priority?: number;
+            stream?: boolean;
+            tags?: string[];
+            weight?: number;
+        };
+        /** @description Credentials with the real secret values (resolve scope only). */
+        CredentialsResolved: {
+            allow_override?: boolean;
+            api_key?: string;
+            aws_access_key_id?: string;
+            aws_region?: string;
+            aws_role?: string;
+            aws_secret_access_key?: string;
+            aws_session_token?: string;
+            aws_use_role?: boolean;
+            azure_client_id?: string;
+            azure_client_secret?: string;
+            azure_tenant_id?: string;
+            azure_use_managed_identity?: boolean;
+            gcp_service_account_json?: string;
+            gcp_use_service_account?: boolean;
+            header_name?: string;
+            header_value?: string;
+            param_location?: components["schemas"]["ParamLocation"];
+            param_name?: string;
+            param_value?: string;
+        };
+        /** @description A host target with the real values of its credentials. */
+        HostTargetResolved: {
+            /**
+             * Format: uuid
+             * @description Generated when the target was sent without one; send it back to keep its secrets.
+             */
+            id: string;
+            host: string;
+            port: number;
+            protocol: components["schemas"]["Protocol"];
+            path?: string;
+            credentials?: components["schemas"]["CredentialsResolved"];
+            description?: string;
+            headers?: components["schemas"]["HeaderMap"];
+            insecure_ssl?: boolean;
+            priority?: number;
+            stream?: boolean;
+            tags?: string[];
+            weight?: number;
+        };
+        EmbeddingConfigResolved: {
+            credentials: components["schemas"]["CredentialsResolved"];
+            model: string;
+            provider: components["schemas"]["Provider"];
+        };
         /** @description A service reached directly at `host`:`port`, with the real values of its secrets. */
         GatewayServiceEndpointResolved: {
             /** Format: uuid */
@@ -1145,123 +1137,19 @@ export interface components {
             readonly created_at: components["schemas"]["Timestamp"];
             readonly updated_at: components["schemas"]["Timestamp"];
         };
-        GatewayServiceList: {
-            items: components["schemas"]["GatewayService"][];
-            total: components["schemas"]["ListTotal"];
-            offset: number;
-            limit: number;
-        };
-        /** @description A gateway to create or replace. `id`, `created_at` and `updated_at` are read-only (ids must match). */
-        GatewayWrite: {
-            name: components["schemas"]["Name"];
-            description?: components["schemas"]["Description"];
-            tags?: components["schemas"]["Tags"];
-            /**
-             * Format: uuid
-             * @description Read-only; when sent, it must be the resource's own id.
-             */
-            readonly id?: string;
-            /**
-             * Format: date-time
-             * @description Read-only; ignored.
-             */
-            readonly created_at?: string;
-            /**
-             * Format: date-time
-             * @description Read-only; ignored.
-             */
-            readonly updated_at?: string;
-        };
-        Gateway: {
-            readonly id: components["schemas"]["ResourceId"];
-            name: string;
-            description?: string;
-            tags?: string[];
-            readonly created_at: components["schemas"]["Timestamp"];
-            readonly updated_at: components["schemas"]["Timestamp"];
-        };
-        GatewayList: {
-            items: components["schemas"]["Gateway"][];
-            total: components["schemas"]["ListTotal"];
-            offset: number;
-            limit: number;
-        };
         /**
-         * @description The type of authentication to use for the service's tools
+         * @description A field of a tool service to search or order by.
          * @enum {string}
          */
-        AuthType: "basic" | "bearer" | "custom_headers" | "oauth2";
-        /**
-         * @description The values to use for the authentication, as a dict. Should contain "username" and "password" keys
-         *     if auth type is basic, "token" key if auth type is bearer, arbitrary header keys if auth type is
-         *     custom_headers, or "client_id", "client_secret", and "auth_url" keys if auth type is oauth2. On an
-         *     update, leave a value for a given key null and the value in the database will not be updated. (If
-         *     a key is omitted entirely, any existing value for that key will be removed.) Every value is secret.
-         */
-        AuthValues: {
-            [key: string]: string | null;
-        } | null;
-        /** @description Request model to create a service. */
-        ToolServiceCreate: {
-            /**
-             * @description The name of the service
-             * @example Weather tools
-             */
-            name: string;
-            /**
-             * @description The description of the service
-             * @example Service containing tools for fetching weather information
-             */
-            description: string;
-            /** @description The type of authentication to use for the service's tools */
-            auth_type?: components["schemas"]["AuthType"] | null;
-            auth_values?: components["schemas"]["AuthValues"];
-            /**
-             * @description Free text providing comment about what was updated
-             * @example Updated description to correct typo
-             */
-            last_updated_comments?: string | null;
-        };
-        /**
-         * @description Request model to update an existing service. `last_updated`, `last_updated_by`, `tools` and
-         *     `auth_value_keys` are read-only: accepted so that a GET body can be sent back, and ignored.
-         */
-        ToolServiceUpdate: {
-            /**
-             * Format: int64
-             * @description The internal ID of the service
-             * @example 1
-             */
-            id: number;
-            /**
-             * @description The name of the service
-             * @example Weather tools
-             */
-            name: string;
-            /**
-             * @description The description of the service
-             * @example Service containing tools for fetching weather information
-             */
-            description: string;
-            /** @description The type of authentication to use for the service's tools */
-            auth_type?: components["schemas"]["AuthType"] | null;
-            auth_values?: components["schemas"]["AuthValues"];
-            /**
-             * @description Free text providing comment about what was updated
-             * @example Updated description to correct typo
-             */
-            last_updated_comments?: string | null;
-            /**
-             * Format: date-time
-             * @description Read-only; ignored.
-             */
-            readonly last_updated?: string;
-            /** @description Read-only; ignored. */
-            readonly last_updated_by?: string;
-            /** @description Read-only; ignored. */
-            readonly tools?: string[];
-            /** @description Read-only; ignored. */
-            readonly auth_value_keys?: string[] | null;
+        ToolServiceProperty: "id" | "name" | "description" | "last_updated" | "last_updated_by";
+        /** @enum {string} */
+        OrderByDirection: "asc" | "desc";
+        ToolServiceList: {
+            items: components["schemas"]["ToolService"][];
+            page: number;
+            page_size: number;
+            total_pages: number;
+            total_count: number;
         };
         /** @description Response model for service operations. A service is a collection of tools. */
         ToolService: {
@@ -1312,18 +1200,83 @@ export interface components {
              */
             last_updated_comments?: string | null;
         };
-        ToolServiceList: {
-            items: components["schemas"]["ToolService"][];
-            page: number;
-            page_size: number;
-            total_pages: number;
-            total_count: number;
-        };
         /**
-         * @description A field of a tool service to search or order by.
+         * @description The type of authentication to use for the service's tools
          * @enum {string}
          */
-        ToolServiceProperty: "id" | "name" | "description" | "last_updated" | "last_updated_by";
+        AuthType: "basic" | "bearer" | "custom_headers" | "oauth2";
+        /** @description Request model to create a service. */
+        ToolServiceCreate: {
+            /**
+             * @description The name of the service
+             * @example Weather tools
+             */
+            name: string;
+            /**
+             * @description The description of the service
+             * @example Service containing tools for fetching weather information
+             */
+            description: string;
+            /** @description The type of authentication to use for the service's tools */
+            auth_type?: components["schemas"]["AuthType"] | null;
+            auth_values?: components["schemas"]["AuthValues"];
+            /**
+             * @description Free text providing comment about what was updated
+             * @example Updated description to correct typo
+             */
+            last_updated_comments?: string | null;
+        };
+        /**
+         * @description The values to use for the authentication, as a dict. Should contain "username" and "password" keys
+         *     if auth type is basic, "token" key if auth type is bearer, arbitrary header keys if auth type is
+         *     custom_headers, or "client_id", "client_secret", and "auth_url" keys if auth type is oauth2. On an
+         *     update, leave a value for a given key null and the value in the database will not be updated. (If
+         *     a key is omitted entirely, any existing value for that key will be removed.) Every value is secret.
+         */
+        AuthValues: {
+            [key: string]: string | null;
+        } | null;
+        /**
+         * @description Request model to update an existing service. `last_updated`, `last_updated_by`, `tools` and
+         *     `auth_value_keys` are read-only: accepted so that a GET body can be sent back, and ignored.
+         */
+        ToolServiceUpdate: {
+            /**
+             * Format: int64
+             * @description The internal ID of the service
+             * @example 1
+             */
+            id: number;
+            /**
+             * @description The name of the service
+             * @example Weather tools
+             */
+            name: string;
+            /**
+             * @description The description of the service
+             * @example Service containing tools for fetching weather information
+             */
+            description: string;
+            /** @description The type of authentication to use for the service's tools */
+            auth_type?: components["schemas"]["AuthType"] | null;
+            auth_values?: components["schemas"]["AuthValues"];
+            /**
+             * @description Free text providing comment about what was updated
+             * @example Updated description to correct typo
+             */
+            last_updated_comments?: string | null;
+            /**
+             * Format: date-time
+             * @description Read-only; ignored.
+             */
+            readonly last_updated?: string;
+            /** @description Read-only; ignored. */
+            readonly last_updated_by?: string;
+            /** @description Read-only; ignored. */
+            readonly tools?: string[];
+            /** @description Read-only; ignored. */
+            readonly auth_value_keys?: string[] | null;
+        };
         /** @description The decrypted auth values of a tool service and the HTTP headers a tool would send. */
         ToolServiceResolvedAuth: {
             /** Format: int64 */
@@ -1337,6 +1290,31 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /**
+         * @description A field of a tool to search or order by.
+         * @enum {string}
+         */
+        ToolProperty: "id" | "name" | "service_id" | "last_updated" | "last_updated_by";
+        ToolList: {
+            items: components["schemas"]["Tool"][];
+            page: number;
+            page_size: number;
+            total_pages: number;
+            total_count: number;
+        };
+        Tool: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: int64 */
+            service_id: number;
+            /** @description The tool definition, as the model sees it (any JSON object). */
+            definition: {
+                [key: string]: unknown;
+            };
+            readonly last_updated: components["schemas"]["Timestamp"];
+            readonly last_updated_by: string;
+        };
         ToolCreate: {
             name: components["schemas"]["ToolNameValue"];
             /**
@@ -1349,6 +1327,7 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ToolNameValue: string;
         /** @description A tool to replace; `last_updated` and `last_updated_by` are read-only and ignored. */
         ToolUpdate: {
             /** Format: int64 */
@@ -1368,31 +1347,16 @@ export interface components {
             /** @description Read-only; ignored. */
             readonly last_updated_by?: string;
         };
-        Tool: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            /** Format: int64 */
-            service_id: number;
-            /** @description The tool definition, as the model sees it (any JSON object). */
-            definition: {
-                [key: string]: unknown;
-            };
-            readonly last_updated: components["schemas"]["Timestamp"];
-            readonly last_updated_by: string;
+        Health: {
+            /** @enum {string} */
+            status: "ok";
         };
-        ToolList: {
-            items: components["schemas"]["Tool"][];
-            page: number;
-            page_size: number;
-            total_pages: number;
-            total_count: number;
+        VersionInfo: {
+            /** @description `info.version` of this document. */
+            api: string;
+            /** @description The version of the server package. */
+            server: string;
         };
-        /**
-         * @description A field of a tool to search or order by.
-         * @enum {string}
-         */
-        ToolProperty: "id" | "name" | "service_id" | "last_updated" | "last_updated_by";
     };
     responses: {
         /**
@@ -1404,14 +1368,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Request Header Fields Too Large",
-                 *       "status": 431,
-                 *       "detail": "the request head is larger than 16384 bytes"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1421,36 +1377,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Bad Request",
-                 *       "status": 400,
-                 *       "detail": "the body is not valid JSON"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description No credential, or a credential that is not valid (even if another valid one is sent). */
         Unauthorized: {
             headers: {
-                /**
-                 * @description The scheme to use.
-                 * @example Bearer
-                 */
+                /** @description The scheme to use. */
                 "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Unauthorized",
-                 *       "status": 401,
-                 *       "detail": "the API key is not valid"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1460,14 +1397,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Forbidden",
-                 *       "status": 403,
-                 *       "detail": "this operation needs the write scope"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1477,14 +1406,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Not Found",
-                 *       "status": 404,
-                 *       "detail": "no upstream 9b4e0c7d-3a2f-4d5e-8c1b-2f6a7e9d0c11 in this gateway"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1494,14 +1415,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Conflict",
-                 *       "status": 409,
-                 *       "detail": "the upstream is used by 2 services"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1511,14 +1424,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Precondition Failed",
-                 *       "status": 412,
-                 *       "detail": "the resource changed since it was read"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1530,14 +1435,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Service Unavailable",
-                 *       "status": 503,
-                 *       "detail": "the resource is being written by other servers; try again"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1547,14 +1444,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Content Too Large",
-                 *       "status": 413,
-                 *       "detail": "the body is larger than 1048576 bytes"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1564,14 +1453,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Unsupported Media Type",
-                 *       "status": 415,
-                 *       "detail": "send the body as application/json"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1581,54 +1462,20 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "type": "about:blank",
-                 *       "title": "Unprocessable Content",
-                 *       "status": 422,
-                 *       "detail": "1 validation error",
-                 *       "errors": [
-                 *         {
-                 *           "loc": [
-                 *             "body",
-                 *             "credentials",
-                 *             "api_key"
-                 *           ],
-                 *           "msg": "nothing is stored to keep; send the secret again",
-                 *           "type": "secret_not_stored"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
     };
     parameters: {
-        /**
-         * @description Gateway ID
-         * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-         */
+        /** @description Gateway ID */
         GatewayId: string;
-        /**
-         * @description Upstream ID
-         * @example 9b4e0c7d-3a2f-4d5e-8c1b-2f6a7e9d0c11
-         */
+        /** @description Upstream ID */
         UpstreamId: string;
-        /**
-         * @description Service ID
-         * @example 7d1c7c52-7f0b-4a55-8a8e-6d2f3b9c1a20
-         */
+        /** @description Service ID */
         GatewayServiceId: string;
-        /**
-         * @description The internal ID of the service
-         * @example 1
-         */
+        /** @description The internal ID of the service */
         ToolServiceId: number;
-        /**
-         * @description The name of the tool
-         * @example lookup_forecast
-         */
+        /** @description The name of the tool */
         ToolName: components["schemas"]["ToolNameValue"];
         /** @description How many items to skip. */
         Offset: number;
@@ -1642,10 +1489,7 @@ export interface components {
         SearchFieldValues: string[];
         /** @description The direction to order by. */
         OrderByDirection: components["schemas"]["OrderByDirection"];
-        /**
-         * @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422.
-         * @example No longer used
-         */
+        /** @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422. */
         Reason: string;
         /**
          * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
@@ -1655,10 +1499,7 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /**
-         * @description The version of the resource; send it back in `If-Match` to update or delete it safely.
-         * @example "3"
-         */
+        /** @description The version of the resource; send it back in `If-Match` to update or delete it safely. */
         ETag: string;
     };
     pathItems: never;
@@ -1685,25 +1526,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69",
-                     *           "name": "production",
-                     *           "description": "Production traffic",
-                     *           "tags": [
-                     *             "prod"
-                     *           ],
-                     *           "created_at": "2024-01-01T12:00:00Z",
-                     *           "updated_at": "2024-01-01T12:00:00Z"
-                     *         }
-                     *       ],
-                     *       "total": 1,
-                     *       "offset": 0,
-                     *       "limit": 20
-                     *     }
-                     */
                     "application/json": components["schemas"]["GatewayList"];
                 };
             };
@@ -1723,15 +1545,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "production",
-                 *       "description": "Production traffic",
-                 *       "tags": [
-                 *         "prod"
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["GatewayWrite"];
             };
         };
@@ -1760,10 +1573,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
@@ -1799,26 +1609,13 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "production",
-                 *       "description": "Production and canary traffic",
-                 *       "tags": [
-                 *         "prod",
-                 *         "canary"
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["GatewayWrite"];
             };
         };
@@ -1856,10 +1653,7 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
@@ -1894,10 +1688,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
@@ -1910,36 +1701,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "9b4e0c7d-3a2f-4d5e-8c1b-2f6a7e9d0c11",
-                     *           "gateway_id": "3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69",
-                     *           "name": "llm-pool",
-                     *           "algorithm": "round-robin",
-                     *           "targets": [
-                     *             {
-                     *               "id": "1c9f6a2e-5b7d-4e8f-9a0b-3c4d5e6f7a81",
-                     *               "provider": "openai",
-                     *               "models": [
-                     *                 "gpt-4o-mini"
-                     *               ],
-                     *               "default_model": "gpt-4o-mini",
-                     *               "credentials": {
-                     *                 "api_key": "********"
-                     *               }
-                     *             }
-                     *           ],
-                     *           "created_at": "2024-01-01T12:00:00Z",
-                     *           "updated_at": "2024-01-01T12:00:00Z"
-                     *         }
-                     *       ],
-                     *       "total": 1,
-                     *       "offset": 0,
-                     *       "limit": 20
-                     *     }
-                     */
                     "application/json": components["schemas"]["UpstreamList"];
                 };
             };
@@ -1956,10 +1717,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
@@ -1995,15 +1753,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Upstream ID
-                 * @example 9b4e0c7d-3a2f-4d5e-8c1b-2f6a7e9d0c11
-                 */
+                /** @description Upstream ID */
                 upstream_id: components["parameters"]["UpstreamId"];
             };
             cookie?: never;
@@ -2039,15 +1791,9 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Upstream ID
-                 * @example 9b4e0c7d-3a2f-4d5e-8c1b-2f6a7e9d0c11
-                 */
+                /** @description Upstream ID */
                 upstream_id: components["parameters"]["UpstreamId"];
             };
             cookie?: never;
@@ -2091,15 +1837,9 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Upstream ID
-                 * @example 9b4e0c7d-3a2f-4d5e-8c1b-2f6a7e9d0c11
-                 */
+                /** @description Upstream ID */
                 upstream_id: components["parameters"]["UpstreamId"];
             };
             cookie?: never;
@@ -2134,10 +1874,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
@@ -2150,32 +1887,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "7d1c7c52-7f0b-4a55-8a8e-6d2f3b9c1a20",
-                     *           "gateway_id": "3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69",
-                     *           "name": "weather-api",
-                     *           "type": "endpoint",
-                     *           "host": "api.weather.example",
-                     *           "port": 443,
-                     *           "protocol": "https",
-                     *           "retries": 2,
-                     *           "stream": false,
-                     *           "credentials": {
-                     *             "header_name": "X-Api-Key",
-                     *             "header_value": "********"
-                     *           },
-                     *           "created_at": "2024-01-01T12:00:00Z",
-                     *           "updated_at": "2024-01-01T12:00:00Z"
-                     *         }
-                     *       ],
-                     *       "total": 1,
-                     *       "offset": 0,
-                     *       "limit": 20
-                     *     }
-                     */
                     "application/json": components["schemas"]["GatewayServiceList"];
                 };
             };
@@ -2192,10 +1903,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
             };
             cookie?: never;
@@ -2231,15 +1939,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Service ID
-                 * @example 7d1c7c52-7f0b-4a55-8a8e-6d2f3b9c1a20
-                 */
+                /** @description Service ID */
                 service_id: components["parameters"]["GatewayServiceId"];
             };
             cookie?: never;
@@ -2275,15 +1977,9 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Service ID
-                 * @example 7d1c7c52-7f0b-4a55-8a8e-6d2f3b9c1a20
-                 */
+                /** @description Service ID */
                 service_id: components["parameters"]["GatewayServiceId"];
             };
             cookie?: never;
@@ -2327,15 +2023,9 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Service ID
-                 * @example 7d1c7c52-7f0b-4a55-8a8e-6d2f3b9c1a20
-                 */
+                /** @description Service ID */
                 service_id: components["parameters"]["GatewayServiceId"];
             };
             cookie?: never;
@@ -2364,15 +2054,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Gateway ID
-                 * @example 3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69
-                 */
+                /** @description Gateway ID */
                 gateway_id: components["parameters"]["GatewayId"];
-                /**
-                 * @description Service ID
-                 * @example 7d1c7c52-7f0b-4a55-8a8e-6d2f3b9c1a20
-                 */
+                /** @description Service ID */
                 service_id: components["parameters"]["GatewayServiceId"];
             };
             cookie?: never;
@@ -2385,32 +2069,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "7d1c7c52-7f0b-4a55-8a8e-6d2f3b9c1a20",
-                     *       "gateway_id": "3f2b8c1e-2d4a-4f6b-9a7c-1e2d3c4b5a69",
-                     *       "name": "weather-api",
-                     *       "type": "endpoint",
-                     *       "host": "api.weather.example",
-                     *       "port": 443,
-                     *       "protocol": "https",
-                     *       "path": "/v2",
-                     *       "retries": 2,
-                     *       "stream": false,
-                     *       "headers": {
-                     *         "X-Team": "platform"
-                     *       },
-                     *       "tags": [
-                     *         "weather"
-                     *       ],
-                     *       "credentials": {
-                     *         "header_name": "X-Api-Key",
-                     *         "header_value": "wx-live-5b1d0a"
-                     *       },
-                     *       "created_at": "2024-01-01T12:00:00Z",
-                     *       "updated_at": "2024-01-01T12:00:00Z"
-                     *     }
-                     */
                     "application/json": components["schemas"]["GatewayServiceResolved"];
                 };
             };
@@ -2451,33 +2109,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "name": "Weather tools",
-                     *           "description": "Service containing tools for fetching weather information",
-                     *           "auth_type": "basic",
-                     *           "auth_value_keys": [
-                     *             "username",
-                     *             "password"
-                     *           ],
-                     *           "last_updated_comments": "Updated description to correct typo",
-                     *           "last_updated": "2024-01-01T12:00:00Z",
-                     *           "last_updated_by": "user@email.com",
-                     *           "tools": [
-                     *             "hangup",
-                     *             "summary"
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "page": 0,
-                     *       "page_size": 25,
-                     *       "total_pages": 1,
-                     *       "total_count": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["ToolServiceList"];
                 };
             };
@@ -2503,19 +2134,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "id": 1,
-                 *       "name": "Weather tools",
-                 *       "description": "Service containing tools for fetching weather information",
-                 *       "auth_type": "basic",
-                 *       "auth_values": {
-                 *         "password": "my-password",
-                 *         "username": "my-username"
-                 *       },
-                 *       "last_updated_comments": "Updated description to correct typo"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ToolServiceUpdate"];
             };
         };
@@ -2551,18 +2169,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "Weather tools",
-                 *       "description": "Service containing tools for fetching weather information",
-                 *       "auth_type": "basic",
-                 *       "auth_values": {
-                 *         "username": "my-username",
-                 *         "password": "my-password"
-                 *       },
-                 *       "last_updated_comments": "First version"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ToolServiceCreate"];
             };
         };
@@ -2591,10 +2197,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The internal ID of the service
-                 * @example 1
-                 */
+                /** @description The internal ID of the service */
                 service_id: components["parameters"]["ToolServiceId"];
             };
             cookie?: never;
@@ -2622,10 +2225,7 @@ export interface operations {
     deleteToolService: {
         parameters: {
             query: {
-                /**
-                 * @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422.
-                 * @example No longer used
-                 */
+                /** @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422. */
                 reason: components["parameters"]["Reason"];
             };
             header?: {
@@ -2636,10 +2236,7 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /**
-                 * @description The internal ID of the service
-                 * @example 1
-                 */
+                /** @description The internal ID of the service */
                 service_id: components["parameters"]["ToolServiceId"];
             };
             cookie?: never;
@@ -2671,10 +2268,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The internal ID of the service
-                 * @example 1
-                 */
+                /** @description The internal ID of the service */
                 service_id: components["parameters"]["ToolServiceId"];
             };
             cookie?: never;
@@ -2687,19 +2281,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "service_id": 1,
-                     *       "auth_type": "basic",
-                     *       "auth_values": {
-                     *         "username": "my-username",
-                     *         "password": "my-password"
-                     *       },
-                     *       "headers": {
-                     *         "Authorization": "Basic bXktdXNlcm5hbWU6bXktcGFzc3dvcmQ="
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ToolServiceResolvedAuth"];
                 };
             };
@@ -2739,26 +2320,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "name": "lookup_forecast",
-                     *           "service_id": 1,
-                     *           "definition": {
-                     *             "type": "function"
-                     *           },
-                     *           "last_updated": "2024-01-01T12:00:00Z",
-                     *           "last_updated_by": "user@email.com"
-                     *         }
-                     *       ],
-                     *       "page": 0,
-                     *       "page_size": 25,
-                     *       "total_pages": 1,
-                     *       "total_count": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["ToolList"];
                 };
             };
@@ -2784,20 +2345,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "id": 1,
-                 *       "name": "lookup_forecast",
-                 *       "service_id": 1,
-                 *       "definition": {
-                 *         "type": "function",
-                 *         "function": {
-                 *           "name": "lookup_forecast",
-                 *           "description": "Look up the five-day forecast for a city."
-                 *         }
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ToolUpdate"];
             };
         };
@@ -2834,19 +2381,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "lookup_forecast",
-                 *       "service_id": 1,
-                 *       "definition": {
-                 *         "type": "function",
-                 *         "function": {
-                 *           "name": "lookup_forecast",
-                 *           "description": "Look up the forecast for a city."
-                 *         }
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ToolCreate"];
             };
         };
@@ -2877,10 +2411,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The name of the tool
-                 * @example lookup_forecast
-                 */
+                /** @description The name of the tool */
                 tool_name: components["parameters"]["ToolName"];
             };
             cookie?: never;
@@ -2908,10 +2439,7 @@ export interface operations {
     deleteTool: {
         parameters: {
             query: {
-                /**
-                 * @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422.
-                 * @example No longer used
-                 */
+                /** @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422. */
                 reason: components["parameters"]["Reason"];
             };
             header?: {
@@ -2922,10 +2450,7 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /**
-                 * @description The name of the tool
-                 * @example lookup_forecast
-                 */
+                /** @description The name of the tool */
                 tool_name: components["parameters"]["ToolName"];
             };
             cookie?: never;
@@ -2966,11 +2491,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "ok"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -2992,11 +2512,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "ok"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -3006,14 +2521,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "about:blank",
-                     *       "title": "Service Unavailable",
-                     *       "status": 503,
-                     *       "detail": "the database did not answer"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3035,12 +2542,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "api": "2.0.0",
-                     *       "server": "1.0.0"
-                     *     }
-                     */
                     "application/json": components["schemas"]["VersionInfo"];
                 };
             };
@@ -3062,11 +2563,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "openapi": "3.1.0"
-                     *     }
-                     */
                     "application/json": {
                         [key: string]: unknown;
                     };
@@ -3090,7 +2586,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example openapi: 3.1.0 */
                     "application/vnd.oai.openapi": string;
                 };
             };
@@ -3112,7 +2607,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example <!DOCTYPE html> */
                     "text/html": string;
                 };
             };
