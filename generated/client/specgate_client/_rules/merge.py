@@ -25,6 +25,7 @@ stored items by `id`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Mapping
@@ -151,17 +152,18 @@ def _merge_object(
         name = moved_destination(old, incoming, shape)
         moved = None if name is None else f"{name} changes in this request"
     out: dict[str, Any] = {}
+    fields, values = shape.fields, shape.values
     for key, value in incoming.items():
-        sub = shape.fields.get(key, shape.values)
+        sub = fields.get(key, values)
         if sub is None:
             out[key] = value
         elif value is None and sub.values is not None:
             _keep_map(out, key, old, ctx, (*loc, key), moved)
-        elif value is None and sub.secret and key in shape.fields and old.get(key) is None:
+        elif value is None and sub.secret and key in fields and old.get(key) is None:
             continue  # a fixed secret field sent as null with nothing stored: nothing to keep, absent
         else:
             out[key] = _merge(old.get(key), value, sub, ctx, (*loc, key), moved)
-    for key, sub in shape.fields.items():
+    for key, sub in fields.items():
         if key not in incoming and sub.values is not None:
             _keep_map(out, key, old, ctx, (*loc, key), moved)
     return out
@@ -189,25 +191,39 @@ def moved_destination(old: Mapping[str, Any], incoming: Mapping[str, Any], shape
     `x-secret-destination-keys` (stored encrypted, so not read) changes when it is left out, added,
     or sent with a new value rather than `null` or the mask.
     """
-    for name in sorted(shape.destinations):
+    for name in _in_order(shape.destinations):
         entries = shape.destination_entries.get(name)
-        if _destination_value(incoming.get(name), entries) != _destination_value(old.get(name), entries):
+        sent, had = incoming.get(name), old.get(name)
+        if entries is None and sent == had:
+            continue  # the common case, without building the comparison values
+        if _destination_value(sent, entries) != _destination_value(had, entries):
             return name if entries is None else f"{name} ({', '.join(sorted(entries))})"
-    for key in sorted(shape.destination_keys):
-        stored = [k for k in old if k.lower() == key.lower()]
-        sent = [v for k, v in incoming.items() if k.lower() == key.lower()]
-        if (stored and not sent) or any(v is not None and v != MASK for v in sent):
+    if not shape.destination_keys:
+        return None
+    stored_keys = {k.lower() for k in old}
+    sent_values: dict[str, list[Any]] = {}
+    for k, v in incoming.items():
+        sent_values.setdefault(k.lower(), []).append(v)
+    for key in _in_order(shape.destination_keys):
+        sent = sent_values.get(key.lower(), [])
+        if (key.lower() in stored_keys and not sent) or any(v is not None and v != MASK for v in sent):
             return key
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _in_order(names: frozenset[str]) -> tuple[str, ...]:
+    """A shape's names sorted once (the first one that moved is reported, the same each time)."""
+    return tuple(sorted(names))
 
 
 def _destination_value(value: Any, entries: frozenset[str] | None) -> Any:
     """What of a destination field counts: all of it, or the listed entries of a map (any case)."""
     if entries is None:
         return value
-    if not isinstance(value, Mapping):
+    if not isinstance(value, (dict, Mapping)):  # dict first: an ABC check is slow
         return []
-    return sorted((str(k).lower(), str(v)) for k, v in value.items() if str(k).lower() in entries)
+    return sorted([(low, str(v)) for k, v in value.items() if (low := str(k).lower()) in entries])
 
 
 def destinations(doc: Any, shape: Shape) -> Any:
@@ -246,7 +262,9 @@ def _link_moved(stored: Mapping[str, Any] | None, linked: Mapping[str, str]) -> 
     if stored is None:
         return None
     recorded = stored.get(LINKED)
-    recorded = recorded if isinstance(recorded, Mapping) else {}
+    recorded = recorded if isinstance(recorded, (dict, Mapping)) else {}  # dict first: an ABC check is slow
+    if not recorded and not linked:
+        return None
     for name in sorted(set(recorded) | set(linked)):
         if recorded.get(name) != linked.get(name):
             return f"the destinations of what {name} names changed since the secrets were written"
