@@ -71,3 +71,32 @@ def test_migration_0004_keeps_every_row_and_stops_id_reuse_on_sqlite(tmp_path: P
         foreign_keys = conn.execute("PRAGMA foreign_key_list(tools)").fetchall()
         assert [(row[2], row[3], row[4]) for row in foreign_keys] == [("tool_services", "service_id", "id")]
     assert _diff(url) == []
+
+
+def test_migration_0005_counts_existing_rows_in_parts(tmp_path: Path) -> None:
+    import asyncio
+    import sqlite3
+
+    from specgate.store import open_database, seek
+
+    url = f"sqlite:///{tmp_path}/db.sqlite"
+    upgrade(url, "0004")
+    with sqlite3.connect(tmp_path / "db.sqlite") as conn:
+        for i in range(1, 6):
+            conn.execute(
+                "INSERT INTO tool_services (id, name, description, last_updated, last_updated_by,"
+                " version, doc, body, created_at) VALUES (?, ?, 'd', 'now', 'me', 1, '{}', x'7b7d', 'now')",
+                (i, f"s{i}"),
+            )
+    upgrade(url)
+
+    async def counted() -> tuple[int, list[tuple[object, ...]]]:
+        db = await open_database(url)
+        try:
+            blocks = await db.fetch_all("SELECT scope, lo_v, lo_id, part, n FROM seek_tool_services_name")
+            return await seek.count(db, "tool_services", None), [tuple(b) for b in blocks]
+        finally:
+            await db.close()
+
+    assert asyncio.run(counted()) == (5, [("", "", -2147483648, 0, 5)])
+    assert _diff(url) == []

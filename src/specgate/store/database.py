@@ -48,6 +48,8 @@ Row = Sequence[Any]
 
 
 class Transaction(Protocol):
+    dialect: str
+
     async def fetch_one(self, sql: str, params: Params = ...) -> Row | None: ...
     async def fetch_all(self, sql: str, params: Params = ...) -> list[Row]: ...
     async def execute(self, sql: str, params: Params = ...) -> int: ...
@@ -281,6 +283,8 @@ class PostgresDatabase:
 
 
 class _PostgresTransaction:
+    dialect = "postgresql"
+
     def __init__(self, conn: psycopg.AsyncConnection[Any], pipeline: psycopg.AsyncPipeline) -> None:
         self._conn = conn
         self._pipeline = pipeline

@@ -119,21 +119,30 @@ for _table, _columns in ORDERS.items():
     for _column in _columns:
         if _column != "id":  # the primary key serves the order by id
             sa.Index(f"ix_{_table}_{_column}", *_scope, _t.c[_column], _t.c.id)
-        # Blocks of consecutive rows of the order, per scope ('' when unscoped): first key and row count.
+        else:  # and this narrow copy of it finds a page's first row (SQLite's rows hold the bodies)
+            sa.Index(f"ix_{_table}_id", _t.c.id)
+        # Blocks of consecutive rows of the order, per scope ('' when unscoped): first key and row
+        # count, the count kept in parts (a block's count is the sum of its parts; store/seek.py).
+        # WITHOUT ROWID: the key holds the count, so summing blocks reads one index.
         sa.Table(
             f"seek_{_table}_{_column}",
             metadata,
             sa.Column("scope", sa.Text, primary_key=True),
             sa.Column("lo_v", _t.c[_column].type, primary_key=True, autoincrement=False),
             sa.Column("lo_id", _t.c.id.type, primary_key=True, autoincrement=False),
+            sa.Column("part", sa.Integer, primary_key=True, autoincrement=False),
             sa.Column("n", sa.Integer, nullable=False),
+            sqlite_with_rowid=False,
         )
 
-# Rows per table and scope, kept by every insert and delete (a COUNT(*) would read them all).
+# Rows per table and scope, kept by every insert and delete (a COUNT(*) would read them all), in
+# parts like the blocks' counts.
 row_counts = sa.Table(
     "row_counts",
     metadata,
     sa.Column("tbl", sa.Text, primary_key=True),
     sa.Column("scope", sa.Text, primary_key=True),
+    sa.Column("part", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("n", sa.BigInteger, nullable=False),
+    sqlite_with_rowid=False,
 )

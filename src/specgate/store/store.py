@@ -204,15 +204,11 @@ class Store:
             limit = end - position
         if limit <= 0 or position >= total:
             return []
-        found = await seek.locate(self.db, order, scope, position)
+        found = await seek.locate(self.db, order, scope, position, total)
         if found is None:
             return []
         params = {"scope": scope, "limit": limit, "lo_v": found[0], "lo_id": found[1], "skip": found[2]}
-        rows = await self.db.fetch_all(
-            f"SELECT {_listed(kind)} FROM {kind.table}{order.where(from_key=True)}"
-            f" ORDER BY {order.key} LIMIT :limit OFFSET :skip",
-            params,
-        )
+        rows = await self.db.fetch_all(order.rows_from(_listed(kind), self.db.dialect), params)
         return rows[::-1] if descending else rows
 
     async def reload(self, kind: Kind, old: Stored) -> Stored | None:
@@ -242,8 +238,8 @@ class Store:
                 f"INSERT INTO {kind.table} ({names}) VALUES ({marks}) RETURNING id", values
             )
             assert row is not None
-            added = await self._after_write(tx, kind, doc, None, None, values | {"id": row[0]})
-        await seek.split(self.db, kind.table, added)
+            touched = await self._after_write(tx, kind, doc, None, None, values | {"id": row[0]})
+        await seek.settle(self.db, kind.table, touched)
         return row[0]
 
     async def load(self, kind: Kind, rows: Iterable[tuple[Mapping[str, Any], bytes, str]]) -> int:
@@ -302,8 +298,8 @@ class Store:
             values = _row(kind, doc, body) | {"id": row[0]}
             sets = ", ".join(f"{n} = :{n}" for n in values if n != "id")
             await tx.execute(f"UPDATE {kind.table} SET {sets} WHERE id = :id", values)
-            added = await self._after_write(tx, kind, doc, None, None, values | {"created_at": created_at})
-        await seek.split(self.db, kind.table, added)
+            touched = await self._after_write(tx, kind, doc, None, None, values | {"created_at": created_at})
+        await seek.settle(self.db, kind.table, touched)
         return doc, body
 
     async def replace(self, kind: Kind, old: Stored, doc: Mapping[str, Any], body: bytes) -> bool:
@@ -314,7 +310,7 @@ class Store:
         }
         values = changes | {"id": old.id, "version": old.version, "rotation": old.rotation}
         sets = ", ".join(f"{n} = :{n}" for n in changes)
-        added: list[Any] = []
+        touched: list[Any] = []
         async with self.db.transaction() as tx:
             count = await tx.execute(
                 f"UPDATE {kind.table} SET version = version + 1, {sets}"
@@ -322,15 +318,16 @@ class Store:
                 values,
             )
             if count == 1:
-                added = await self._after_write(
+                touched = await self._after_write(
                     tx, kind, doc, old.doc, _columns(kind, old.doc, old.id), _columns(kind, doc, old.id)
                 )
-        await seek.split(self.db, kind.table, added)
+        await seek.settle(self.db, kind.table, touched)
         return count == 1
 
     async def delete(self, kind: Kind, old: Stored) -> bool:
         """Delete `old` if the row is still at `old.version`; False if another write won."""
         kept = ", ".join(sorted({"id", *kind.columns, *seek.orders(kind.table)}))
+        touched: list[Any] = []
         async with self.db.transaction() as tx:
             row = await tx.fetch_one(
                 f"DELETE FROM {kind.table} WHERE id = :id AND version = :version RETURNING {kept}",
@@ -338,7 +335,8 @@ class Store:
             )
             if row is not None:
                 gone = dict(zip(sorted({"id", *kind.columns, *seek.orders(kind.table)}), row, strict=True))
-                await self._after_write(tx, kind, None, old.doc, gone, None)
+                touched = await self._after_write(tx, kind, None, old.doc, gone, None)
+        await seek.settle(self.db, kind.table, touched)
         return row is not None
 
     async def rewrite_doc(self, kind: Kind, old: Stored, doc: Mapping[str, Any]) -> bool:
@@ -364,7 +362,7 @@ class Store:
         """Keep what lists read in step, in the write's transaction: the search text, (tools are
         listed by name on their service) the service's tool names, and last the counts and seek
         blocks. `old_row`/`new_row`: the row's id and columns before and after (None: no row).
-        What `seek.split` needs after the commit."""
+        What `seek.settle` needs after the commit."""
         row_id = (new_row or old_row or {}).get("id")
         await text_search.reindex(tx, self.db.dialect, kind.table, kind.searchable, row_id, new_row)
         if kind.table == "tools":
