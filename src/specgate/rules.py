@@ -1,42 +1,44 @@
-"""The API's rules that a JSON schema cannot say, checked on the document about to be stored.
+"""The API's rules that no JSON schema can say, checked on the document about to be stored.
 
-Pure functions: a document in, the broken rules out, each naming its field.
+Every rule JSON Schema 2020-12 can state is in openapi/openapi.yaml and enforced from there
+(`validation.SchemaCheck`, the error named by the subschema's `x-error-type`): proxy and websocket
+config not both set, what the `semantic` algorithm needs, a provider target's credentials, the keys
+of auth_values for each auth_type, no CR or LF in header values and URL paths. What is left here
+needs either another value of the same document as the bound, or what is stored. Each rule says why.
+
+Rules no schema can say that are checked where their data is (named here so the list is whole):
+- a read-only id in a PUT body is the resource's own (`id_mismatch`, server/resources.py): the bound
+  is in the path, not in the body;
+- an `upstream_id` or a tool's `service_id` names a stored resource (`not_found`), names are unique
+  (409), `If-Match` names the stored version (412): they depend on what is stored;
+- a secret sent as null or the mask keeps a stored one (`secret_not_stored`,
+  `secret_destination_changed`, merge.py): they depend on what is stored;
+- `search_fields` and `search_field_values` come in pairs (`length_mismatch`): JSON Schema cannot
+  compare the lengths of two parameters.
+
+Pure functions: a merged document in, the broken rules out, each naming its field.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .errors import FieldError
 
-__all__ = ["AUTH_KEYS", "RULE_TYPES", "auth_values_errors", "upstream_errors"]
+__all__ = ["RULE_TYPES", "auth_values_errors", "upstream_errors"]
 
 # The `type` of each error these rules give: none is a JSON-schema (pydantic) error type, so a
-# client, and the fuzzer, can tell "the schema allows it, the API's rules do not" apart.
+# client, and the fuzzer, can tell "the schema allows it, the API's rules do not" apart. The rules
+# the spec states keep their names there (`x-error-type`), so clients see the same types as before.
 RULE_TYPES = frozenset(
     {
-        "proxy_with_websocket",
-        "embedding_config_required",
         "duplicate_target_id",
-        "description_required",
         "default_model_not_in_models",
         "credentials_required",
-        "auth_type_required",
         "auth_value_required",
-        "auth_value_not_allowed",
-        "header_name_invalid",
     }
 )
-
-# The keys auth_values must hold for each auth_type (custom_headers: any header names).
-AUTH_KEYS: Mapping[str, frozenset[str]] = {
-    "basic": frozenset({"username", "password"}),
-    "bearer": frozenset({"token"}),
-    "oauth2": frozenset({"client_id", "client_secret", "auth_url"}),
-}
-_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}")
 
 
 def upstream_errors(doc: Mapping[str, Any]) -> list[FieldError]:
@@ -44,67 +46,45 @@ def upstream_errors(doc: Mapping[str, Any]) -> list[FieldError]:
 
 
 def _upstream_errors(doc: Mapping[str, Any]) -> Iterator[FieldError]:
-    targets = doc.get("targets", [])
-    if doc.get("websocket_config") is not None and doc.get("proxy") is not None:
-        yield FieldError(
-            ("body", "proxy"), "websocket_config and proxy cannot both be set", "proxy_with_websocket"
-        )
-    semantic = doc.get("algorithm") == "semantic"
-    if semantic and "embedding_config" not in doc:
-        yield FieldError(
-            ("body", "embedding_config"),
-            "the semantic algorithm needs an embedding_config",
-            "embedding_config_required",
-        )
     seen: set[str] = set()
-    for i, target in enumerate(targets):
+    for i, target in enumerate(doc.get("targets", [])):
         loc = ("body", "targets", i)
+        # Why not in the spec: `uniqueItems` compares whole items; JSON Schema has no "this property
+        # is unique across the items".
         if target.get("id") in seen:
             yield FieldError((*loc, "id"), "two targets have this id", "duplicate_target_id")
         seen.add(target.get("id", ""))
-        if semantic and not target.get("description"):
+        if "provider" not in target:
+            continue
+        # Why not in the spec: the allowed values are another field of the same object (`models`);
+        # JSON Schema compares with constants only (`$data` never became standard).
+        default = target.get("default_model")
+        if default is not None and default not in target.get("models", []):
+            yield FieldError((*loc, "default_model"), "must be one of models", "default_model_not_in_models")
+        # The spec says credentials are sent, with at least one field. Why the rest is not in the
+        # spec: a secret sent as null keeps what is stored, and is nothing when nothing is, so
+        # whether anything is left depends on the stored document.
+        if not target.get("credentials"):
             yield FieldError(
-                (*loc, "description"),
-                "the semantic algorithm needs a description on every target",
-                "description_required",
+                (*loc, "credentials"), "a provider target needs credentials", "credentials_required"
             )
-        if "provider" in target:
-            default = target.get("default_model")
-            if default is not None and default not in target.get("models", []):
-                yield FieldError(
-                    (*loc, "default_model"), "must be one of models", "default_model_not_in_models"
-                )
-            if not target.get("credentials"):
-                yield FieldError(
-                    (*loc, "credentials"), "a provider target needs credentials", "credentials_required"
-                )
 
 
 def auth_values_errors(doc: Mapping[str, Any]) -> list[FieldError]:
-    """auth_values must hold exactly the keys its auth_type needs."""
+    """An update that leaves auth_values out (or null) keeps the stored values: there must be some.
+
+    The spec states the keys auth_values holds for each auth_type, and that a create sends them.
+    Why this is not in the spec: on an update, auth_values left out keeps what is stored, so
+    whether the auth_type has its values depends on the stored document (a changed auth_type with
+    values stored is refused by the merge: the values must be sent again).
+    """
     auth_type = doc.get("auth_type")
-    values = doc.get("auth_values") or {}
-    loc = ("body", "auth_values")
-    if auth_type is None:
-        return [
-            FieldError((*loc, key), "auth_values need an auth_type", "auth_type_required") for key in values
-        ]
-    if auth_type == "custom_headers":
-        if not values:
-            return [FieldError(loc, "custom_headers needs at least one header", "auth_value_required")]
-        return [
-            FieldError((*loc, key), "must be an HTTP header name", "header_name_invalid")
-            for key in values
-            if not _HEADER_NAME.fullmatch(key)
-        ]
-    needed = AUTH_KEYS[auth_type]
-    errors = [
-        FieldError((*loc, key), f"required for {auth_type}", "auth_value_required")
-        for key in sorted(needed - set(values))
+    if auth_type is None or doc.get("auth_values"):
+        return []
+    return [
+        FieldError(
+            ("body", "auth_values"),
+            f"required for {auth_type}; nothing is stored to keep",
+            "auth_value_required",
+        )
     ]
-    errors += [
-        FieldError((*loc, key), f"not allowed for {auth_type}", "auth_value_not_allowed")
-        for key in values
-        if key not in needed
-    ]
-    return errors

@@ -58,29 +58,46 @@ class SchemaCheck:
         """Every rule of the schema `instance` breaks, located under `where`."""
         if self._validator.is_valid(instance):  # the usual answer, without building any error
             return []
-        return [self._field_error(error, tuple(where)) for error in self._validator.iter_errors(instance)]
+        return [
+            self._field_error(error, tuple(where))
+            for found in self._validator.iter_errors(instance)
+            for error in _closest(found)
+        ]
 
     def _field_error(self, error: jsonschema_rs.ValidationError, where: tuple[str | int, ...]) -> FieldError:
         loc = (*where, *error.instance_path)
+        keyword = error.kind.name
+        if keyword == "required":  # the error names the field that is missing, not its object
+            missing = error.kind.as_dict().get("property")
+            loc = (*loc, missing) if isinstance(missing, str) else loc
         named = _rule_of(self._spec, self._root, error.schema_path)
         if named is not None:
             return FieldError(loc, str(named.get("description", "breaks a rule")), str(named["x-error-type"]))
-        keyword = error.kind.name
         if keyword == "required":
-            missing = error.kind.as_dict().get("property")
-            if isinstance(missing, str):
-                return FieldError((*loc, missing), "Field required", "missing")
+            return FieldError(loc, "Field required", "missing")
         return FieldError(loc, f"breaks the schema's `{keyword}`", _TYPES.get(keyword, keyword))
 
 
+def _closest(error: jsonschema_rs.ValidationError) -> list[jsonschema_rs.ValidationError]:
+    """The errors to report for `error`: for a `oneOf` no branch of which matched (a target that is
+    neither a valid provider nor a valid host target), those of the branch that came closest, so the
+    answer names the field and the rule rather than "oneOf"."""
+    branches = getattr(error.kind, "context", None) if error.kind.name == "oneOf" else None
+    if not branches:
+        return [error]
+    return [inner for found in min(branches, key=len) for inner in _closest(found)]
+
+
 def _rule_of(spec: Spec, root: Mapping[str, Any], path: Sequence[str | int]) -> Mapping[str, Any] | None:
-    """The innermost subschema on `path` that names its rule (`x-error-type`)."""
+    """The innermost subschema on `path` (the keyword's location in `root`) that names its rule
+    (`x-error-type`)."""
     node: Any = root
     named = None
     for part in path:
         if isinstance(node, Mapping) and "x-error-type" in node:
             named = node
-        node = spec.resolve(node)
+        if isinstance(node, Mapping) and part not in node and "$ref" in node:
+            node = spec.resolve(node)
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):

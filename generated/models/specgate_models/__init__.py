@@ -83,8 +83,12 @@ Where `param_name`=`param_value` is sent.
 
 
 HeaderMapHeaderMapAdditionalProperty = TypeAliasType(
-    "HeaderMapHeaderMapAdditionalProperty", Annotated[str, Field(max_length=4000)]
+    "HeaderMapHeaderMapAdditionalProperty",
+    Annotated[str, Field(max_length=4000, pattern="^[^\\r\\n]*$")],
 )
+"""
+One line (no CR or LF).
+"""
 
 
 HeaderMap = TypeAliasType(
@@ -102,9 +106,11 @@ HTTP headers, name to value.
 Protocol = TypeAliasType("Protocol", Literal["http", "https"])
 
 
-UrlPath = TypeAliasType("UrlPath", Annotated[str, Field(max_length=2000, pattern="^/")])
+UrlPath = TypeAliasType(
+    "UrlPath", Annotated[str, Field(max_length=2000, pattern="^/[^\\r\\n]*$")]
+)
 """
-An absolute URL path.
+An absolute URL path, one line (no CR or LF).
 """
 
 
@@ -198,10 +204,11 @@ class CredentialsWrite(BaseModel):
         str | MISSING, Field(max_length=100, pattern="^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
     ] = MISSING
     header_value: Annotated[
-        str | None | MISSING, Field(max_length=4000, min_length=1)
+        str | None | MISSING,
+        Field(max_length=4000, min_length=1, pattern="^[^\\r\\n]*$"),
     ] = MISSING
     """
-    The value of `header_name` (secret).
+    The value of `header_name` (secret), one line (no CR or LF).
     """
     param_location: ParamLocation | MISSING = MISSING
     param_name: Annotated[str | MISSING, Field(max_length=100)] = MISSING

@@ -681,7 +681,7 @@ export interface components {
             /** @description Failures before a target is taken out. */
             threshold?: number;
         };
-        /** @description An absolute URL path. */
+        /** @description An absolute URL path, one line (no CR or LF). */
         UrlPath: string;
         ProxyConfig: {
             host: components["schemas"]["Host"];
@@ -804,7 +804,7 @@ export interface components {
             header_name?: string;
             /**
              * Format: password
-             * @description The value of `header_name` (secret).
+             * @description The value of `header_name` (secret), one line (no CR or LF).
              */
             header_value?: string | null;
             param_location?: components["schemas"]["ParamLocation"];

@@ -45,7 +45,7 @@ class CredentialsWrite:
     gcp_use_service_account: bool | Unset = UNSET
     header_name: str | Unset = UNSET
     header_value: None | str | Unset = UNSET
-    """ The value of `header_name` (secret). """
+    """ The value of `header_name` (secret), one line (no CR or LF). """
     param_location: ParamLocation | Unset = UNSET
     """ Where `param_name`=`param_value` is sent. """
     param_name: str | Unset = UNSET

@@ -33,7 +33,7 @@ class GatewayServiceUpstreamWrite:
     name: str
     description: str | Unset = UNSET
     path: str | Unset = UNSET
-    """ An absolute URL path. """
+    """ An absolute URL path, one line (no CR or LF). """
     credentials: CredentialsWrite | Unset = UNSET
     """ Credentials sent to a service, target or embedding provider. Secret fields are write-only: send a
     new value to replace, `null` or `"********"` to keep the stored value, leave it out to remove it.

@@ -24,7 +24,7 @@ class HealthChecks:
     """ Seconds between checks. """
     passive: bool | Unset = UNSET
     path: str | Unset = UNSET
-    """ An absolute URL path. """
+    """ An absolute URL path, one line (no CR or LF). """
     threshold: int | Unset = UNSET
     """ Failures before a target is taken out. """
 
