@@ -1,18 +1,11 @@
 """`make bench [SCALE=N]`: specgate measured with wrk on 127.0.0.1; results in reports/bench.md.
 
-floor   GET and PUT of one gateway service: specgate against a bare Starlette floor on the same SQLite
-        file (scripts/bench_bare.py). Targets: GET >= 75%, PUT >= 40% of the floor's req/s.
-scale   Tool services filled at 1,000 and N rows (Store.load: bulk, through the store, not the API), on
-        SQLite and PostgreSQL: GET by id, list first page, a deep page (the middle), each order
-        (descending, first page), a rare and a common substring search. The ratio N/1k of each, server
-        RSS at both sizes, database bytes per row. Target: >= 0.67 (search >= 0.2).
-writes  Concurrent creates and PUTs of tool services on PostgreSQL through 2 replicas (two servers, a
-        wrk each): req/s, p99, errors (must be 0).
-profile Where a PUT's time goes: cProfile over 2,000 PUTs in-process, each part's share.
-
-Each answer is checked before it is measured. Rounds alternate the order (bare/specgate, 1k/N) and the
-best round counts. A non-2xx answer or socket error during a measurement fails the run (exit 1): a fast
-error is not a result. wrk -t1: the machine has 2 cores, one for the server and one for wrk.
+Phases (--phases), a report section each: floor (GET and PUT of one gateway service against the bare
+Starlette floor of scripts/bench_bare.py), scale (tool services at 1,000 and N rows on SQLite and
+PostgreSQL), profile (where a PUT's time goes) and writes (creates and PUTs through 2 replicas on
+PostgreSQL); scripts/README.md says what each measures and its targets. Every answer is checked before it is
+measured, so a broken server cannot look fast, and a non-2xx answer or socket error while measuring
+fails the run (exit 1). Rounds alternate the order (bare/specgate, 1k/N); the best round counts.
 """
 
 from __future__ import annotations
@@ -20,9 +13,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import cProfile
 import json
 import os
 import platform
+import pstats
 import random
 import shutil
 import socket
@@ -30,40 +25,31 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 import psycopg
 from cryptography.fernet import Fernet
 
+from specgate.admin import create_key
 from specgate.codec import dumps
+from specgate.config import get_settings
+from specgate.server import create_app
 from specgate.store import KINDS, Store, open_database
 from specgate.store.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
-SERVICE = {
-    "name": "weather",
-    "type": "endpoint",
-    "host": "api.weather.example",
-    "port": 443,
-    "protocol": "https",
-    "path": "/v2",
-    "retries": 2,
-    "headers": {"X-Team": "platform"},
-    "credentials": {"header_name": "X-Api-Key", "header_value": "wx-secret", "api_key": "k-secret"},
-}
-SECRETS = (b"wx-secret", b"k-secret")
-TOOL_SERVICE = {
-    "name": "bench",
-    "description": "a tool service",
-    "auth_type": "bearer",
-    "auth_values": {"token": "t0k"},
-}
+SECRETS = ("wx-secret", "k-secret", "t0k")  # must never come back in clear
+CREDENTIALS = {"header_name": "X-Api-Key", "header_value": SECRETS[0], "api_key": SECRETS[1]}
+SERVICE: dict[str, Any] = {"name": "weather", "type": "endpoint", "host": "api.weather.example", "port": 443}
+SERVICE |= {"protocol": "https", "path": "/v2", "retries": 2, "headers": {"X-Team": "platform"}}
+SERVICE |= {"credentials": CREDENTIALS}
+TOOL_SERVICE: dict[str, Any] = {"name": "bench", "description": "a tool service", "auth_type": "bearer"}
+TOOL_SERVICE |= {"auth_values": {"token": SECRETS[2]}}
 WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet")
 ORDERS = ("id", "name", "description", "last_updated", "last_updated_by")
 LUA = """wrk.method = "%(method)s"
@@ -77,52 +63,64 @@ done = function(s, latency, r)
     latency:percentile(50), latency:percentile(99)))
 end
 """
-
-
-class BenchError(Exception):
-    """A tool failed or an answer was wrong: exit 1."""
-
-
-def http(method: str, url: str, key: str, body: Any = None) -> tuple[int, Any]:
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method, headers={"Authorization": f"Bearer {key}"})
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    try:
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            return resp.status, json.loads(resp.read() or b"null")
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()[:300]
+PARTS = {  # (file, function): what a PUT spends there
+    ("resources.py", "incoming"): "read and validate the body",
+    ("merge.py", "merge"): "merge over the stored document (encryption included)",
+    ("crypto.py", "encrypt"): "  of which: encrypt the secrets (Fernet)",
+    ("resources.py", "render"): "mask and render the answer",
+    ("store.py", "get"): "read the stored row",
+    ("store.py", "replace"): "versioned write (one transaction)",
+}
+Result = dict[str, float]  # rps, p50 and p99 (ms)
+Check = Callable[[Any], bool]
 
 
 def expect(ok: bool, what: str) -> None:
+    """Exit 1 unless `ok` (the servers stop and the work directory goes on the way out)."""
     if not ok:
-        raise BenchError(what)
+        sys.exit(f"bench: FAILED: {what}")
 
 
-@contextmanager
-def server(app: str, url: str, env: dict[str, str], log: Path) -> Any:
-    """One server process (bench_bare.py), yielding (base URL, pid) once it listens."""
+def call(method: str, url: str, key: str, body: Any = None, ok: Check | None = None, code: int = 200) -> Any:
+    """One request's answer; the run fails unless its status is `code` and `ok` accepts it."""
+    r = httpx.request(method, url, json=body, headers={"Authorization": f"Bearer {key}"}, timeout=60)
+    answer = r.json() if r.is_success and r.content else r.text[:300]
+    expect(r.status_code == code and (ok is None or ok(answer)), f"{method} {url}: {r.status_code} {answer}")
+    return answer
+
+
+def new_key(url: str, env: dict[str, str]) -> str:
+    settings = get_settings(url, environ=env)
+    return asyncio.run(create_key(settings, email="bench@example.com", scopes="read,write", gateway_id=None))
+
+
+def alternating(rounds: int, items: tuple[Any, ...]) -> Iterator[Any]:
+    """`items` once per round, reversed every other round: neither side always runs first."""
+    for rnd in range(rounds):
+        yield from items[:: -1 if rnd % 2 else 1]
+
+
+def best(found: dict[Any, Any], name: Any, got: Result) -> None:
+    found[name] = max(found.get(name, got), got, key=lambda r: r["rps"])
+
+
+@contextlib.contextmanager
+def server(app: str, url: str, env: dict[str, str], log: Path) -> Iterator[tuple[str, int]]:
+    """A bench_bare.py server (`bare` or `specgate`) on a free port: (base URL, pid) once it listens."""
     with socket.socket() as s:
         s.bind((HOST, 0))
         port = s.getsockname()[1]
     cmd = [sys.executable, str(ROOT / "scripts" / "bench_bare.py"), "--app", app, "--port", str(port)]
     with log.open("ab") as out:
-        proc = subprocess.Popen(
-            [*cmd, "--database", url], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT
-        )
+        proc = subprocess.Popen([*cmd, "--database", url], stdout=out, stderr=out, env=env, cwd=ROOT)
     try:
         deadline = time.monotonic() + 60
         while True:
-            expect(
-                proc.poll() is None and time.monotonic() < deadline,
-                f"the {app} server did not start (see {log})",
-            )
-            try:
+            expect(proc.poll() is None and time.monotonic() < deadline, f"{app} did not start (see {log})")
+            with contextlib.suppress(OSError):
                 socket.create_connection((HOST, port), timeout=0.5).close()
                 break
-            except OSError:
-                time.sleep(0.1)
+            time.sleep(0.1)
         yield f"http://{HOST}:{port}", proc.pid
     finally:
         proc.terminate()
@@ -132,66 +130,26 @@ def server(app: str, url: str, env: dict[str, str], log: Path) -> Any:
             proc.kill()
 
 
-def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+def wrk(urls: list[str], key: str, args: argparse.Namespace, method: str = "GET", body: str = "") -> Result:
+    """A 1 s warm-up, then args.duration of `wrk -t1` (one core for it, one for the server) at every
+    URL at once, a process each: the summed req/s, the worst p50 and p99. Any error fails the run."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
+        lua.write(LUA % {"method": method, "key": key, "body": body})
+        lua.flush()
+        for seconds in (1, args.duration):
+            cmd = f"wrk -t1 -c{args.connections} -d{seconds:g}s --timeout 30s -s {lua.name}".split()
+            procs = [subprocess.Popen([*cmd, url], stdout=subprocess.PIPE, text=True) for url in urls]
+            outs = [p.communicate(timeout=seconds + 60)[0] for p in procs]
+    runs = [json.loads(x[6:]) for out in outs for x in out.splitlines() if x.startswith("BENCH ")]
+    expect(len(runs) == len(urls) and all(r["requests"] for r in runs), f"wrk gave no result:\n{outs}")
+    errors = sum(r["non2xx"] + r["socket"] for r in runs)
+    expect(errors == 0, f"{errors} errors during {method} {urls}")
+    rps = sum(r["requests"] / r["us"] * 1e6 for r in runs)
+    return {"rps": rps, "p50": max(r["p50"] for r in runs) / 1000, "p99": max(r["p99"] for r in runs) / 1000}
 
 
-def wrk(
-    urls: list[str],
-    key: str,
-    args: argparse.Namespace,
-    method: str = "GET",
-    body: str = "",
-    warm: bool = False,
-) -> dict[str, float]:
-    """wrk against each URL at once (one process each); the summed rate, the worst p50/p99 (ms)."""
-    script = Path(tempfile.mkstemp(suffix=".lua")[1])
-    script.write_text(LUA % {"method": method, "key": key, "body": body})
-    seconds = 1.0 if warm else args.duration
-    cmd = [
-        "wrk",
-        "-t1",
-        f"-c{args.connections}",
-        f"-d{seconds:g}s",
-        "--timeout",
-        "30s",
-        "--latency",
-        "-s",
-        str(script),
-    ]
-    try:
-        procs = [subprocess.Popen([*cmd, u], stdout=subprocess.PIPE, text=True) for u in urls]
-        outs = [p.communicate(timeout=seconds + 60)[0] for p in procs]
-    finally:
-        script.unlink()
-    results = []
-    for out in outs:
-        lines = [x for x in out.splitlines() if x.startswith("BENCH ")]
-        expect(bool(lines), f"wrk gave no result:\n{out}")
-        results.append(json.loads(lines[0][6:]))
-    errors = sum(r["non2xx"] + r["socket"] for r in results)
-    expect(errors == 0 and all(r["requests"] for r in results), f"{errors} errors during {method} {urls}")
-    return {
-        "rps": sum(r["requests"] / (r["us"] / 1e6) for r in results),
-        "p50": max(r["p50"] for r in results) / 1000,
-        "p99": max(r["p99"] for r in results) / 1000,
-    }
-
-
-def new_key(url: str, env: dict[str, str]) -> str:
-    cmd = [sys.executable, "-m", "specgate.cli", "keys", "create", "--email", "bench@example.com"]
-    out = subprocess.run(
-        [*cmd, "--scopes", "read,write,resolve", "--database", url], capture_output=True, text=True, env=env
-    )
-    expect(out.returncode == 0, f"keys create failed: {out.stderr}")
-    return out.stdout.strip().splitlines()[-1].strip()
-
-
-@contextmanager
-def postgres_database(admin_url: str, name: str) -> Any:
+@contextlib.contextmanager
+def postgres_database(admin_url: str, name: str) -> Iterator[str]:
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {name}")
@@ -202,71 +160,52 @@ def postgres_database(admin_url: str, name: str) -> Any:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-# --- floor ---------------------------------------------------------------------------------------
-
-
-def floor(args: argparse.Namespace, env: dict[str, str], work: Path) -> dict[str, Any]:
-    url = f"sqlite:///{work}/floor.db"
+def floor(args: argparse.Namespace, env: dict[str, str], work: Path) -> list[str]:
+    url, log = f"sqlite:///{work}/floor.db", work / "floor.log"
     upgrade(url)
     key = new_key(url, env)
-    log = work / "floor.log"
     with server("specgate", url, env, log) as (base, _):
-        status, gateway = http("POST", f"{base}/api/v1/gateways", key, {"name": "bench"})
-        expect(status == 201, f"POST gateway: {status} {gateway}")
-        status, service = http("POST", f"{base}/api/v1/gateways/{gateway['id']}/services", key, SERVICE)
-        expect(status == 201, f"POST service: {status} {service}")
-    path = f"/api/v1/gateways/{gateway['id']}/services/{service['id']}"
-    body = f"wrk.body = {json.dumps(json.dumps(SERVICE))}"
-    best: dict[tuple[str, str], dict[str, float]] = {}
-    for rnd in range(args.rounds):
-        for op in ("GET", "PUT"):
-            for app in ("bare", "specgate") if rnd % 2 == 0 else ("specgate", "bare"):
-                with server(app, url, env, log) as (base, _):
-                    status, answer = http(op, base + path, key, SERVICE if op == "PUT" else None)
-                    expect(status == 200, f"{app} {op}: {status} {answer}")
-                    if app == "specgate":
-                        expect(
-                            answer["id"] == service["id"]
-                            and not any(s in json.dumps(answer).encode() for s in SECRETS),
-                            f"specgate {op} answer: {answer}",
-                        )
-                    wrk([base + path], key, args, op, body if op == "PUT" else "", warm=True)
-                    got = wrk([base + path], key, args, op, body if op == "PUT" else "")
-                if app == "bare" and op == "PUT":  # the bare PUT stored the raw body: put the masked one back
-                    with server("specgate", url, env, log) as (base, _):
-                        expect(http("PUT", base + path, key, SERVICE)[0] == 200, "restoring the service")
-                print(f"  floor round {rnd + 1}: {app} {op} {got['rps']:.0f} req/s", flush=True)
-                if got["rps"] > best.get((op, app), {"rps": 0})["rps"]:
-                    best[(op, app)] = got
-    return {op: (best[(op, "bare")], best[(op, "specgate")]) for op in ("GET", "PUT")}
+        path = (
+            f"/api/v1/gateways/{call('POST', f'{base}/api/v1/gateways', key, {'name': 'b'}, code=201)['id']}"
+        )
+        # two equal services: the bare PUT stores the raw body (secrets in clear) in the second one
+        ids = [call("POST", f"{base}{path}/services", key, SERVICE, code=201)["id"] for _ in range(2)]
 
+    def same(answer: Any) -> bool:
+        return answer["id"] == ids[0] and masked(answer)
 
-# --- scale ---------------------------------------------------------------------------------------
+    found: dict[tuple[str, str], Result] = {}
+    for op, body in (("GET", None), ("PUT", SERVICE)):
+        for app in alternating(args.rounds, ("bare", "specgate")):
+            one = f"{path}/services/{ids[op == 'PUT' and app == 'bare']}"
+            with server(app, url, env, log) as (base, _):
+                call(op, base + one, key, body, None if app == "bare" else same)
+                lua = "" if body is None else f"wrk.body = {json.dumps(json.dumps(body))}"
+                best(found, (op, app), got := wrk([base + one], key, args, op, lua))
+            print(f"  floor: {app} {op} {got['rps']:.0f} req/s", flush=True)
+    rows = []
+    for op, target in (("GET", 0.75), ("PUT", 0.40)):
+        bare, spec = found[(op, "bare")], found[(op, "specgate")]
+        rows.append([op, *against(bare, spec, target), f"{spec['p50']:.2f} / {spec['p99']:.2f}"])
+    header = "request | bare req/s | specgate req/s | ratio | target | specgate p50 / p99 ms"
+    return table("Against the floor (one gateway service, SQLite)", header, rows)
 
 
 def token(i: int) -> str:
     """Row i's rare word: 7 letters, a different one for each row."""
-    x, letters = i * 2654435761 % 19**7, []
-    for _ in range(7):
-        x, r = divmod(x, 19)
-        letters.append("bcdfghjklmnprstvwxz"[r])
-    return "q" + "".join(letters)
+    x = i * 2654435761 % 19**7
+    return "q" + "".join("bcdfghjklmnprstvwxz"[x // 19**k % 19] for k in range(7))
 
 
-def tool_rows(n: int, seed: int = 1) -> Any:
+def tool_rows(n: int) -> Iterator[tuple[dict[str, Any], bytes, str]]:
     """Tool services 1..n as the server stores them; each name holds its row's rare word."""
-    rng = random.Random(seed)
+    rng = random.Random(1)
     for i in range(1, n + 1):
-        doc = {
-            "id": i,
-            "name": f"svc-{i:07d}-{token(i)}",
-            "description": " ".join(rng.choice(WORDS) for _ in range(6)),
-            "auth_type": None,
-            "last_updated_comments": None,
-            "last_updated": f"2026-01-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:{i % 59:02d}.{i % 999:03d}Z",
-            "last_updated_by": f"user{i % 97}@example.com",
-        }
-        yield doc, dumps(doc | {"auth_value_keys": None}), doc["last_updated"]
+        at = f"2026-01-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:{i % 59:02d}.{i % 999:03d}Z"
+        doc = {"id": i, "name": f"svc-{i:07d}-{token(i)}", "description": " ".join(rng.choices(WORDS, k=6))}
+        doc |= {"auth_type": None, "last_updated_comments": None, "last_updated": at}
+        doc["last_updated_by"] = f"user{i % 97}@example.com"
+        yield doc, dumps(doc | {"auth_value_keys": None}), at
 
 
 async def fill(url: str, n: int) -> None:
@@ -277,17 +216,13 @@ async def fill(url: str, n: int) -> None:
         await store.close()
 
 
-def requests(n: int) -> dict[str, tuple[str, Any]]:
+def requests(n: int) -> dict[str, tuple[str, Check]]:
     """The requests measured at size n, each with a check of its answer."""
-    rare = token(n // 3)
-    base = "/api/v1/services/"
+    rare, mid, base = token(n // 3), n // 50, "/api/v1/services/"
     return {
         "GET by id": (f"{base}{n // 2}", lambda a: a["id"] == n // 2),
         "list, first page": (base, lambda a: a["total_count"] == n and len(a["items"]) == 25),
-        "list, the middle page": (
-            f"{base}?page={n // 50}",
-            lambda a: a["items"][0]["id"] == n // 50 * 25 + 1,
-        ),
+        "list, the middle page": (f"{base}?page={mid}", lambda a: a["items"][0]["id"] == mid * 25 + 1),
         **{
             f"order by {o} desc": (
                 f"{base}?order_by={o}&order_by_direction=desc",
@@ -306,44 +241,46 @@ def requests(n: int) -> dict[str, tuple[str, Any]]:
     }
 
 
-def scale(args: argparse.Namespace, env: dict[str, str], work: Path, db: str) -> dict[str, Any]:
-    sizes = (1000, args.scale)
+def scale(args: argparse.Namespace, env: dict[str, str], work: Path) -> list[str]:
+    return [*scale_on(args, env, work, "sqlite"), *scale_on(args, env, work, "postgresql")]
+
+
+def scale_on(args: argparse.Namespace, env: dict[str, str], work: Path, db: str) -> list[str]:
+    sizes, found = (1000, args.scale), dict[int, dict[str, Any]]()
     with contextlib.ExitStack() as stack:
-        urls = {}
         for n in sizes:
-            if db == "sqlite":
-                urls[n] = f"sqlite:///{work}/scale-{n}.db"
-            else:
-                urls[n] = stack.enter_context(postgres_database(args.postgres, f"specgate_bench_{n}"))
-            upgrade(urls[n])
+            pg = postgres_database(args.postgres, f"specgate_bench_{n}")
+            url = f"sqlite:///{work}/scale-{n}.db" if db == "sqlite" else stack.enter_context(pg)
+            upgrade(url)
             started = time.monotonic()
-            asyncio.run(fill(urls[n], n))
+            asyncio.run(fill(url, n))
             print(f"  {db}: {n:,} rows filled in {time.monotonic() - started:.0f} s", flush=True)
-        keys = {n: new_key(urls[n], env) for n in sizes}
-        results: dict[int, dict[str, Any]] = {n: {"rss_mb": 0.0} for n in sizes}
-        for rnd in range(args.rounds):
-            for n in sizes if rnd % 2 == 0 else sizes[::-1]:
-                with server("specgate", urls[n], env, work / f"scale-{db}.log") as (base, pid):
-                    for name, (path, check) in requests(n).items():
-                        status, answer = http("GET", base + path, keys[n])
-                        expect(
-                            status == 200 and check(answer), f"{db} {n} {name}: {status} {str(answer)[:300]}"
-                        )
-                        if "common" in name:  # seconds each at a million rows: one request, timed
-                            started = time.perf_counter()
-                            expect(http("GET", base + path, keys[n])[0] == 200, f"{db} {n} {name}")
-                            took = time.perf_counter() - started
-                            got = {"rps": 1 / took, "p50": took * 1000, "p99": took * 1000}
-                        else:
-                            wrk([base + path], keys[n], args, warm=True)
-                            got = wrk([base + path], keys[n], args)
-                        if got["rps"] > results[n].get(name, {"rps": 0})["rps"]:
-                            results[n][name] = got
-                    results[n]["rss_mb"] = max(results[n]["rss_mb"], peak_rss_mb(pid))
-                print(f"  scale {db} round {rnd + 1}: {n:,} rows measured", flush=True)
-        for n in sizes:
-            results[n]["bytes_per_row"] = database_bytes(urls[n]) / n
-        return results
+            found[n] = {"url": url, "key": new_key(url, env), "rss_mb": 0.0}
+        for n in alternating(args.rounds, sizes):
+            url, key = found[n]["url"], found[n]["key"]
+            with server("specgate", url, env, work / f"scale-{db}.log") as (base, pid):
+                for name, (path, check) in requests(n).items():
+                    call("GET", base + path, key, ok=check)
+                    if "common" in name:  # seconds each at a million rows: one request, timed
+                        started = time.perf_counter()
+                        call("GET", base + path, key, ok=check)
+                        ms = (time.perf_counter() - started) * 1000
+                        best(found[n], name, {"rps": 1000 / ms, "p50": ms, "p99": ms})
+                    else:
+                        best(found[n], name, wrk([base + path], key, args))
+                peak_kb = int(Path(f"/proc/{pid}/status").read_text().split("VmHWM:")[1].split()[0])
+                found[n]["rss_mb"] = max(found[n]["rss_mb"], peak_kb / 1024)
+            print(f"  {db}: {n:,} rows measured", flush=True)
+        small, big = ({**found[n], "bytes_per_row": database_bytes(found[n]["url"]) / n} for n in sizes)
+    rows = []
+    for name in requests(1000):
+        target = 0.2 if "rare" in name else None if "common" in name else 0.67
+        p50 = f"{small[name]['p50']:.2f} / {big[name]['p50']:.2f}"
+        rows.append([name, *against(small[name], big[name], target), p50])
+    for what, unit in (("server peak RSS, MB", "rss_mb"), ("database bytes per row", "bytes_per_row")):
+        rows.append([what, f"{small[unit]:.0f}", f"{big[unit]:.0f}", "", "", ""])
+    header = f"request | 1k req/s | {args.scale:,} req/s | ratio | target | p50 ms (1k / N)"
+    return table(f"Scale on {db}: 1,000 and {args.scale:,} tool services", header, rows)
 
 
 def database_bytes(url: str) -> int:
@@ -354,162 +291,101 @@ def database_bytes(url: str) -> int:
         return int(conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
 
 
-# --- writes --------------------------------------------------------------------------------------
+def masked(answer: Any) -> bool:
+    """Neither the gateway service's credentials nor the tool service's token in clear."""
+    return not any(s in json.dumps(answer) for s in SECRETS)
 
 
-def writes(args: argparse.Namespace, env: dict[str, str], work: Path) -> dict[str, Any]:
+def writes(args: argparse.Namespace, env: dict[str, str], work: Path) -> list[str]:
     with postgres_database(args.postgres, "specgate_bench_writes") as url:
         upgrade(url)
-        key = new_key(url, env)
-        log = work / "writes.log"
+        key, log = new_key(url, env), work / "writes.log"
         with server("specgate", url, env, log) as (a, _), server("specgate", url, env, log) as (b, _):
-            ids = []
-            for i in range(64):
-                status, answer = http("POST", f"{(a, b)[i % 2]}/api/v1/services/", key, TOOL_SERVICE)
-                expect(status == 200 and "t0k" not in json.dumps(answer), f"create: {status} {answer}")
-                ids.append(answer["id"])
-            status, answer = http("PUT", f"{b}/api/v1/services/", key, TOOL_SERVICE | {"id": ids[0]})
-            expect(status == 200 and answer["id"] == ids[0], f"PUT: {status} {answer}")
+            urls = [f"{a}/api/v1/services/", f"{b}/api/v1/services/"]
+            ids = [call("POST", urls[n % 2], key, TOOL_SERVICE, masked)["id"] for n in range(64)]
+            puts = [
+                call("PUT", urls[n % 2], key, TOOL_SERVICE | {"id": i}, masked)["id"]
+                for n, i in enumerate(ids)
+            ]
+            expect(puts == ids, f"PUT answered other ids: {puts}")
             create = f"wrk.body = {json.dumps(json.dumps(TOOL_SERVICE))}"
             bodies = ", ".join(json.dumps(json.dumps(TOOL_SERVICE | {"id": i})) for i in ids)
-            put = (
-                f"local bodies = {{{bodies}}}\nlocal n = 0\nrequest = function()\n  n = n + 1\n"
-                "  return wrk.format(nil, nil, nil, bodies[n % #bodies + 1])\nend"
-            )
-            urls = [f"{a}/api/v1/services/", f"{b}/api/v1/services/"]
-            return {"create": wrk(urls, key, args, "POST", create), "PUT": wrk(urls, key, args, "PUT", put)}
+            put = f"local bodies, n = {{{bodies}}}, 0\nrequest = function()\n  n = n + 1\n"
+            put += "  return wrk.format(nil, nil, nil, bodies[n % #bodies + 1])\nend"
+            found = {"create": wrk(urls, key, args, "POST", create), "PUT": wrk(urls, key, args, "PUT", put)}
+    rows = [[op, f"{r['rps']:.0f}", f"{r['p50']:.2f}", f"{r['p99']:.2f}", "0"] for op, r in found.items()]
+    header = "request | req/s (both) | p50 ms | p99 ms | errors"
+    return table("Writes on PostgreSQL, 2 replicas (tool services, a wrk per replica)", header, rows)
 
 
-# --- profile -------------------------------------------------------------------------------------
-
-PARTS = {  # (file, function) -> what a PUT spends there
-    ("resources.py", "incoming"): "read and validate the body",
-    ("merge.py", "merge"): "merge over the stored document (encryption included)",
-    ("crypto.py", "encrypt"): "  of which: encrypt the secrets (Fernet)",
-    ("resources.py", "render"): "mask and render the answer",
-    ("store.py", "get"): "read the stored row",
-    ("store.py", "replace"): "versioned write (one transaction)",
-}
-
-
-def profile(env: dict[str, str], work: Path, count: int = 2000) -> dict[str, float]:
-    """Where a PUT's time goes: cProfile over `count` PUTs in-process (through httpx's ASGI transport),
-    each part's share of the handler's time."""
-    import cProfile
-    import pstats
-
-    import httpx
-
-    from specgate.admin import create_key
-    from specgate.config import get_settings
-    from specgate.server import create_app
-
-    url = f"sqlite:///{work}/profile.db"
+def profile(args: argparse.Namespace, env: dict[str, str], work: Path, count: int = 2000) -> list[str]:
+    """cProfile over `count` PUTs in-process (httpx's ASGI transport): each part's share of the handler."""
+    url, profiler = f"sqlite:///{work}/profile.db", cProfile.Profile()
     upgrade(url)
-    settings = get_settings(url, environ=env)
+    key = new_key(url, env)
 
-    async def run() -> pstats.Stats:
-        key = await create_key(settings, email="bench@example.com", scopes="read,write", gateway_id=None)
-        app = create_app(settings)
-        headers = {"Authorization": f"Bearer {key}"}
+    async def run() -> None:
+        app = create_app(get_settings(url, environ=env))
+        transport, headers = httpx.ASGITransport(app=app), {"Authorization": f"Bearer {key}"}
         async with (
             app.router.lifespan_context(app),
-            httpx.AsyncClient(
-                transport=httpx.ASGITransport(app=app), base_url="http://bench", headers=headers
-            ) as client,
+            httpx.AsyncClient(transport=transport, base_url="http://bench", headers=headers) as client,
         ):
             gateway = (await client.post("/api/v1/gateways", json={"name": "bench"})).json()
             path = f"/api/v1/gateways/{gateway['id']}/services"
             path += "/" + (await client.post(path, json=SERVICE)).json()["id"]
-            for _ in range(200):
+            for i in range(200 + count):  # the first 200 warm up, unprofiled
+                if i == 200:
+                    profiler.enable()
                 expect((await client.put(path, json=SERVICE)).status_code == 200, "profile PUT")
-            profiler = cProfile.Profile()
-            profiler.enable()
-            for _ in range(count):
-                await client.put(path, json=SERVICE)
             profiler.disable()
-            return pstats.Stats(profiler)
 
-    stats = asyncio.run(run()).stats  # type: ignore[attr-defined]
+    asyncio.run(run())
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
     spent = {(Path(f).name, fn): ct for (f, _, fn), (_, _, _, ct, _) in stats.items()}
     handler = spent[("gateway_services.py", "update_gateway_service")]
-    found = {"handler, us per PUT (under the profiler)": handler / count * 1e6}
-    for where, part in PARTS.items():
-        found[part] = spent.get(where, 0.0) / handler
-    found["the rest (auth, path checks, the upstream's checks, response)"] = 1 - sum(
-        v for part, v in list(found.items())[1:] if not part.startswith(" ")
-    )
-    return found
-
-
-# --- report --------------------------------------------------------------------------------------
+    found = {part: spent.get(where, 0.0) / handler for where, part in PARTS.items()}
+    rest = 1 - sum(v for part, v in found.items() if not part.startswith(" "))
+    found["the rest (auth, path checks, the upstream's checks, response)"] = rest
+    rows = [["handler, us per PUT (under the profiler)", f"{handler / count * 1e6:.0f}"]]
+    rows += [[part, f"{share:.0%}"] for part, share in found.items()]
+    return table(f"Where a PUT's time goes (cProfile, {count:,} PUTs in-process)", "part | share", rows)
 
 
 def table(title: str, header: str, rows: list[list[str]]) -> list[str]:
-    cells = header.split(" | ")
-    return ["", f"## {title}", "", f"| {header} |", "|---" + "|---:" * (len(cells) - 1) + "|"] + [
-        "| " + " | ".join(r) + " |" for r in rows
-    ]
+    align = "|---" + "|---:" * header.count(" | ") + "|"
+    return ["", f"## {title}", "", f"| {header} |", align, *("| " + " | ".join(r) + " |" for r in rows)]
 
 
-def goal(ratio: float, target: float | None) -> str:
-    return "-" if target is None else f">= {target:g} ({'met' if ratio >= target else '**not met**'})"
+def against(base: Result, got: Result, target: float | None) -> list[str]:
+    """Both req/s, their ratio and whether it meets the target."""
+    ratio = got["rps"] / base["rps"]
+    met = "-" if target is None else f">= {target:g} ({'met' if ratio >= target else '**not met**'})"
+    return [f"{base['rps']:.0f}", f"{got['rps']:.0f}", f"{ratio:.2f}", met]
 
 
-def report(args: argparse.Namespace, found: dict[str, Any]) -> str:
-    cpu = platform.processor() or platform.machine()
+def report(args: argparse.Namespace, sections: list[str]) -> str:
     lines = [
         "# specgate benchmark",
         "",
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs ({cpu}), {platform.platform()},"
-        f" Python {platform.python_version()}. `wrk -t1 -c{args.connections} -d{args.duration:g}s` per"
-        f" request (per replica) after a 1 s warm-up; {args.rounds} rounds in alternating order, the best"
-        " counts. uvicorn, 1 worker, uvloop, httptools. Other programs share this machine: compare the"
-        " figures of one run side by side.",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs ({platform.machine()}),"
+        f" {platform.platform()}, Python {platform.python_version()}. `wrk -t1 -c{args.connections}"
+        f" -d{args.duration:g}s` per request (per replica) after a 1 s warm-up; {args.rounds} rounds in"
+        " alternating order, the best counts. uvicorn, 1 worker, uvloop, httptools. Other programs share"
+        " this machine: compare the figures of one run side by side.",
     ]
-    if "floor" in found:
-        rows = []
-        for op, target in (("GET", 0.75), ("PUT", 0.40)):
-            bare, spec = found["floor"][op]
-            ratio = spec["rps"] / bare["rps"]
-            rps = f"{bare['rps']:.0f} | {spec['rps']:.0f} | {ratio:.2f} | {goal(ratio, target)}"
-            rows.append([op, rps, f"{spec['p50']:.2f} / {spec['p99']:.2f}"])
-        header = "request | bare req/s | specgate req/s | ratio | target | specgate p50 / p99 ms"
-        lines += table("Against the floor (one gateway service, SQLite)", header, rows)
-    for db in ("sqlite", "postgresql"):
-        if db in found:
-            small, big = found[db][1000], found[db][args.scale]
-            rows = []
-            for name in requests(1000):
-                ratio = big[name]["rps"] / small[name]["rps"]
-                target = 0.2 if "rare" in name else None if "common" in name else 0.67
-                rps = (
-                    f"{small[name]['rps']:.0f} | {big[name]['rps']:.0f} | {ratio:.2f} | {goal(ratio, target)}"
-                )
-                rows.append([name, rps, f"{small[name]['p50']:.2f} / {big[name]['p50']:.2f}"])
-            rows.append(["server peak RSS, MB", f"{small['rss_mb']:.0f}", f"{big['rss_mb']:.0f}", "", "", ""])
-            per_row = [f"{small['bytes_per_row']:.0f}", f"{big['bytes_per_row']:.0f}"]
-            rows.append(["database bytes per row", *per_row, "", "", ""])
-            header = f"request | 1k req/s | {args.scale:,} req/s | ratio | target | p50 ms (1k / N)"
-            lines += table(f"Scale on {db}: 1,000 and {args.scale:,} tool services", header, rows)
-    if "profile" in found:
-        rows = [
-            [part, f"{v:.0f}" if "us per" in part else f"{v:.0%}"] for part, v in found["profile"].items()
-        ]
-        lines += table("Where a PUT's time goes (cProfile, 2,000 PUTs in-process)", "part | share", rows)
-    if "writes" in found:
-        rows = [
-            [op, f"{r['rps']:.0f}", f"{r['p50']:.2f}", f"{r['p99']:.2f}", "0"]
-            for op, r in found["writes"].items()
-        ]
-        header = "request | req/s (both) | p50 ms | p99 ms | errors"
-        lines += table("Writes on PostgreSQL, 2 replicas (tool services, a wrk per replica)", header, rows)
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + sections) + "\n"
+
+
+Phase = Callable[[argparse.Namespace, dict[str, str], Path], list[str]]  # a phase's report section
+PHASES: dict[str, Phase] = {"floor": floor, "scale": scale, "writes": writes, "profile": profile}
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--phases", default="floor,scale,writes,profile", help="floor,scale,writes,profile")
+    p.add_argument(
+        "--phases", default="floor,scale,profile,writes", help="some of floor,scale,writes,profile"
+    )
     p.add_argument("--scale", type=int, default=100_000, help="rows of the large size (>= 2000)")
     p.add_argument("--duration", type=float, default=5.0, help="seconds per measurement (1-60)")
     p.add_argument("--connections", type=int, default=16, help="wrk -c per wrk process")
@@ -521,26 +397,14 @@ def main() -> int:
         p.error("--scale >= 2000, --duration 1-60, --rounds 1-4")
     if shutil.which("wrk") is None:
         p.error("wrk is not installed (Debian: apt-get install wrk)")
-    phases = args.phases.split(",")
+    if not set(phases := args.phases.split(",")) <= set(PHASES):
+        p.error(f"--phases: some of {','.join(PHASES)}")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SPECGATE_")}
     env["SPECGATE_SECRET_KEYS"] = Fernet.generate_key().decode()
-    found: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="specgate-bench-") as tmp:
-        try:
-            if "floor" in phases:
-                found["floor"] = floor(args, env, Path(tmp))
-            if "scale" in phases:
-                for db in ("sqlite", "postgresql"):
-                    found[db] = scale(args, env, Path(tmp), db)
-            if "writes" in phases:
-                found["writes"] = writes(args, env, Path(tmp))
-            if "profile" in phases:
-                found["profile"] = profile(env, Path(tmp))
-        except (BenchError, OSError, subprocess.SubprocessError, psycopg.Error) as exc:
-            print(f"bench: FAILED: {exc}", file=sys.stderr)
-            return 1
+        sections = [line for phase in phases for line in PHASES[phase](args, env, Path(tmp))]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report(args, found))
+    args.out.write_text(report(args, sections))
     print(args.out.read_text())
     return 0
 

@@ -132,20 +132,27 @@ async def locate(
             f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1", {"s": s}
         )
         return (first[0], first[1], 0) if first else None
+
     # Each block's count is the sum of its parts; one block holds the position (start <= p < start + n).
-    sums = f"SELECT lo_v, lo_id, SUM(n) AS n FROM {order.blocks} WHERE scope = :s GROUP BY lo_v, lo_id"
+    # Summed in the key's index order from the nearer end, PostgreSQL stops at the block found.
+    def sums(direction: str) -> str:
+        return (
+            f"SELECT lo_v, lo_id, SUM(n) AS n FROM {order.blocks} WHERE scope = :s GROUP BY lo_v, lo_id"
+            f" ORDER BY lo_v {direction}, lo_id {direction}"
+        )
+
     if 2 * position < total:
         row = await db.fetch_one(
             f"SELECT lo_v, lo_id, :p - start FROM (SELECT lo_v, lo_id, n, SUM(n) OVER"
-            f" (ORDER BY lo_v, lo_id ROWS UNBOUNDED PRECEDING) - n AS start FROM ({sums}) AS g) AS b"
+            f" (ORDER BY lo_v, lo_id ROWS UNBOUNDED PRECEDING) - n AS start FROM ({sums('ASC')}) AS g) AS b"
             " WHERE start <= :p AND start + n > :p LIMIT 1",
             {"s": s, "p": position},
         )
     else:  # counted from the end: `after` rows follow the block; the position has `back` rows from it on
         row = await db.fetch_one(
             f"SELECT lo_v, lo_id, n - (:back - after) FROM (SELECT lo_v, lo_id, n, SUM(n) OVER"
-            f" (ORDER BY lo_v DESC, lo_id DESC ROWS UNBOUNDED PRECEDING) - n AS after FROM ({sums}) AS g)"
-            " AS b WHERE after < :back AND after + n >= :back LIMIT 1",
+            f" (ORDER BY lo_v DESC, lo_id DESC ROWS UNBOUNDED PRECEDING) - n AS after"
+            f" FROM ({sums('DESC')}) AS g) AS b WHERE after < :back AND after + n >= :back LIMIT 1",
             {"s": s, "back": total - position},
         )
     return (row[0], row[1], int(row[2])) if row else None
