@@ -1,4 +1,5 @@
-"""crypto: the keyring that encrypts secrets at rest (first key encrypts, every key decrypts)."""
+"""crypto: the keyring that encrypts secrets at rest (first key encrypts, every key decrypts), and
+never shows a key in its repr."""
 
 from __future__ import annotations
 
@@ -89,3 +90,14 @@ def test_holds_knows_only_its_own_tokens_and_their_exact_values(keys: list[str])
     assert not ring.holds("§w", token) and not ring.holds("§v", None) and not ring.holds("§v", 5)
     assert not Keyring(keys).holds("§v", token)  # another process (same keys) made no such token
     assert not ring.holds("§v", Keyring(keys).encrypt("§v"))
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_a_keyring_repr_holds_no_key(count: int) -> None:
+    """repr() and str() of a Keyring name how many keys there are, never a key."""
+    keys = [new_key() for _ in range(count)]
+    ring = Keyring(keys)
+    for text in (repr(ring), str(ring), f"{ring}", f"{ring!r}", repr([ring])):
+        for key in keys:
+            assert key not in text
+            assert key.rstrip("=") not in text

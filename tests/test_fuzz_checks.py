@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import schemathesis
 from hypothesis import HealthCheck, given, settings
 from pydantic import ValidationError
 from schemathesis import Config
@@ -23,9 +22,8 @@ from specgate.admin import create_key
 from specgate.errors import InvalidRequest
 from specgate.fuzzing import checks
 from specgate.server import create_app
-from specgate.spec import spec_path
 
-from .support import sqlite_settings
+from .support import spec_schema, sqlite_settings
 
 # `specgate.merge` is also the name of the function the package exports: take the module itself.
 merge_module = sys.modules["specgate.merge"]
@@ -43,9 +41,7 @@ class Target:
             create_key(settings, email="t@example.com", scopes="read,write,resolve", gateway_id=None)
         )
         self.headers = {"Authorization": f"Bearer {key}"}
-        self.schema = schemathesis.openapi.from_path(
-            str(spec_path()), config=Config.from_dict({"headers": self.headers})
-        )
+        self.schema = spec_schema(Config.from_dict({"headers": self.headers}))
         self.schema.app = create_app(settings)
 
     def call(self, operation_id: str, check: Callable[..., Any], **parts: Any) -> Any:

@@ -1,4 +1,4 @@
-"""The update (PUT) rules for secrets, and encryption at rest (DESIGN.md, "Merge rules", "Secrets").
+"""The update (PUT) rules for secrets (DESIGN.md, "Merge rules", "Secrets"); no error holds a secret.
 
 Per key of every secret-bearing map (`credentials`, `auth_values`) in a PUT body:
 
@@ -737,3 +737,48 @@ def test_update_body_keeps_the_auth_values_a_tool_service_get_lists_by_key(
     body = update_body(read, {"auth_values": {key: new}}, SHAPES[TOOL_SERVICE])
     merged = put(TOOL_SERVICE, stored, body)
     assert merged["auth_values"] == {**stored["auth_values"], key: seal(new)}
+
+
+# --- no secret in an error -------------------------------------------------------------------------
+
+
+def _other_host(doc: Doc) -> Doc:
+    return {**doc, "host": "elsewhere-" + doc["host"]}
+
+
+@SETTINGS
+@given(endpoint_service(), plain_secrets, st.booleans())
+def test_merge_errors_hold_no_secret(stored: Doc, new: str, moved: bool) -> None:
+    """The errors merge raises (kept secret redirected, or nothing stored) never hold a secret."""
+    shape = shape_of(SPEC, "GatewayServiceEndpointWrite")
+    body = mask(stored, shape)
+    unset = [name for name in CREDENTIAL_SECRETS if name not in stored["credentials"]]
+    body["credentials"][unset[0]] = new  # a new secret in the same request must not leak either
+    if moved:
+        body = _other_host(body)
+    else:
+        body["credentials"][unset[1]] = MASK
+    with pytest.raises(InvalidRequest) as raised:
+        merge(stored, body, shape, seal=seal)
+    texts = [
+        str(raised.value),
+        repr(raised.value),
+        repr(raised.value.errors),
+        repr(raised.value.args),
+    ]
+    for text in texts:
+        assert SECRET_MARK not in text
+        assert new not in text
+
+
+@SETTINGS
+@given(tool_service(), st.data())
+def test_merge_errors_about_auth_values_hold_no_secret(stored: Doc, data: st.DataObject) -> None:
+    """Changing auth_type while keeping auth_values: the error names keys, never values."""
+    shape = shape_of(SPEC, "ToolServiceUpdate")
+    other = data.draw(st.sampled_from([t for t in AUTH_TYPES if t != stored["auth_type"]]))
+    body = {**mask(stored, shape), "auth_type": other}
+    with pytest.raises(InvalidRequest) as raised:
+        merge(stored, body, shape, seal=seal)
+    for text in (str(raised.value), repr(raised.value), repr(raised.value.errors)):
+        assert SECRET_MARK not in text

@@ -17,6 +17,8 @@ import yaml
 
 __all__ = ["Operation", "Spec", "docs_path", "load_spec", "spec_path"]
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
@@ -54,7 +56,9 @@ class Spec:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.document: dict[str, Any] = yaml.safe_load(text)
+        # libyaml's loader when PyYAML has it: the same document, parsed about six times faster (a server,
+        # and every test process, starts by reading this 3,000-line file).
+        self.document: dict[str, Any] = yaml.load(text, Loader=_SafeLoader)
         self.json_bytes = json.dumps(self.document, ensure_ascii=False).encode()
 
     @property
