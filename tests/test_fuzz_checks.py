@@ -111,6 +111,37 @@ def test_the_echo_check_catches_a_422_that_echoes_its_input(
         )
 
 
+def test_the_echo_check_ignores_a_secret_that_is_the_servers_own_words(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hypothesis draws strings from specgate's own constants: a secret "must be an integer" then
+    # comes back in the 422 that says so, which is no echo (it failed runs at random).
+    words = "must be an integer"
+    gid = target.call("createGateway", checks.secret_not_echoed, body={"name": "g"}).json()["id"]
+    body = endpoint({"api_key": words})
+    target.call(
+        "createGatewayService", checks.secret_not_echoed, path_parameters={"gateway_id": gid}, body=body
+    )
+    refused = target.call("listGateways", checks.secret_not_echoed, query={"offset": "x"})
+    assert refused.status_code == 422 and words in refused.text
+
+    # A secret of the run's own still counts, in the same run (planted: a 422 quoting its input).
+    async def echoing_read_body(request: Any, adapter: Any) -> Any:
+        try:
+            return adapter.validate_json(await request.body())
+        except ValidationError as exc:
+            raise InvalidRequest.one(("body",), str(exc), "invalid") from None
+
+    monkeypatch.setattr(specgate.server.resources, "read_body", echoing_read_body)
+    with pytest.raises(FailureGroup, match="secret_not_echoed"):
+        target.call(
+            "createGatewayService",
+            checks.secret_not_echoed,
+            path_parameters={"gateway_id": gid},
+            body=endpoint({"api_key": [SECRET]}),
+        )
+
+
 # --- 2. the masked GET body sent back keeps every secret -----------------------------------------
 
 

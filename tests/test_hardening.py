@@ -54,6 +54,8 @@ def _seed(api: Api) -> dict[str, str]:
     tool_service = {"name": "ts", "description": "d", "auth_type": "bearer", "auth_values": {"token": "t"}}
     tsid = api.post("/api/v1/services/", json=tool_service).json()["id"]
     api.post("/api/v1/tools/", json={"name": "t1", "service_id": tsid, "definition": {}})
+    # Its auth values sent again with its tool there: resolved-auth hands them out (issue 9).
+    assert api.put("/api/v1/services/", json=tool_service | {"id": tsid}).status_code == 200
     return {"gateway_id": gid, "upstream_id": uid, "gateway_service": sid, "tool_service": str(tsid)}
 
 

@@ -13,7 +13,8 @@ A secret is sent only where it was sent when it was written. Keeping is refused 
 stored to keep, or when the same request changes where or how the secret would travel: a field marked
 `x-secret-destination` (all of it, or the entries it lists, such as the `Host` of `headers`), a key
 marked in `x-secret-destination-keys`, or the destinations of a resource a field links to
-(`x-secret-destination-link`: a service's upstream), recorded with the document when it is written.
+(`x-secret-destination-link`: a service's upstream), or of the resources that link to this one
+(`x-secret-destination-for`: a tool service's tools), recorded with the document when it is written.
 
 In a fixed-field object (`credentials`), `null` for a secret with nothing stored is absent ("nothing
 to keep": generated clients send null for every unset field); the mask with nothing stored, and a key
@@ -46,11 +47,15 @@ __all__ = [
 
 LINKED = "linked_destinations"
 """The key under which a stored document records the destinations of the resources it links to
-(`x-secret-destination-link`), as they were when its secrets were written. Server-owned: no write
-schema has it, and no response shows it."""
+(`x-secret-destination-link`), as they were when its secrets were written: per link, one
+fingerprint (a service's upstream) or a list of them (the tools of a tool service, each one's own).
+Server-owned: no write schema has it, and no response shows it."""
 
 _ABSENT = object()
 MOVED = "secret_destination_changed"
+
+Linked = str | list[str]
+"""A link's destinations: one resource's fingerprint, or the fingerprints of several (any order)."""
 
 
 def merge(
@@ -60,7 +65,7 @@ def merge(
     *,
     seal: Callable[[str], str],
     loc: Loc = ("body",),
-    linked: Mapping[str, str] | None = None,
+    linked: Mapping[str, Linked] | None = None,
     holds: Callable[[str, Any], bool] | None = None,
 ) -> dict[str, Any]:
     """The document to store when `incoming` replaces `stored`; raises InvalidRequest naming each field.
@@ -69,8 +74,9 @@ def merge(
     sent there; it is then kept as stored rather than sealed again (same value, no new encryption).
 
     `linked`: for each field of `shape.links` that names a resource, that resource's
-    `destination_fingerprint` now. It is recorded under `LINKED`, and a difference from the one
-    recorded in `stored` is a destination change (a service's upstream was re-targeted).
+    `destination_fingerprint` now; for resources linking to this one, the list of theirs. It is
+    recorded under `LINKED`, and a destination not recorded in `stored` is a destination change (a
+    service's upstream re-targeted; a tool added to a tool service, or its definition changed).
     """
     moved = None
     if linked is not None:
@@ -257,8 +263,11 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
-def _link_moved(stored: Mapping[str, Any] | None, linked: Mapping[str, str]) -> str | None:
-    """Why kept secrets cannot follow a linked resource, if it no longer goes where it went."""
+def _link_moved(stored: Mapping[str, Any] | None, linked: Mapping[str, Linked]) -> str | None:
+    """Why kept secrets cannot follow a linked resource, if it no longer goes where it went.
+
+    One linked resource (a string) must be as recorded. Several (a list: the resources linking to
+    this one) may be fewer, since a resource gone sends nothing, but none may be new."""
     if stored is None:
         return None
     recorded = stored.get(LINKED)
@@ -266,12 +275,16 @@ def _link_moved(stored: Mapping[str, Any] | None, linked: Mapping[str, str]) -> 
     if not recorded and not linked:
         return None
     for name in sorted(set(recorded) | set(linked)):
-        if recorded.get(name) != linked.get(name):
+        before, now = recorded.get(name), linked.get(name)
+        if isinstance(now, list):
+            if set(now) - set(before if isinstance(before, list) else ()):
+                return f"its {name} have destinations not recorded when the secrets were written"
+        elif before != now:
             return f"the destinations of what {name} names changed since the secrets were written"
     return None
 
 
-def held_back(stored: Mapping[str, Any], shape: Shape, linked: Mapping[str, str]) -> list[Loc]:
+def held_back(stored: Mapping[str, Any], shape: Shape, linked: Mapping[str, Linked]) -> list[Loc]:
     """Where the secrets of `stored` are, if they must not be handed out because a resource it links
     to no longer has the destinations recorded when they were written (else nothing)."""
     if _link_moved(stored, linked) is None:

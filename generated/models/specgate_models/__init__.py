@@ -574,7 +574,9 @@ class ToolUpdate(BaseModel):
     service_id: Annotated[int, Field(ge=1)]
     definition: Annotated[dict[str, Any], Field(max_length=100)]
     """
-    The tool definition, as the model sees it (any JSON object).
+    The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+    so it is a destination of its service's auth values (see resolved-auth).
+
     """
     last_updated: AwareDatetime | MISSING = MISSING
     """
@@ -978,7 +980,9 @@ class ToolCreate(BaseModel):
     """
     definition: Annotated[dict[str, Any], Field(max_length=100)]
     """
-    The tool definition, as the model sees it (any JSON object).
+    The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+    so it is a destination of its service's auth values (see resolved-auth).
+
     """
 
 

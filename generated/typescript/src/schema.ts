@@ -292,7 +292,10 @@ export interface paths {
          * Read the real auth values and the HTTP headers a tool would send (data plane)
          * @description Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic base64(username:password)`,
          *     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-         *     `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+         *     `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+         *     its service's auth values where its `definition` says: when a tool of the service was added,
+         *     moved to it or changed its definition since the auth values were written, they are held back:
+         *     409, until they are sent again (a tool deleted or changed back holds nothing back).
          */
         get: operations["resolveToolServiceAuth"];
         put?: never;
@@ -1322,7 +1325,10 @@ export interface components {
              * @description The tool service the tool belongs to.
              */
             service_id: number;
-            /** @description The tool definition, as the model sees it (any JSON object). */
+            /**
+             * @description The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+             *     so it is a destination of its service's auth values (see resolved-auth).
+             */
             definition: {
                 [key: string]: unknown;
             };
@@ -1335,7 +1341,10 @@ export interface components {
             name: components["schemas"]["ToolNameValue"];
             /** Format: int64 */
             service_id: number;
-            /** @description The tool definition, as the model sees it (any JSON object). */
+            /**
+             * @description The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+             *     so it is a destination of its service's auth values (see resolved-auth).
+             */
             definition: {
                 [key: string]: unknown;
             };
@@ -2288,6 +2297,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
             default: components["responses"]["Default"];
         };

@@ -12,7 +12,7 @@ from ..errors import InvalidRequest
 from ..store import Kind
 from .context import Context
 from .inputs import enum_query, int_query, list_query
-from .resources import list_envelope, paged_envelope
+from .resources import list_envelope, page_budget, paged_envelope
 
 __all__ = ["list_page", "search_page"]
 
@@ -21,7 +21,8 @@ async def list_page(request: Request, ctx: Context, kind: Kind, gateway_id: str 
     """A page of the gateway admin API: `offset` and `limit` (1 to 100), an envelope with `total`."""
     offset = int_query(request, "offset", 0, 0, 1_000_000)
     limit = int_query(request, "limit", 20, 1, 100)
-    return list_envelope(await ctx.store.page(kind, gateway_id, offset, limit), offset, limit)
+    page = await ctx.store.page(kind, gateway_id, offset, limit, page_budget())
+    return list_envelope(page, offset, limit)
 
 
 async def search_page(request: Request, ctx: Context, kind: Any, properties: tuple[str, ...]) -> Response:
@@ -45,5 +46,6 @@ async def search_page(request: Request, ctx: Context, kind: Any, properties: tup
         search=list(zip(fields, values, strict=True)),
         order_by=order_by,
         descending=direction == "desc",
+        budget=page_budget(),
     )
     return paged_envelope(found, page, limit)

@@ -5,7 +5,7 @@ response, ETags, and the read-merge-write loop of a PUT.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -36,6 +36,7 @@ __all__ = [
     "json_response",
     "list_envelope",
     "now",
+    "page_budget",
     "paged_envelope",
     "replace_with_retry",
     "resolved_response",
@@ -254,41 +255,35 @@ def check_ids(data: Mapping[str, Any], expected: Mapping[str, Any]) -> None:
         raise InvalidRequest(errors)
 
 
-# A page is at most this many bytes of items (issue 9, M7: 100 tools of 1 MB made a 100 MB page).
+# A page is at most this many bytes of items (issue 9, M7: 100 tools of 1 MB made a 100 MB page). The
+# store reads no row past it (`Store.page`, `Store.search`: `budget`), so it also bounds a list's memory.
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 
 
-def _fitting(bodies: Sequence[bytes]) -> int:
-    """How many of the first bodies fit in MAX_PAGE_BYTES; always at least one."""
-    size = 0
-    for count, body in enumerate(bodies):
-        size += len(body) + 1
-        if size > MAX_PAGE_BYTES and count > 0:
-            return count
-    return len(bodies)
+def page_budget() -> int:
+    """The byte budget a list asks the store for (read when asked, so a test can lower it)."""
+    return MAX_PAGE_BYTES
 
 
 def list_envelope(page: Page, offset: int, limit: int) -> Response:
-    """An offset page. One over MAX_PAGE_BYTES is cut short, and its `limit` is then the number of
-    items given, so `offset + limit` is still where the next page starts; `total` stays exact."""
-    count = _fitting(page.bodies)
+    """An offset page. One the byte budget cut short has as its `limit` the number of items given,
+    so `offset + limit` is still where the next page starts; `total` stays exact."""
     body = b'{"items":[%s],"total":%d,"offset":%d,"limit":%d}' % (
-        b",".join(page.bodies[:count]),
+        b",".join(page.bodies),
         page.total,
         offset,
-        limit if count == len(page.bodies) else count,
+        len(page.bodies) if page.cut else limit,
     )
     return Response(body, media_type=JSON)
 
 
 def paged_envelope(page: Page, number: int, size: int) -> Response:
     """A numbered page. Cutting one short would hide its other items from a client that counts
-    pages, so a page over MAX_PAGE_BYTES is a 422 on `limit` that says how many items fit."""
-    count = _fitting(page.bodies)
-    if count < len(page.bodies):
+    pages, so a page the byte budget cut is a 422 on `limit` that says how many items fit."""
+    if page.cut:
         raise InvalidRequest.one(
             ("query", "limit"),
-            f"this page would be over {MAX_PAGE_BYTES} bytes; at most {count} of its items fit",
+            f"this page would be over {MAX_PAGE_BYTES} bytes; at most {len(page.bodies)} of its items fit",
             "page_too_large",
         )
     pages = -(-page.total // size)

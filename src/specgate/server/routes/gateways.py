@@ -19,6 +19,7 @@ from ..resources import (
     json_response,
     list_envelope,
     now,
+    page_budget,
     replace_with_retry,
     writable,
 )
@@ -29,7 +30,7 @@ async def list_gateways(request: Request) -> Response:
     offset = int_query(request, "offset", 0, 0, 1_000_000)
     limit = int_query(request, "limit", 20, 1, 100)
     if who.gateway_id is None:
-        page = await ctx.store.page(ctx.gateway.kind, None, offset, limit)
+        page = await ctx.store.page(ctx.gateway.kind, None, offset, limit, page_budget())
     else:  # a key bound to one gateway lists that one only
         own = await ctx.store.body(ctx.gateway.kind, who.gateway_id)
         bodies = [own[1]] if own else []

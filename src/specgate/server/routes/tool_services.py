@@ -13,7 +13,7 @@ from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound
 from ...keys import Identity
 from ...logs import logger
 from ...masking import map_secrets
-from ...merge import merge
+from ...merge import LINKED, held_back, merge
 from ...rules import auth_values_errors
 from ...store import Stored
 from ..context import Context
@@ -35,16 +35,27 @@ log = logger("specgate.server")
 PROPERTIES = ("id", "name", "description", "last_updated", "last_updated_by")
 
 
+# Its tools send the service's secrets where their definitions say (`x-secret-destination-for` on a
+# tool's `service_id`): their destinations are recorded with the secrets under this name.
+TOOLS = "tools"
+
+
 def build_tool_service(
-    ctx: Context, data: dict[str, Any], old: Stored | None, who: Identity
+    ctx: Context, data: dict[str, Any], old: Stored | None, who: Identity, tools: list[str]
 ) -> dict[str, Any]:
-    """Merge the body over the stored service (auth_values by the merge table) and check its rules."""
+    """Merge the body over the stored service (auth_values by the merge table) and check its rules.
+    `tools`: the destinations of the service's tools now (`Store.tool_destinations`)."""
     rt = ctx.tool_service
     incoming = writable(data, rt.read_only)
     incoming.setdefault("auth_type", None)
     incoming.setdefault("last_updated_comments", None)
     doc = merge(
-        old.doc if old else None, incoming, rt.shape, seal=ctx.keyring.encrypt, holds=ctx.keyring.holds
+        old.doc if old else None,
+        incoming,
+        rt.shape,
+        seal=ctx.keyring.encrypt,
+        holds=ctx.keyring.holds,
+        linked={TOOLS: tools},
     )
     errors = auth_values_errors(doc)
     if errors:
@@ -58,7 +69,7 @@ def render(ctx: Context, doc: dict[str, Any]) -> bytes:
     """The body to store: without `tools` (the tools table lists them, and they are added when
     answering), with auth_values answered by their keys only."""
     keys = list(doc["auth_values"]) if doc.get("auth_values") else None
-    return ctx.tool_service.render(doc, {"auth_value_keys": keys}, exclude={"auth_values"})
+    return ctx.tool_service.render(doc, {"auth_value_keys": keys}, exclude={"auth_values", LINKED})
 
 
 async def list_tool_services(request: Request) -> Response:
@@ -69,7 +80,7 @@ async def list_tool_services(request: Request) -> Response:
 async def create_tool_service(request: Request) -> Response:
     ctx, who = await tool_scope(request, "write")
     data = await ctx.tool_service.incoming(request)
-    draft = build_tool_service(ctx, data, None, who)
+    draft = build_tool_service(ctx, data, None, who, [])  # no tool links to it yet
 
     def make(new_id: int) -> tuple[dict[str, Any], bytes]:
         doc = {"id": new_id} | draft
@@ -86,7 +97,8 @@ async def update_tool_service(request: Request) -> Response:
     kind = ctx.tool_service.kind
 
     async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
-        doc = {"id": service_id} | build_tool_service(ctx, data, old, who)
+        tools = await ctx.store.tool_destinations(service_id)
+        doc = {"id": service_id} | build_tool_service(ctx, data, old, who, tools)
         return doc, render(ctx, doc)
 
     stored, _, body = await replace_with_retry(
@@ -126,6 +138,16 @@ async def resolve_tool_service_auth(request: Request) -> Response:
     service = await ctx.store.get(ctx.tool_service.kind, service_id)
     if service is None:
         raise NotFound(f"no service {service_id}")
+    # Its tools' destinations now (read after the service: a tool written meanwhile counts), against
+    # those recorded when the secrets were written: a new one holds them back.
+    tools = await ctx.store.tool_destinations(service_id)
+    held = held_back(service.doc, ctx.tool_service.shape, {TOOLS: tools})
+    if held:
+        names = ", ".join(".".join(map(str, loc)) for loc in held)
+        raise Conflict(
+            f"a tool of this service was added, moved here or changed its definition since {names}"
+            " were written, so they are held back; send them again (PUT the service)"
+        )
     values = map_secrets(service.doc, ctx.tool_service.shape, ctx.keyring.decrypt).get("auth_values") or {}
     auth_type = service.doc.get("auth_type")
     resolved = {

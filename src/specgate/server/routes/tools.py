@@ -10,6 +10,7 @@ from starlette.responses import Response
 from ...errors import Conflict, ForeignKeyViolation, InvalidRequest, NotFound, UniqueViolation
 from ...keys import Identity
 from ...logs import logger
+from ...merge import destination_fingerprint
 from ...store import Stored
 from ..context import Context
 from ..inputs import name_path, required_reason
@@ -19,15 +20,21 @@ from ..scopes import tool_scope
 
 log = logger("specgate.server")
 PROPERTIES = ("id", "name", "service_id", "last_updated", "last_updated_by")
+# Where the tool sends its service's secrets (its fields marked `x-secret-destination`), as a
+# fingerprint stored with it (the `destinations` column): the service's resolve compares it with
+# those recorded when the secrets were written (`tool_services.resolve_tool_service_auth`).
+DESTINATIONS = "destinations"
 
 
 async def checked_tool(ctx: Context, data: dict[str, Any], who: Identity) -> dict[str, Any]:
     if not await ctx.store.exists(ctx.tool_service.kind, data["service_id"]):
         raise no_service()
-    return writable(data, ctx.tool.read_only) | {
-        "last_updated": now(),
-        "last_updated_by": who.email,
-    }
+    doc = writable(data, ctx.tool.read_only) | {"last_updated": now(), "last_updated_by": who.email}
+    return doc | {DESTINATIONS: destination_fingerprint(doc, ctx.tool.shape)}
+
+
+def render(ctx: Context, doc: dict[str, Any]) -> bytes:
+    return ctx.tool.render(doc, exclude={DESTINATIONS})
 
 
 def taken(name: str) -> Conflict:
@@ -49,7 +56,7 @@ async def create_tool(request: Request) -> Response:
 
     def make(new_id: int) -> tuple[dict[str, Any], bytes]:
         doc = {"id": new_id} | draft
-        return doc, ctx.tool.render(doc)
+        return doc, render(ctx, doc)
 
     try:
         _, body = await ctx.store.insert_numbered(ctx.tool.kind, draft, make, draft["last_updated"])
@@ -67,7 +74,7 @@ async def update_tool(request: Request) -> Response:
 
     async def build(old: Stored) -> tuple[dict[str, Any], bytes]:
         doc = {"id": tool_id} | await checked_tool(ctx, data, who)
-        return doc, ctx.tool.render(doc)
+        return doc, render(ctx, doc)
 
     kind = ctx.tool.kind
     try:

@@ -50,6 +50,11 @@ def _parse_response(response: httpx.Response) -> Problem | ToolServiceResolvedAu
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -70,7 +75,10 @@ def sync_detailed(
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
     base64(username:password)`,
     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-    `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+    `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+    its service's auth values where its `definition` says: when a tool of the service was added,
+    moved to it or changed its definition since the auth values were written, they are held back:
+    409, until they are sent again (a tool deleted or changed back holds nothing back).
 
     Args:
         service_id (int):
@@ -99,7 +107,10 @@ def sync(
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
     base64(username:password)`,
     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-    `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+    `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+    its service's auth values where its `definition` says: when a tool of the service was added,
+    moved to it or changed its definition since the auth values were written, they are held back:
+    409, until they are sent again (a tool deleted or changed back holds nothing back).
 
     Args:
         service_id (int):
@@ -131,7 +142,10 @@ async def asyncio_detailed(
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
     base64(username:password)`,
     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-    `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+    `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+    its service's auth values where its `definition` says: when a tool of the service was added,
+    moved to it or changed its definition since the auth values were written, they are held back:
+    409, until they are sent again (a tool deleted or changed back holds nothing back).
 
     Args:
         service_id (int):
@@ -160,7 +174,10 @@ async def asyncio(
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
     base64(username:password)`,
     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-    `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+    `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+    its service's auth values where its `definition` says: when a tool of the service was added,
+    moved to it or changed its definition since the auth values were written, they are held back:
+    409, until they are sent again (a tool deleted or changed back holds nothing back).
 
     Args:
         service_id (int):
