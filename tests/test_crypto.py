@@ -82,6 +82,16 @@ def test_no_key_is_a_config_error() -> None:
         Keyring([])
 
 
+def test_holds_knows_only_its_own_tokens_and_their_exact_values(keys: list[str]) -> None:
+    """A PUT that sends a secret again keeps its stored token when `holds` says it seals that value."""
+    ring = Keyring(keys)
+    token = ring.encrypt("§v")
+    assert ring.holds("§v", token)
+    assert not ring.holds("§w", token) and not ring.holds("§v", None) and not ring.holds("§v", 5)
+    assert not Keyring(keys).holds("§v", token)  # another process (same keys) made no such token
+    assert not ring.holds("§v", Keyring(keys).encrypt("§v"))
+
+
 @pytest.mark.parametrize("count", [1, 2, 3])
 def test_a_keyring_repr_holds_no_key(count: int) -> None:
     """repr() and str() of a Keyring name how many keys there are, never a key."""

@@ -144,6 +144,35 @@ def test_the_mask_or_null_keeps_key_by_key(named: tuple[str, Doc], data: st.Data
 
 @SETTINGS
 @given(resources, st.data())
+def test_a_value_sent_again_keeps_its_stored_seal_when_holds_says_so(
+    named: tuple[str, Doc], data: st.DataObject
+) -> None:
+    """`holds`: a secret sent again with the value its stored seal holds keeps that seal (the server
+    saves a Fernet encryption); a different value is sealed anew, and every other rule still holds."""
+    name, stored = named
+    locs_ = plain_locs(name, stored)
+    assume(locs_)
+    unsealed = {loc: get(stored, loc).removeprefix("sealed:") for loc in locs_}
+    changed = data.draw(st.sets(st.sampled_from(locs_)))
+    new = {loc: data.draw(plain_secrets.filter(lambda v, loc=loc: v != unsealed[loc])) for loc in changed}
+    body, expected = get_body(name, stored), stored
+    for loc in locs_:
+        body = with_value(body, loc, new.get(loc, unsealed[loc]))
+        if loc in new:
+            expected = with_value(expected, loc, "resealed:" + new[loc])
+    calls: list[tuple[str, Any]] = []
+
+    def holds(value: str, sealed: Any) -> bool:
+        calls.append((value, sealed))
+        return bool(sealed == seal(value))
+
+    merged = merge(stored, body, SHAPES[name], seal=lambda v: "resealed:" + v, holds=holds)
+    assert merged == expected
+    assert len(calls) == len(locs_)  # asked once for each secret sent with a value
+
+
+@SETTINGS
+@given(resources, st.data())
 def test_a_new_value_replaces(named: tuple[str, Doc], data: st.DataObject) -> None:
     """(4) A secret sent with a new value is stored sealed; the others are kept."""
     name, stored = named

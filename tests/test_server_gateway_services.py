@@ -3,9 +3,12 @@ check, kept secrets, resolve."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
+
+from specgate.store import KINDS, Store, open_database
 
 from .support import (
     MISSING_ID,
@@ -132,3 +135,32 @@ def test_resolve_needs_the_resolve_scope(api: Api) -> None:
         "header_name": "X-Api-Key",
         "header_value": "wx-secret",
     }
+
+
+def test_a_secret_sent_again_unchanged_keeps_its_stored_token(api: Api) -> None:
+    """A PUT of the same secret keeps the stored ciphertext (no new encryption); a new value is
+    encrypted (tests/test_crypto.py: only tokens this process made are kept). Resolve reads each."""
+    gid = gateway(api)
+    body = endpoint_service()
+    sid = api.post(f"/api/v1/gateways/{gid}/services", json=body).json()["id"]
+    path = f"/api/v1/gateways/{gid}/services/{sid}"
+
+    async def token() -> str:
+        store = Store(await open_database(api.settings.database_url))
+        try:
+            found = await store.get(KINDS["gateway_service"], sid, gid)
+            assert found is not None
+            return str(found.doc["credentials"]["header_value"])
+        finally:
+            await store.close()
+
+    first = asyncio.run(token())
+    assert api.put(path, json=body).status_code == 200
+    assert asyncio.run(token()) == first
+    assert api.put(path, json=body | {"credentials": {"header_value": "new"}}).status_code == 200
+    assert asyncio.run(token()) != first
+    assert api.get(f"{path}/resolved").json()["credentials"]["header_value"] == "new"
+    second = asyncio.run(token())
+    assert api.put(path, json=body).status_code == 200  # the old value again: encrypted anew
+    assert asyncio.run(token()) not in (first, second)
+    assert api.get(f"{path}/resolved").json()["credentials"]["header_value"] == "wx-secret"

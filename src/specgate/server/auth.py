@@ -7,8 +7,7 @@ request instead of a query, while a new key is seen at once (misses are not cach
 from __future__ import annotations
 
 import time
-
-from starlette.datastructures import Headers
+from collections.abc import Iterable
 
 from ..errors import Forbidden, NotFound, Unauthorized
 from ..keys import Identity, hash_key
@@ -25,24 +24,34 @@ class Authenticator:
         self._ttl = ttl
         self._cache: dict[str, tuple[float, Identity | None]] = {}
 
-    async def identify(self, headers: Headers) -> Identity:
+    async def identify(self, raw_headers: Iterable[tuple[bytes, bytes]]) -> Identity:
         """The caller's identity; every credential sent must be valid, and all name one key.
 
         Each header is read in all its copies: with `Syllable-API-Key: good` then `Syllable-API-Key:
-        bogus`, the first copy alone would pass (issue 9, L1).
+        bogus`, the first copy alone would pass (issue 9, L1). The ASGI headers (lower-case names)
+        are walked once, with no `Headers` object: this runs on every request.
         """
-        keys = set()
-        for authorization in headers.getlist("authorization"):
-            scheme, _, key = authorization.partition(" ")
-            if scheme.lower() != "bearer" or not key.strip():
-                raise Unauthorized("the Authorization header must be 'Bearer <key>'")
-            keys.add(key.strip())
-        keys.update(value.strip() for value in headers.getlist("syllable-api-key"))
-        if not keys:
+        key: str | None = None
+        several = False
+        for name, value in raw_headers:
+            if name == b"authorization":
+                scheme, _, sent = value.decode("latin-1").partition(" ")
+                sent = sent.strip()
+                if scheme.lower() != "bearer" or not sent:
+                    raise Unauthorized("the Authorization header must be 'Bearer <key>'")
+            elif name == b"syllable-api-key":
+                sent = value.decode("latin-1").strip()
+            else:
+                continue
+            if key is None:
+                key = sent
+            elif sent != key:
+                several = True
+        if key is None:
             raise Unauthorized("no API key: send 'Authorization: Bearer <key>' or 'Syllable-API-Key'")
-        if len(keys) > 1:
+        if several:
             raise Unauthorized("the request holds more than one API key; send one key")
-        identity = await self._lookup(keys.pop())
+        identity = await self._lookup(key)
         if identity is None:
             raise Unauthorized("the API key is not valid")
         return identity

@@ -71,7 +71,7 @@ async def caller(request: Request) -> tuple[Context, Identity]:
     """The server context and the authenticated caller, who must hold the scopes the spec lists in
     the operation's `security`; the request's parameters are read and checked then (`params`)."""
     ctx: Context = request.app.state.ctx
-    identity = await ctx.auth.identify(request.headers)
+    identity = await ctx.auth.identify(request.scope["headers"])
     require_scopes(identity, current(request).scopes or frozenset())
     read_parameters(request)  # a 422 on a parameter only to a caller allowed to call
     return ctx, identity

@@ -112,9 +112,27 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
+class JsonResponse(Response):
+    """A JSON answer with its headers written directly: what Starlette's `Response` would send for
+    `Response(body, status, headers={"ETag": ...}, media_type=JSON)`, without its generic header
+    assembly on every request."""
+
+    media_type = JSON
+
+    def __init__(self, body: bytes, status: int = 200, version: int | None = None) -> None:
+        self.status_code = status
+        self.background = None
+        self.body = body
+        self.raw_headers = [(b"content-length", b"%d" % len(body)), (b"content-type", _JSON_TYPE)]
+        if version is not None:
+            self.raw_headers.insert(0, (b"etag", b'"%d"' % version))
+
+
+_JSON_TYPE = JSON.encode()
+
+
 def json_response(body: bytes, status: int = 200, version: int | None = None) -> Response:
-    headers = {"ETag": etag(version)} if version is not None else None
-    return Response(body, status, headers=headers, media_type=JSON)
+    return JsonResponse(body, status, version)
 
 
 # Plain secrets: no cache, shared or private, may keep them (RFC 9111 5.2.2.5; Pragma for HTTP/1.0).
@@ -126,10 +144,17 @@ def resolved_response(body: bytes) -> Response:
     return Response(body, headers=_NO_STORE, media_type=JSON)
 
 
+def if_match(request: Request) -> str | None:
+    """The If-Match header (checked with the operation's other parameters, `parameters.py`)."""
+    return request.headers.get("if-match")
+
+
 def check_if_match(request: Request, version: int) -> bool:
-    """Raise PreconditionFailed when If-Match names no current version; True when it was sent.
-    (The header was checked with the operation's other parameters, `parameters.py`.)"""
-    header = request.headers.get("if-match")
+    """Raise PreconditionFailed when If-Match names no current version; True when it was sent."""
+    return _check_tags(if_match(request), version)
+
+
+def _check_tags(header: str | None, version: int) -> bool:
     if header is None:
         return False
     tags = {m.group(1) if m.group(0) != "*" else "*" for m in _ETAG.finditer(header)}
@@ -183,6 +208,7 @@ async def _in_turn(
     (412 is only ever the answer to a precondition the client sent). A row that stays contended
     for every attempt is a 503 with Retry-After.
     """
+    header = if_match(request)  # a malformed header is a 422, before anything is read
     first = await load()
     if first is None:
         raise NotFound("no such resource")
@@ -193,7 +219,7 @@ async def _in_turn(
             old = first if attempt == 0 and not waited else await load()
             if old is None:
                 raise NotFound("no such resource")
-            conditional = check_if_match(request, old.version)
+            conditional = _check_tags(header, old.version)
             done = await attempt_write(old)
             if done is not None:
                 return done

@@ -26,6 +26,7 @@ scope's first block starts below every key (a sentinel), so every key has a bloc
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -99,6 +100,7 @@ class Order:
         )
 
 
+@functools.cache  # every write asks; callers only read it
 def orders(table: str) -> dict[str, Order]:
     return {c: Order(table, c, SCOPES.get(table)) for c in ORDERS.get(table, ())}
 

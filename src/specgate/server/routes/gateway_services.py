@@ -39,7 +39,14 @@ async def build_service(
     if any(found is None for _, found in links.values()):
         raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found")
     stored = old.doc if old else None
-    doc = merge(stored, incoming, rt.shape, seal=ctx.keyring.encrypt, linked=fingerprints(links))
+    doc = merge(
+        stored,
+        incoming,
+        rt.shape,
+        seal=ctx.keyring.encrypt,
+        holds=ctx.keyring.holds,
+        linked=fingerprints(links),
+    )
     stamp = now()
     doc |= ids | {"created_at": old.doc["created_at"] if old else stamp, "updated_at": stamp}
     return doc, rt.render(doc, exclude={LINKED})

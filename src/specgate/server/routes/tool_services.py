@@ -48,7 +48,14 @@ def build_tool_service(
     incoming = writable(data, rt.read_only)
     incoming.setdefault("auth_type", None)
     incoming.setdefault("last_updated_comments", None)
-    doc = merge(old.doc if old else None, incoming, rt.shape, seal=ctx.keyring.encrypt, linked={TOOLS: tools})
+    doc = merge(
+        old.doc if old else None,
+        incoming,
+        rt.shape,
+        seal=ctx.keyring.encrypt,
+        holds=ctx.keyring.holds,
+        linked={TOOLS: tools},
+    )
     errors = auth_values_errors(doc)
     if errors:
         raise InvalidRequest(errors)

@@ -31,7 +31,13 @@ def build_upstream(
     """Merge the body over the stored upstream, check the rules, render the masked response."""
     incoming = writable(data, ctx.upstream.read_only)
     incoming["targets"] = [t if "id" in t else {"id": str(uuid.uuid4())} | t for t in incoming["targets"]]
-    doc = merge(old.doc if old else None, incoming, ctx.upstream.shape, seal=ctx.keyring.encrypt)
+    doc = merge(
+        old.doc if old else None,
+        incoming,
+        ctx.upstream.shape,
+        seal=ctx.keyring.encrypt,
+        holds=ctx.keyring.holds,
+    )
     errors = upstream_errors(doc)
     if errors:
         raise InvalidRequest(errors)
