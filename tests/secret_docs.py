@@ -56,6 +56,8 @@ def _walk(
     for name, prop in schema.get("properties", {}).items():
         if prop.get("x-secret-destination"):
             yield "destination", prefix, name
+        if prop.get("x-secret-destination-for"):
+            yield "destination_for", prefix, name
         yield from _walk(spec, prop, (*prefix, name), seen)
     if isinstance(schema.get("items"), dict):
         yield from _walk(spec, schema["items"], (*prefix, ITEM), seen)
@@ -75,13 +77,17 @@ def destination_marks(
 ) -> tuple[frozenset[tuple[Pattern, str]], frozenset[tuple[Pattern, str]]]:
     """(destination properties, destination keys) the spec marks on the secret-bearing objects of a schema.
 
-    A mark counts when the object it is on holds a secret (a destination of nothing is no destination).
+    A mark counts when the object it is on holds a secret (a destination of nothing is no destination),
+    or names with `x-secret-destination-for` a resource whose secrets it directs (a tool).
     """
     marks = list(_walk(spec, spec.schema(name), (), ()))
     secrets = {p for kind, p, _ in marks if kind == "secret"}
+    directing = {p for kind, p, _ in marks if kind == "destination_for"}
 
     def holds_secret(prefix: Pattern) -> bool:
-        return any(s[: len(prefix)] == prefix and len(s) > len(prefix) for s in secrets)
+        return prefix in directing or any(
+            s[: len(prefix)] == prefix and len(s) > len(prefix) for s in secrets
+        )
 
     fields = frozenset((p, n) for kind, p, n in marks if kind == "destination" and holds_secret(p))
     keys = frozenset((p, n) for kind, p, n in marks if kind == "destination_key" and holds_secret(p))

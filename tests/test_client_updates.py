@@ -62,7 +62,8 @@ def outcome(run: Any) -> Any:
         return sorted((tuple(e.loc), e.msg, e.type) for e in exc.errors)
 
 
-@settings(max_examples=150, deadline=None)
+# One and a half times the profile's examples: 150, and 15 under `make test-quick`.
+@settings(max_examples=settings.default.max_examples * 3 // 2, deadline=None)
 @given(st.sampled_from(sorted(STORED)).flatmap(lambda r: st.tuples(st.just(r), STORED[r])), CHANGES)
 def test_update_body_answers_what_the_server_rules_answer(resource: tuple[str, Doc], changes: Doc) -> None:
     read_name, stored = resource

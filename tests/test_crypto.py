@@ -1,4 +1,5 @@
-"""crypto: the keyring that encrypts secrets at rest (first key encrypts, every key decrypts)."""
+"""crypto: the keyring that encrypts secrets at rest (first key encrypts, every key decrypts), and
+never shows a key in its repr."""
 
 from __future__ import annotations
 
@@ -79,3 +80,24 @@ def test_no_key_is_a_config_error() -> None:
     """ConfigError when no key is configured."""
     with pytest.raises(ConfigError):
         Keyring([])
+
+
+def test_holds_knows_only_its_own_tokens_and_their_exact_values(keys: list[str]) -> None:
+    """A PUT that sends a secret again keeps its stored token when `holds` says it seals that value."""
+    ring = Keyring(keys)
+    token = ring.encrypt("§v")
+    assert ring.holds("§v", token)
+    assert not ring.holds("§w", token) and not ring.holds("§v", None) and not ring.holds("§v", 5)
+    assert not Keyring(keys).holds("§v", token)  # another process (same keys) made no such token
+    assert not ring.holds("§v", Keyring(keys).encrypt("§v"))
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_a_keyring_repr_holds_no_key(count: int) -> None:
+    """repr() and str() of a Keyring name how many keys there are, never a key."""
+    keys = [new_encryption_key() for _ in range(count)]
+    ring = Keyring(keys)
+    for text in (repr(ring), str(ring), f"{ring}", f"{ring!r}", repr([ring])):
+        for key in keys:
+            assert key not in text
+            assert key.rstrip("=") not in text

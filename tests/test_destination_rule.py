@@ -4,15 +4,19 @@ sequence of requests, never makes resolve hand a stored secret to a destination 
 A hypothesis state machine drives one in-process server (SQLite) with a read+write key: creates,
 PUTs of GET bodies with secrets kept (mask or null), sent anew or left out, destinations changed
 (hosts, ports, paths, proxies, TLS checks, key placement, Host headers, auth types, upstream links),
-upstream re-targets, targets added and removed, deletes. Every secret value it ever sends is unique.
+upstream re-targets, targets added and removed, tools added, moved between tool services, renamed
+and re-defined, deletes. Every secret value it ever sends is unique.
 After each step a separate resolve-only key resolves every service, and every secret value answered
 must stand next to the destination it was written with.
 
 "Destination" here is computed by this test alone, from the spec's marks as `secret_docs` walks them
 (not from `specgate.merge`): for a secret, the marked fields of every object on its path, the marked
-keys of its map, and, for a service's credentials, every marked field of its upstream.
+keys of its map, and, for a service's credentials, every marked field of its upstream; for a tool
+service's auth values, the marked fields of each of its tools (`definition`, `service_id`): every
+tool of the service at resolve must have been one of its tools, as it is, when the value was written.
 
-Checked by planting bugs in `merge` (one mark ignored, the upstream link ignored at resolve): the
+Checked by planting bugs in `merge` (one mark ignored, the upstream link ignored at resolve, the
+tools ignored at resolve): the
 machine finds each within its 100 examples in most runs (each mark alone is also pinned down by
 tests/test_merge.py, deterministically). About 15 s; CI derandomizes it.
 """
@@ -42,11 +46,17 @@ from specgate.server import create_app
 from .secret_docs import ITEM, SECRET_MARK, SPEC, destination_mark_values
 from .support import Api, sqlite_settings
 
-SERVICE, UPSTREAM, TOOL_SERVICE = "GatewayServiceWrite", "UpstreamWrite", "ToolServiceUpdate"
+SERVICE, UPSTREAM, TOOL_SERVICE, TOOL = (
+    "GatewayServiceWrite",
+    "UpstreamWrite",
+    "ToolServiceUpdate",
+    "ToolUpdate",
+)
 MASK = "********"
 HOSTS = ("a.example", "b.example", "evil.example")
 PROVIDERS = ("openai", "mistral")
 MAX_EACH = 3  # resources of each kind alive at once: enough to link, small enough to resolve each step
+TOOL_NAMES = itertools.count()  # tool names are global: unique across the runs on one server
 
 Choices = dict[str, st.SearchStrategy[Any]]  # a field -> the values it may be changed to (None: removed)
 Marks = dict[tuple[str, ...], list[tuple[str, Any]]]  # object pattern -> [(field or key, mark value)]
@@ -59,7 +69,7 @@ def marks_of(schema: str) -> Marks:
     return out
 
 
-MARKS = {name: marks_of(name) for name in (SERVICE, UPSTREAM, TOOL_SERVICE)}
+MARKS = {name: marks_of(name) for name in (SERVICE, UPSTREAM, TOOL_SERVICE, TOOL)}
 
 
 # --- destinations, as this test reads them -----------------------------------------------------------
@@ -141,6 +151,8 @@ class Attacker(RuleBasedStateMachine):
         self.services: list[str] = []
         self.tools: list[int] = []
         self.auth: dict[int, dict[str, str]] = {}  # a tool service's stored auth values, as sent
+        self.tool_names: list[str] = []  # tools (each of a tool service)
+        self.tools_when_written: dict[str, set[str]] = {}  # an auth value -> its service's tools then
 
     # requests of the attacker's key, and the data plane's key
 
@@ -434,6 +446,19 @@ class Attacker(RuleBasedStateMachine):
             self.auth[tid] = self.stored_auth(self.auth[tid], values, shape)
             self.record_tool(tid, body)
 
+    @precondition(lambda self: self.tools)
+    @rule(data=st.data())
+    def send_tool_service_auth_again(self, data: st.DataObject) -> None:
+        """Every auth value sent anew (as an owner does after adding tools): legal, and what makes the
+        service's current tools the ones its secrets are for."""
+        tid = data.draw(st.sampled_from(self.tools), label="tool service")
+        read = self.call("GET", f"/api/v1/services/{tid}").json()
+        body: dict[str, Any] = {k: read[k] for k in ("id", "name", "description", "auth_type")}
+        body["auth_values"] = {key: self.secret() for key in read.get("auth_value_keys") or []}
+        if self.call("PUT", "/api/v1/services/", body).status_code == 200:
+            self.auth[tid] = dict(body["auth_values"])
+            self.record_tool(tid, body)
+
     @staticmethod
     def stored_auth(before: dict[str, str], sent: Any, shape: str) -> dict[str, str]:
         """The merge table, as the test reads it: what a successful PUT leaves stored."""
@@ -444,11 +469,63 @@ class Attacker(RuleBasedStateMachine):
     def record_tool(self, tid: int, body: dict[str, Any]) -> None:
         stored = self.auth[tid]
         where = {"auth_type": body["auth_type"], "auth_values": stored}
+        tools = self.tools_of(tid)
         for key, value in stored.items():
             if isinstance(body.get("auth_values"), dict) and body["auth_values"].get(key) == value:
                 self.written[value] = canonical(
                     [along(where, ("auth_values", key), MARKS[TOOL_SERVICE]), None]
                 )
+                self.tools_when_written[value] = tools
+
+    def teardown(self) -> None:
+        for name in self.tool_names:  # the next run lists the tools of one server: only its own
+            self.call("DELETE", f"/api/v1/tools/{name}?reason=test")
+
+    def tools_of(self, tid: int) -> set[str]:
+        """The destinations of a tool service's tools now: each tool's marked fields."""
+        listed = self.call("GET", "/api/v1/tools/?limit=100").json()["items"]
+        assert len(listed) <= MAX_EACH
+        return {canonical(everywhere(t, MARKS[TOOL])) for t in listed if t["service_id"] == tid}
+
+    # rules: tools (a tool sends its service's auth values where its definition says)
+
+    def definition(self, data: st.DataObject) -> dict[str, Any]:
+        return {"url": f"https://{data.draw(st.sampled_from(HOSTS), label='tool host')}/"}
+
+    @precondition(lambda self: self.tools and len(self.tool_names) < MAX_EACH)
+    @rule(data=st.data())
+    def create_tool(self, data: st.DataObject) -> None:
+        name = f"tool{next(TOOL_NAMES)}"
+        body = {
+            "name": name,
+            "service_id": data.draw(st.sampled_from(self.tools), label="tool service"),
+            "definition": self.definition(data),
+        }
+        if self.call("POST", "/api/v1/tools/", body).status_code == 200:
+            self.tool_names.append(name)
+
+    @precondition(lambda self: self.tool_names)
+    @rule(data=st.data())
+    def update_tool(self, data: st.DataObject) -> None:
+        name = data.draw(st.sampled_from(self.tool_names), label="tool")
+        body = self.call("GET", f"/api/v1/tools/{name}").json()
+        changes = ["definition", "definition", "service_id", "name", "nothing"]
+        change = data.draw(st.sampled_from(changes), label="change")
+        if change == "definition":
+            body["definition"] = self.definition(data)
+        elif change == "service_id":
+            body["service_id"] = data.draw(st.sampled_from(self.tools), label="tool service")
+        elif change == "name":
+            body["name"] = f"tool{next(TOOL_NAMES)}"
+        if self.call("PUT", "/api/v1/tools/", body).status_code == 200:
+            self.tool_names[self.tool_names.index(name)] = body["name"]
+
+    @precondition(lambda self: self.tool_names)
+    @rule(data=st.data())
+    def delete_tool(self, data: st.DataObject) -> None:
+        name = data.draw(st.sampled_from(self.tool_names), label="tool")
+        if self.call("DELETE", f"/api/v1/tools/{name}?reason=test").status_code == 200:
+            self.tool_names.remove(name)
 
     @precondition(lambda self: self.tools)
     @rule(data=st.data())
@@ -477,11 +554,17 @@ class Attacker(RuleBasedStateMachine):
                     loc
                 )
         for tid in self.tools:
-            resolved = self.resolve(f"/api/v1/services/{tid}/resolved-auth").json()
+            response = self.resolve(f"/api/v1/services/{tid}/resolved-auth")
+            if response.status_code != 200:
+                continue  # held back (409): nothing handed out
+            resolved = response.json()
+            tools = self.tools_of(tid)
             for loc, value in tokens(resolved.get("auth_values")):
                 where = {"auth_type": resolved["auth_type"], "auth_values": resolved["auth_values"]}
                 expected = canonical([along(where, ("auth_values", *loc), MARKS[TOOL_SERVICE]), None])
                 assert self.written.get(value) == expected, loc
+                # Every tool it would go to now was one of the service's tools, as it is, back then.
+                assert tools <= self.tools_when_written.get(value, set()), (loc, tools)
 
 
 @pytest.fixture(scope="module")

@@ -28,9 +28,8 @@ from specgate.fuzzing.checks import REPLACED_CHECKS  # importing it registers sp
 from specgate.fuzzing.runner import NO_GENERATED_CREDENTIALS, STATEFUL_BY_SPEC_LINKS
 from specgate.registry import RESOURCES
 from specgate.server import create_app
-from specgate.spec import spec_path
 
-from .support import sqlite_settings
+from .support import spec_schema, sqlite_settings
 
 pytestmark = pytest.mark.slow
 
@@ -49,10 +48,7 @@ KEY = asyncio.run(
     create_api_key(SETTINGS, email="fuzz@example.com", scopes="read,write,resolve", gateway_id=None)
 )
 
-schema = schemathesis.openapi.from_path(
-    str(spec_path()),
-    config=Config.from_dict(STATEFUL_BY_SPEC_LINKS | NO_GENERATED_CREDENTIALS),
-)
+schema = spec_schema(Config.from_dict(STATEFUL_BY_SPEC_LINKS | NO_GENERATED_CREDENTIALS))
 schema.app = create_app(SETTINGS)
 # Sent explicitly with every call, so schemathesis knows them for the run's own credentials (and
 # probes that the API refuses a request without them).

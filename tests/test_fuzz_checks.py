@@ -4,12 +4,12 @@ and passes on the real server."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import schemathesis
 from hypothesis import HealthCheck, given, settings
 from pydantic import ValidationError
 from schemathesis import Config
@@ -23,9 +23,11 @@ from specgate.admin import create_api_key
 from specgate.errors import InvalidRequest
 from specgate.fuzzing import checks
 from specgate.server import create_app
-from specgate.spec import spec_path
+from specgate.server.endpoint import attach, current
+from specgate.server.parameters import Parameters
+from specgate.spec import load_spec
 
-from .support import sqlite_settings
+from .support import spec_schema, sqlite_settings
 
 SECRET = "planted-secret-93c1d"
 
@@ -40,9 +42,7 @@ class Target:
             create_api_key(settings, email="t@example.com", scopes="read,write,resolve", gateway_id=None)
         )
         self.headers = {"Authorization": f"Bearer {key}"}
-        self.schema = schemathesis.openapi.from_path(
-            str(spec_path()), config=Config.from_dict({"headers": self.headers})
-        )
+        self.schema = spec_schema(Config.from_dict({"headers": self.headers}))
         self.schema.app = create_app(settings)
 
     def call(self, operation_id: str, check: Callable[..., Any], **parts: Any) -> Any:
@@ -109,6 +109,37 @@ def test_the_echo_check_catches_a_422_that_echoes_its_input(
     with pytest.raises(FailureGroup, match="secret_not_echoed"):
         target.call(
             "createGatewayService", checks.secret_not_echoed, path_parameters={"gateway_id": gid}, body=body
+        )
+
+
+def test_the_echo_check_ignores_a_secret_that_is_the_servers_own_words(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hypothesis draws strings from specgate's own constants: a secret "must be an integer" then
+    # comes back in the 422 that says so, which is no echo (it failed runs at random).
+    words = "must be an integer"
+    gid = target.call("createGateway", checks.secret_not_echoed, body={"name": "g"}).json()["id"]
+    body = endpoint({"api_key": words})
+    target.call(
+        "createGatewayService", checks.secret_not_echoed, path_parameters={"gateway_id": gid}, body=body
+    )
+    refused = target.call("listGateways", checks.secret_not_echoed, query={"offset": "x"})
+    assert refused.status_code == 422 and words in refused.text
+
+    # A secret of the run's own still counts, in the same run (planted: a 422 quoting its input).
+    async def echoing_read_body(request: Any, adapter: Any) -> Any:
+        try:
+            return adapter.validate_json(await request.body())
+        except ValidationError as exc:
+            raise InvalidRequest.one(("body",), str(exc), "invalid") from None
+
+    monkeypatch.setattr(specgate.server.resources, "read_body", echoing_read_body)
+    with pytest.raises(FailureGroup, match="secret_not_echoed"):
+        target.call(
+            "createGatewayService",
+            checks.secret_not_echoed,
+            path_parameters={"gateway_id": gid},
+            body=endpoint({"api_key": [SECRET]}),
         )
 
 
@@ -186,10 +217,14 @@ def test_the_acceptance_check_accepts_rule_422s_and_state_answers(target: Target
 def test_the_acceptance_check_catches_a_server_stricter_than_its_spec(
     target: Target, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def strict_uuid(request: Any, name: str) -> str:  # planted: every id refused as malformed
-        raise InvalidRequest.one(("path", name), "must be a UUID", "uuid_parsing")
+    read = Parameters.read
 
-    monkeypatch.setattr(specgate.server.routes.gateways, "uuid_path", strict_uuid)
+    def strict_uuid(self: Parameters, request: Any) -> dict[str, Any]:  # planted: every id refused
+        if "gateway_id" in request.path_params:
+            raise InvalidRequest.one(("path", "gateway_id"), "must be a UUID", "uuid_parsing")
+        return read(self, request)
+
+    monkeypatch.setattr(Parameters, "read", strict_uuid)
 
     @given(case=target.schema.find_operation_by_id("getGateway").as_strategy())
     @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -219,8 +254,16 @@ def test_the_answer_check_catches_a_list_answered_to_a_get_one(
 ) -> None:
     import specgate.server.routes as routes
 
+    spec = load_spec()
+    listing = spec.document["paths"]["/api/v1/tools/"]
+    list_parameters, list_tools = Parameters(spec, listing, listing["get"]), routes.HANDLERS["listTools"]
+
+    async def the_list(request: Any) -> Any:  # with the list's parameters, as its own route reads them
+        attach(request.scope, dataclasses.replace(current(request), parameters=list_parameters))
+        return await list_tools(request)
+
     # Planted: the get-one route reaches the list handler (as a trailing newline once made it do).
-    monkeypatch.setitem(routes.HANDLERS, "getTool", routes.HANDLERS["listTools"])
+    monkeypatch.setitem(routes.HANDLERS, "getTool", the_list)
     target = Target(tmp_path)
     check = checks.answer_of_the_operation_called
     sid = tool_service(target, check)

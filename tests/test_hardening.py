@@ -16,6 +16,7 @@ import logging
 import re
 import socket
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ from specgate.admin import create_api_key
 from specgate.config import get_settings
 from specgate.server import resources
 from specgate.server.problems import MAX_ERRORS
+from specgate.server.request_id import _new_id
 from specgate.spec import Operation, Spec
 
 from .support import Api, ServerProcess, postgres_settings, sqlite_settings
@@ -52,6 +54,8 @@ def _seed(api: Api) -> dict[str, str]:
     tool_service = {"name": "ts", "description": "d", "auth_type": "bearer", "auth_values": {"token": "t"}}
     tsid = api.post("/api/v1/services/", json=tool_service).json()["id"]
     api.post("/api/v1/tools/", json={"name": "t1", "service_id": tsid, "definition": {}})
+    # Its auth values sent again with its tool there: resolved-auth hands them out (issue 9).
+    assert api.put("/api/v1/services/", json=tool_service | {"id": tsid}).status_code == 200
     return {"gateway_id": gid, "upstream_id": uid, "gateway_service": sid, "tool_service": str(tsid)}
 
 
@@ -636,3 +640,10 @@ def test_the_default_head_limit_admits_the_largest_query_the_spec_allows(spec: S
         largest = max(largest, size)
     settings = get_settings(environ={"SPECGATE_SECRET_KEYS": Fernet.generate_key().decode()})
     assert 20_000 < largest < settings.max_head_bytes / 2
+
+
+def test_a_new_request_id_is_a_uuid4_in_hex() -> None:
+    """Made from random bytes directly (no UUID object per request), in uuid4's exact form."""
+    for _ in range(200):
+        made = _new_id()
+        assert uuid.UUID(hex=made).version == 4 and uuid.UUID(hex=made).hex == made

@@ -386,6 +386,105 @@ def test_a_search_folds_case_beyond_ascii(url: str) -> None:
     asyncio.run(run())
 
 
+# --- a page reads no row past its byte budget (issue 9, M7) --------------------------------------
+
+
+class Counting(Recording):
+    """The store's database, adding up the bytes of every value a read hands back."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self.bytes = 0
+
+    def _count(self, rows: Sequence[Any]) -> None:
+        for row in rows:
+            self.bytes += sum(len(v) for v in row if isinstance(v, bytes | str | memoryview))
+
+    async def fetch_one(self, sql: str, params: Mapping[str, Any] = {}) -> Any:
+        row = await super().fetch_one(sql, params)
+        self._count([row] if row is not None else [])
+        return row
+
+    async def fetch_all(self, sql: str, params: Mapping[str, Any] = {}) -> Any:
+        rows = await super().fetch_all(sql, params)
+        self._count(rows)
+        return rows
+
+
+def _fitting(bodies: Sequence[bytes], budget: int) -> int:
+    """How many of the first bodies (each with a comma) fit in `budget`; always at least one."""
+    size = 0
+    for count, body in enumerate(bodies):
+        size += len(body) + 1
+        if size > budget and count > 0:
+            return count
+    return len(bodies)
+
+
+def test_a_page_reads_no_row_past_its_byte_budget(url: str) -> None:
+    asyncio.run(_check_budget(url, random.Random(7)))
+
+
+async def _check_budget(url: str, rng: random.Random) -> None:
+    db = Counting(await open_database(url))
+    store = Store(db)  # type: ignore[arg-type]
+    try:
+        rows = Rows(store, rng)
+        await rows.fill(25)
+        # Bodies of a few KB each, of different lengths (and a multi-byte character): only the
+        # lengths the database gives can say where a page is cut.
+        for name in ("tool_service", "tool", "upstream", "gateway_service"):
+            kind = KINDS[name]
+            for old in await store.all_rows(kind):
+                doc = old.doc | {"padding": "é" * rng.randrange(500, 3000)}
+                assert await store.replace(kind, old, doc, dumps(doc))
+        # A service that embeds its upstream.
+        upstream = (await store.all_rows(KINDS["upstream"]))[0]
+        service = next(
+            s
+            for s in await store.all_rows(KINDS["gateway_service"])
+            if s.doc["gateway_id"] == upstream.doc["gateway_id"]
+        )
+        doc = service.doc | {"upstream_id": upstream.id}
+        assert await store.replace(KINDS["gateway_service"], service, doc, dumps(doc))
+
+        async def check(read: Any, label: Any) -> None:
+            whole = await read(None)
+            for budget in sorted({1, 4000, 9000, rng.randrange(1, 40000), 10**9}):
+                db.bytes = 0
+                page = await read(budget)
+                count = _fitting(whole.bodies, budget)
+                assert (page.total, page.bodies) == (whole.total, whole.bodies[:count]), (label, budget)
+                assert page.cut == (count < len(whole.bodies)), (label, budget)
+                # What the database handed over: the items given (at most the budget, or the first
+                # item alone) and a few short values (counts, block keys), never a row past them.
+                assert db.bytes <= sum(len(b) for b in page.bodies) + 1000, (label, budget, db.bytes)
+                assert sum(len(b) + 1 for b in page.bodies) <= budget or len(page.bodies) == 1
+
+        for name in TOOL_KINDS:
+            kind = KINDS[name]
+            for order_by in ("id", "name"):
+                for descending in (False, True):
+                    for search in ([], [("name", "a")], [("last_updated_by", "example")]):
+
+                        def read(budget: int | None, *, k=kind, o=order_by, d=descending, s=search) -> Any:
+                            return store.search(
+                                k, offset=1, limit=100, search=s, order_by=o, descending=d, budget=budget
+                            )
+
+                        await check(read, (name, order_by, descending, search))
+        for name in GATEWAY_KINDS:
+            kind = KINDS[name]
+            for gateway in rows.gateways:
+
+                def read_page(budget: int | None, *, k: Kind = kind, g: str = gateway) -> Any:
+                    return store.page(k, g, 0, 100, budget)
+
+                await check(read_page, (name, gateway))
+    finally:
+        await store.close()
+
+
 # --- the plans use indexes ----------------------------------------------------------------------
 
 

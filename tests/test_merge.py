@@ -1,4 +1,4 @@
-"""The update (PUT) rules for secrets, and encryption at rest (DESIGN.md, "Merge rules", "Secrets").
+"""The update (PUT) rules for secrets (DESIGN.md, "Merge rules", "Secrets"); no error holds a secret.
 
 Per key of every secret-bearing map (`credentials`, `auth_values`) in a PUT body:
 
@@ -140,6 +140,35 @@ def test_the_mask_or_null_keeps_key_by_key(named: tuple[str, Doc], data: st.Data
     body = replaced(get_body(name, stored), as_null, lambda _: None)
     assert all(get(body, loc) == MASK for loc in at if loc not in as_null)
     assert put(name, stored, body) == stored
+
+
+@SETTINGS
+@given(resources, st.data())
+def test_a_value_sent_again_keeps_its_stored_seal_when_holds_says_so(
+    named: tuple[str, Doc], data: st.DataObject
+) -> None:
+    """`holds`: a secret sent again with the value its stored seal holds keeps that seal (the server
+    saves a Fernet encryption); a different value is sealed anew, and every other rule still holds."""
+    name, stored = named
+    locs_ = plain_locs(name, stored)
+    assume(locs_)
+    unsealed = {loc: get(stored, loc).removeprefix("sealed:") for loc in locs_}
+    changed = data.draw(st.sets(st.sampled_from(locs_)))
+    new = {loc: data.draw(plain_secrets.filter(lambda v, loc=loc: v != unsealed[loc])) for loc in changed}
+    body, expected = get_body(name, stored), stored
+    for loc in locs_:
+        body = with_value(body, loc, new.get(loc, unsealed[loc]))
+        if loc in new:
+            expected = with_value(expected, loc, "resealed:" + new[loc])
+    calls: list[tuple[str, Any]] = []
+
+    def holds(value: str, sealed: Any) -> bool:
+        calls.append((value, sealed))
+        return bool(sealed == seal(value))
+
+    merged = merge_update(stored, body, SHAPES[name], seal=lambda v: "resealed:" + v, holds=holds)
+    assert merged == expected
+    assert len(calls) == len(locs_)  # asked once for each secret sent with a value
 
 
 @SETTINGS
@@ -708,3 +737,48 @@ def test_update_body_keeps_the_auth_values_a_tool_service_get_lists_by_key(
     body = update_body(read, {"auth_values": {key: new}}, SHAPES[TOOL_SERVICE])
     merged = put(TOOL_SERVICE, stored, body)
     assert merged["auth_values"] == {**stored["auth_values"], key: seal(new)}
+
+
+# --- no secret in an error -------------------------------------------------------------------------
+
+
+def _other_host(doc: Doc) -> Doc:
+    return {**doc, "host": "elsewhere-" + doc["host"]}
+
+
+@SETTINGS
+@given(endpoint_service(), plain_secrets, st.booleans())
+def test_merge_errors_hold_no_secret(stored: Doc, new: str, moved: bool) -> None:
+    """The errors merge raises (kept secret redirected, or nothing stored) never hold a secret."""
+    shape = shape_of(SPEC, "GatewayServiceEndpointWrite")
+    body = mask(stored, shape)
+    unset = [name for name in CREDENTIAL_SECRETS if name not in stored["credentials"]]
+    body["credentials"][unset[0]] = new  # a new secret in the same request must not leak either
+    if moved:
+        body = _other_host(body)
+    else:
+        body["credentials"][unset[1]] = MASK
+    with pytest.raises(InvalidRequest) as raised:
+        merge_update(stored, body, shape, seal=seal)
+    texts = [
+        str(raised.value),
+        repr(raised.value),
+        repr(raised.value.errors),
+        repr(raised.value.args),
+    ]
+    for text in texts:
+        assert SECRET_MARK not in text
+        assert new not in text
+
+
+@SETTINGS
+@given(tool_service(), st.data())
+def test_merge_errors_about_auth_values_hold_no_secret(stored: Doc, data: st.DataObject) -> None:
+    """Changing auth_type while keeping auth_values: the error names keys, never values."""
+    shape = shape_of(SPEC, "ToolServiceUpdate")
+    other = data.draw(st.sampled_from([t for t in AUTH_TYPES if t != stored["auth_type"]]))
+    body = {**mask(stored, shape), "auth_type": other}
+    with pytest.raises(InvalidRequest) as raised:
+        merge_update(stored, body, shape, seal=seal)
+    for text in (str(raised.value), repr(raised.value), repr(raised.value.errors)):
+        assert SECRET_MARK not in text

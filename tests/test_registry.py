@@ -68,13 +68,14 @@ def test_the_store_reads_the_registry_and_the_spec() -> None:
     assert KINDS["tool"].searchable == KINDS["tool"].orderable == tuple(_enum("/api/v1/tools/", "order_by"))
     assert KINDS["tool_service"].searchable == tuple(_enum("/api/v1/services/", "search_fields"))
     assert KINDS["gateway"].searchable == KINDS["gateway"].orderable == ()
-    # The columns a row mirrors: every column of its table that is a field of its documents.
+    # The columns a row mirrors: every column of its table that is a field of its documents, or one
+    # the server adds to them itself (the entry's `own`).
     assert {name: kind.columns for name, kind in KINDS.items()} == {
         "gateway": (),
         "upstream": ("gateway_id",),
         "gateway_service": ("gateway_id", "upstream_id"),
         "tool_service": ("name", "description", "last_updated", "last_updated_by"),
-        "tool": ("name", "service_id", "last_updated", "last_updated_by"),
+        "tool": ("name", "service_id", "last_updated", "last_updated_by", "destinations"),
     }
     for resource in RESOURCES:
         kind = KINDS[resource.name]

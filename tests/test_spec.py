@@ -117,12 +117,17 @@ def test_every_operation_has_an_operation_id_and_problem_errors(spec: Spec) -> N
                 assert list(content) == ["application/problem+json"], (op, status)
 
 
-def test_every_api_operation_accepts_both_security_schemes(spec: Spec) -> None:
+def test_every_api_operation_accepts_both_security_schemes_with_its_scopes(spec: Spec) -> None:
     assert spec.document["security"] == [{"BearerAuth": []}, {"SyllableApiKey": []}]
     for op in spec.operations():
         security = op.operation.get("security")
         if op.path.startswith("/api/"):
-            assert security is None, op  # inherits both schemes as alternatives
+            # Both schemes as alternatives, each with the one scope the operation needs.
+            [(bearer, scopes), (api_key, same)] = [next(iter(s.items())) for s in security]
+            assert (bearer, api_key) == ("BearerAuth", "SyllableApiKey") and scopes == same, op
+            assert len(scopes) == 1 and scopes[0] in ("read", "write", "resolve"), op
+            if "scope" in op.operation["description"]:  # the words, where they name one, agree
+                assert f"`{scopes[0]}` scope" in op.operation["description"], op
             assert "401" in op.operation["responses"] and "403" in op.operation["responses"], op
         else:
             assert security == [], op

@@ -9,7 +9,6 @@ no number changes on its way through storage.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import orjson
@@ -17,7 +16,10 @@ import orjson
 __all__ = ["dumps", "embed", "loads"]
 
 # 19 digits in a row may be an integer beyond 64 bits (2**63 has 19): read such a text exactly.
-_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+# Found with a byte translation (every digit becomes "0") and a substring search, both one C pass:
+# a regex search tried a match at every byte, a sixth of a PUT's instructions.
+_DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_LONG_DIGITS = b"0" * 19
 
 
 def dumps(value: Any) -> bytes:
@@ -29,7 +31,7 @@ def dumps(value: Any) -> bytes:
 
 def loads(data: bytes | str) -> Any:
     raw = data.encode() if isinstance(data, str) else data
-    if _LONG_DIGITS.search(raw):
+    if _LONG_DIGITS in raw.translate(_DIGITS_AS_ZERO):
         return json.loads(raw)
     return orjson.loads(raw)
 

@@ -8,6 +8,9 @@ first encrypts, every one decrypts, so a new key can be put first while old toke
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
+import os
 from collections.abc import Sequence
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -17,6 +20,8 @@ from .errors import ConfigError, SecretError
 __all__ = ["Keyring", "new_encryption_key"]
 
 _UNREADABLE = "a stored secret cannot be decrypted with the configured encryption keys"
+
+_MAX_REMEMBERED = 10_000
 
 
 def new_encryption_key() -> str:
@@ -44,12 +49,31 @@ class Keyring:
         if any(_placeholder(key) for key in keys):
             raise ConfigError("an encryption key is a placeholder (one byte repeated); generate a real one")
         self.size = len(keys)
+        # token -> keyed digest of its value, for the tokens this keyring made: a PUT that sends a
+        # secret again unchanged keeps its stored token instead of paying Fernet for a new one
+        # (`holds`). The digest key lives in memory only, so no value can be recovered from it.
+        self._digest_key = os.urandom(32)
+        self._made: dict[str, bytes] = {}
 
     def __repr__(self) -> str:
         return f"Keyring(<{self.size} keys>)"
 
     def encrypt(self, value: str) -> str:
-        return self._fernet.encrypt(value.encode()).decode()
+        plain = value.encode()
+        token = self._fernet.encrypt(plain).decode()
+        if len(self._made) >= _MAX_REMEMBERED:
+            self._made.clear()
+        self._made[token] = self._digest(plain)
+        return token
+
+    def holds(self, value: str, token: object) -> bool:
+        """Whether `token` is one this keyring made (under its first key, so it needs no rotation)
+        for exactly `value`. No decryption: a remembered keyed digest of the value is compared."""
+        made = self._made.get(token) if isinstance(token, str) else None
+        return made is not None and hmac.compare_digest(made, self._digest(value.encode()))
+
+    def _digest(self, plain: bytes) -> bytes:
+        return hashlib.blake2b(plain, key=self._digest_key, digest_size=32).digest()
 
     def decrypt(self, token: str) -> str:
         try:

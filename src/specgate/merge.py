@@ -13,7 +13,8 @@ A secret is sent only where it was sent when it was written. Keeping is refused 
 stored to keep, or when the same request changes where or how the secret would travel: a field marked
 `x-secret-destination` (all of it, or the entries it lists, such as the `Host` of `headers`), a key
 marked in `x-secret-destination-keys`, or the destinations of a resource a field links to
-(`x-secret-destination-link`: a service's upstream), recorded with the document when it is written.
+(`x-secret-destination-link`: a service's upstream), or of the resources that link to this one
+(`x-secret-destination-for`: a tool service's tools), recorded with the document when it is written.
 
 In a fixed-field object (`credentials`), `null` for a secret with nothing stored is absent ("nothing
 to keep": generated clients send null for every unset field); the mask with nothing stored, and a key
@@ -25,6 +26,7 @@ stored items by `id`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Mapping
@@ -45,11 +47,15 @@ __all__ = [
 
 LINKED = "linked_destinations"
 """The key under which a stored document records the destinations of the resources it links to
-(`x-secret-destination-link`), as they were when its secrets were written. Server-owned: no write
-schema has it, and no response shows it."""
+(`x-secret-destination-link`), as they were when its secrets were written: per link, one
+fingerprint (a service's upstream) or a list of them (the tools of a tool service, each one's own).
+Server-owned: no write schema has it, and no response shows it."""
 
 _ABSENT = object()
 MOVED = "secret_destination_changed"
+
+Linked = str | list[str]
+"""A link's destinations: one resource's fingerprint, or the fingerprints of several (any order)."""
 
 
 def merge_update(
@@ -59,29 +65,40 @@ def merge_update(
     *,
     seal: Callable[[str], str],
     loc: Loc = ("body",),
-    linked: Mapping[str, str] | None = None,
+    linked: Mapping[str, Linked] | None = None,
+    holds: Callable[[str, Any], bool] | None = None,
 ) -> dict[str, Any]:
     """The document to store when `incoming` replaces `stored`; raises InvalidRequest naming each field.
 
+    `holds(value, sealed)`: whether the stored sealed value at a place already seals the new value
+    sent there; it is then kept as stored rather than sealed again (same value, no new encryption).
+
     `linked`: for each field of `shape.links` that names a resource, that resource's
-    `destination_fingerprint` now. It is recorded under `LINKED`, and a difference from the one
-    recorded in `stored` is a destination change (a service's upstream was re-targeted).
+    `destination_fingerprint` now; for resources linking to this one, the list of theirs. It is
+    recorded under `LINKED`, and a destination not recorded in `stored` is a destination change (a
+    service's upstream re-targeted; a tool added to a tool service, or its definition changed).
     """
     moved = None
     if linked is not None:
         incoming = {**incoming, LINKED: dict(linked)}
         moved = _link_moved(stored, linked)
     errors: list[FieldError] = []
-    merged = _merge_object(stored, incoming, shape, _Context(seal, errors), loc, moved)
+    merged = _merge_object(stored, incoming, shape, _Context(seal, errors, holds), loc, moved)
     if errors:
         raise InvalidRequest(errors)
     return merged
 
 
 class _Context:
-    def __init__(self, seal: Callable[[str], str], errors: list[FieldError]) -> None:
+    def __init__(
+        self,
+        seal: Callable[[str], str],
+        errors: list[FieldError],
+        holds: Callable[[str, Any], bool] | None = None,
+    ) -> None:
         self.seal = seal
         self.errors = errors
+        self.holds = holds
 
 
 def _merge(stored: Any, incoming: Any, shape: Shape, ctx: _Context, loc: Loc, moved: str | None) -> Any:
@@ -97,6 +114,8 @@ def _merge(stored: Any, incoming: Any, shape: Shape, ctx: _Context, loc: Loc, mo
 def _merge_secret(stored: Any, incoming: Any, ctx: _Context, loc: Loc, moved: str | None) -> Any:
     """One secret value: a new value is sealed; null or the mask keeps what is stored."""
     if incoming is not None and incoming != MASK:
+        if stored is not None and ctx.holds is not None and ctx.holds(incoming, stored):
+            return stored  # the same value, already sealed
         return ctx.seal(incoming)
     if stored is None:
         ctx.errors.append(FieldError(loc, "nothing is stored to keep; send the secret", "secret_not_stored"))
@@ -139,17 +158,18 @@ def _merge_object(
         name = moved_destination(old, incoming, shape)
         moved = None if name is None else f"{name} changes in this request"
     out: dict[str, Any] = {}
+    fields, values = shape.fields, shape.values
     for key, value in incoming.items():
-        sub = shape.fields.get(key, shape.values)
+        sub = fields.get(key, values)
         if sub is None:
             out[key] = value
         elif value is None and sub.values is not None:
             _keep_map(out, key, old, ctx, (*loc, key), moved)
-        elif value is None and sub.secret and key in shape.fields and old.get(key) is None:
+        elif value is None and sub.secret and key in fields and old.get(key) is None:
             continue  # a fixed secret field sent as null with nothing stored: nothing to keep, absent
         else:
             out[key] = _merge(old.get(key), value, sub, ctx, (*loc, key), moved)
-    for key, sub in shape.fields.items():
+    for key, sub in fields.items():
         if key not in incoming and sub.values is not None:
             _keep_map(out, key, old, ctx, (*loc, key), moved)
     return out
@@ -177,25 +197,39 @@ def moved_destination(old: Mapping[str, Any], incoming: Mapping[str, Any], shape
     `x-secret-destination-keys` (stored encrypted, so not read) changes when it is left out, added,
     or sent with a new value rather than `null` or the mask.
     """
-    for name in sorted(shape.destinations):
+    for name in _in_order(shape.destinations):
         entries = shape.destination_entries.get(name)
-        if _destination_value(incoming.get(name), entries) != _destination_value(old.get(name), entries):
+        sent, had = incoming.get(name), old.get(name)
+        if entries is None and sent == had:
+            continue  # the common case, without building the comparison values
+        if _destination_value(sent, entries) != _destination_value(had, entries):
             return name if entries is None else f"{name} ({', '.join(sorted(entries))})"
-    for key in sorted(shape.destination_keys):
-        stored = [k for k in old if k.lower() == key.lower()]
-        sent = [v for k, v in incoming.items() if k.lower() == key.lower()]
-        if (stored and not sent) or any(v is not None and v != MASK for v in sent):
+    if not shape.destination_keys:
+        return None
+    stored_keys = {k.lower() for k in old}
+    sent_values: dict[str, list[Any]] = {}
+    for k, v in incoming.items():
+        sent_values.setdefault(k.lower(), []).append(v)
+    for key in _in_order(shape.destination_keys):
+        sent = sent_values.get(key.lower(), [])
+        if (key.lower() in stored_keys and not sent) or any(v is not None and v != MASK for v in sent):
             return key
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _in_order(names: frozenset[str]) -> tuple[str, ...]:
+    """A shape's names sorted once (the first one that moved is reported, the same each time)."""
+    return tuple(sorted(names))
 
 
 def _destination_value(value: Any, entries: frozenset[str] | None) -> Any:
     """What of a destination field counts: all of it, or the listed entries of a map (any case)."""
     if entries is None:
         return value
-    if not isinstance(value, Mapping):
+    if not isinstance(value, (dict, Mapping)):  # dict first: an ABC check is slow
         return []
-    return sorted((str(k).lower(), str(v)) for k, v in value.items() if str(k).lower() in entries)
+    return sorted([(low, str(v)) for k, v in value.items() if (low := str(k).lower()) in entries])
 
 
 def destinations(doc: Any, shape: Shape) -> Any:
@@ -229,19 +263,28 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
-def _link_moved(stored: Mapping[str, Any] | None, linked: Mapping[str, str]) -> str | None:
-    """Why kept secrets cannot follow a linked resource, if it no longer goes where it went."""
+def _link_moved(stored: Mapping[str, Any] | None, linked: Mapping[str, Linked]) -> str | None:
+    """Why kept secrets cannot follow a linked resource, if it no longer goes where it went.
+
+    One linked resource (a string) must be as recorded. Several (a list: the resources linking to
+    this one) may be fewer, since a resource gone sends nothing, but none may be new."""
     if stored is None:
         return None
     recorded = stored.get(LINKED)
-    recorded = recorded if isinstance(recorded, Mapping) else {}
+    recorded = recorded if isinstance(recorded, (dict, Mapping)) else {}  # dict first: an ABC check is slow
+    if not recorded and not linked:
+        return None
     for name in sorted(set(recorded) | set(linked)):
-        if recorded.get(name) != linked.get(name):
+        before, now = recorded.get(name), linked.get(name)
+        if isinstance(now, list):
+            if set(now) - set(before if isinstance(before, list) else ()):
+                return f"its {name} have destinations not recorded when the secrets were written"
+        elif before != now:
             return f"the destinations of what {name} names changed since the secrets were written"
     return None
 
 
-def held_back(stored: Mapping[str, Any], shape: Shape, linked: Mapping[str, str]) -> list[Loc]:
+def held_back(stored: Mapping[str, Any], shape: Shape, linked: Mapping[str, Linked]) -> list[Loc]:
     """Where the secrets of `stored` are, if they must not be handed out because a resource it links
     to no longer has the destinations recorded when they were written (else nothing)."""
     if _link_moved(stored, linked) is None:

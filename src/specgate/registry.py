@@ -42,6 +42,9 @@ class Resource:
     scope: str | None = None  # the parent column its paths scope rows by (gateway_id)
     key: str = "id"  # the column its item path names a row by (tools: name)
     mark: str = "tags"  # the write-body field the fuzzer marks what it creates with
+    # Columns mirroring fields the server adds to the stored documents itself, which no schema of the
+    # spec names (tools: `destinations`, routes/tools.py): the spec alone cannot tell the store of them.
+    own: tuple[str, ...] = ()
 
     @property
     def stored(self) -> str:
@@ -62,7 +65,16 @@ TOOL_SERVICE = Resource(
     update="ToolServiceUpdate",
     mark="last_updated_comments",
 )
-TOOL = Resource("tool", "tools", "ToolCreate", "Tool", update="ToolUpdate", key="name", mark="definition")
+TOOL = Resource(
+    "tool",
+    "tools",
+    "ToolCreate",
+    "Tool",
+    update="ToolUpdate",
+    key="name",
+    mark="definition",
+    own=("destinations",),
+)
 
 RESOURCES = (GATEWAY, UPSTREAM, GATEWAY_SERVICE, TOOL_SERVICE, TOOL)
 

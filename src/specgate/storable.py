@@ -17,18 +17,21 @@ from typing import Any
 
 from .errors import FieldError, Loc
 
-__all__ = ["CONTROL_CHARACTER", "TEXT_RULE_TYPES", "body_errors", "text_error"]
+__all__ = ["NOT_FINITE", "NUL", "SURROGATE", "TEXT_RULE_TYPES", "body_errors", "text_error"]
 
 MAX_ERRORS = 100  # a body of a million NULs gets a short answer
 
 NUL = "string_nul"
 SURROGATE = "string_surrogate"
 NOT_FINITE = "number_not_finite"
-CONTROL_CHARACTER = "string_control_character"  # in text that must be one line (a delete's reason)
-TEXT_RULE_TYPES = frozenset({NUL, SURROGATE, NOT_FINITE, CONTROL_CHARACTER})
+TEXT_RULE_TYPES = frozenset({NUL, SURROGATE, NOT_FINITE})
 
 # A body can only hold one of them if its bytes hold one of these: other bodies skip the walk.
 _SUSPECT = re.compile(rb"\\u0000|\\u[dD][89abcdefABCDEF]|NaN|Infinity|[eE][+]?0*[0-9]{3}")
+# ... and it can only match where these substrings are (in the bytes with each digit made "0" and
+# "E" made "e"): a regex search tries every byte, substring searches are one fast C pass each.
+_FOLD = bytes(0x30 if 0x30 <= b <= 0x39 else 0x65 if b == 0x45 else b for b in range(256))
+_CLUES = (b"\\u", b"NaN", b"Infinity", b"e0", b"e+0")
 
 
 class _NotFinite:
@@ -49,7 +52,8 @@ def text_error(value: str) -> FieldError | None:
 def body_errors(raw: bytes) -> list[FieldError]:
     """Every place in a JSON body whose value (or key) cannot be stored; [] for a body that is fine
     or is not JSON at all (the model's validation reports that)."""
-    if not _SUSPECT.search(raw):
+    folded = raw.translate(_FOLD)
+    if not any(clue in folded for clue in _CLUES) or not _SUSPECT.search(raw):
         return []
     try:
         data = json.loads(raw, parse_constant=lambda _: _NotFinite(), parse_float=_float)

@@ -10,6 +10,7 @@ Messages never quote the value checked: a body may hold secrets.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -43,16 +44,22 @@ _TYPES = {
 
 
 class SchemaCheck:
-    """One schema of the spec (`#/components/schemas/NAME` or any local pointer), compiled once."""
+    """One schema of the spec (`#/components/schemas/NAME` or any local pointer), or a schema made
+    of the spec's parts (`schema`, whose `$ref`s point into the spec), compiled once."""
 
-    def __init__(self, spec: Spec, ref: str) -> None:
+    def __init__(
+        self, spec: Spec, ref: str | None = None, *, schema: Mapping[str, Any] | None = None
+    ) -> None:
         self._spec = spec
         self._root: dict[str, Any] = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$ref": ref,
-            "components": _bounded(spec.document["components"]),
+            **(_bounded(schema) if schema is not None else {"$ref": ref}),
+            "components": _bounded_components(spec),
         }
         self._validator = jsonschema_rs.Draft202012Validator(self._root, mask="<value>")
+
+    def is_valid(self, instance: Any) -> bool:
+        return bool(self._validator.is_valid(instance))
 
     def errors(self, instance: Any, where: Sequence[str | int] = ("body",)) -> list[FieldError]:
         """Every rule of the schema `instance` breaks, located under `where`."""
@@ -75,7 +82,31 @@ class SchemaCheck:
             return FieldError(loc, str(named.get("description", "breaks a rule")), str(named["x-error-type"]))
         if keyword == "required":
             return FieldError(loc, "Field required", "missing")
-        return FieldError(loc, f"breaks the schema's `{keyword}`", _TYPES.get(keyword, keyword))
+        return FieldError(loc, _message(keyword, error.kind.as_dict()), _TYPES.get(keyword, keyword))
+
+
+# What a keyword's failure means, with the schema's own limit (never the value checked).
+_MESSAGES = {
+    "maximum": "must be at most {limit}",
+    "minimum": "must be at least {limit}",
+    "exclusiveMaximum": "must be less than {limit}",
+    "exclusiveMinimum": "must be more than {limit}",
+    "maxLength": "must be at most {limit} characters",
+    "minLength": "must be at least {limit} characters",
+    "maxItems": "must have at most {limit} items",
+    "minItems": "must have at least {limit} items",
+    "pattern": "must match the pattern {pattern}",
+}
+
+
+def _message(keyword: str, details: Mapping[str, Any]) -> str:
+    if keyword == "enum" and isinstance(details.get("options"), list):
+        return "must be one of " + ", ".join(map(str, details["options"]))
+    template = _MESSAGES.get(keyword)
+    try:
+        return template.format(**details) if template else f"breaks the schema's `{keyword}`"
+    except (KeyError, IndexError):
+        return f"breaks the schema's `{keyword}`"
 
 
 def _closest(error: jsonschema_rs.ValidationError) -> list[jsonschema_rs.ValidationError]:
@@ -105,6 +136,12 @@ def _rule_of(spec: Spec, root: Mapping[str, Any], path: Sequence[str | int]) -> 
     if isinstance(node, Mapping) and "x-error-type" in node:
         named = node
     return named
+
+
+@functools.lru_cache(maxsize=8)
+def _bounded_components(spec: Spec) -> Any:
+    """The spec's components, bounded once per spec (every SchemaCheck of a server shares them)."""
+    return _bounded(spec.document["components"])
 
 
 def _bounded(node: Any) -> Any:

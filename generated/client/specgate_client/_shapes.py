@@ -284,7 +284,9 @@ READ_SHAPES: dict[str, Shape] = {
         destination_entries={"headers": frozenset(["host"])},
         links={"upstream_id": "UpstreamWrite"},
     ),
-    "Tool": Shape(),
+    "Tool": Shape(
+        destinations=frozenset(["definition", "service_id"]), destination_for={"service_id": "ToolServiceUpdate"}
+    ),
     "ToolService": Shape(
         fields={
             "auth_values": Shape(

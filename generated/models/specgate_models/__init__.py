@@ -37,9 +37,14 @@ class ValidationErrorItem(BaseModel):
     Where the error is; starts with `body`, `path`, `query` or `header`.
     """
     msg: str
-    type: str
+    type: Annotated[
+        str,
+        Field(
+            examples=["auth_type_required", "auth_value_not_allowed", "auth_value_required", "bool_type", "credentials_required", "datetime_parsing", "datetime_type", "default_model_not_in_models", "description_required", "dict_type", "duplicate_target_id", "embedding_config_required", "enum", "extra_forbidden", "greater_than_equal", "header_name_invalid", "id_mismatch", "int_parsing", "int_type", "length_mismatch", "less_than_equal", "list_type", "literal_error", "missing", "model_type", "not_found", "number_not_finite", "page_too_large", "proxy_with_websocket", "secret_destination_changed", "secret_not_stored", "string_nul", "string_pattern_mismatch", "string_surrogate", "string_too_long", "string_too_short", "string_type", "timezone_aware", "too_long", "too_short", "union_tag_invalid", "union_tag_not_found", "uuid_parsing", "uuid_type"]
+        ),
+    ]
     """
-    A machine-readable error kind.
+    A machine-readable error kind. `examples` lists every kind this version of the server answers, but the set is open: a later version may add kinds (a new rule), so a client must take a kind it does not know as a plain string, not fail on it.
     """
 
 
@@ -574,7 +579,9 @@ class ToolUpdate(BaseModel):
     service_id: Annotated[int, Field(ge=1)]
     definition: Annotated[dict[str, Any], Field(max_length=100)]
     """
-    The tool definition, as the model sees it (any JSON object).
+    The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+    so it is a destination of its service's auth values (see resolved-auth).
+
     """
     last_updated: AwareDatetime | MISSING = MISSING
     """
@@ -631,6 +638,12 @@ class Problem(BaseModel):
     instance: str | MISSING = MISSING
     """
     The request path.
+    """
+    request_id: Annotated[
+        str | MISSING, Field(pattern="^[A-Za-z0-9._:+=/-]{1,128}$")
+    ] = MISSING
+    """
+    The request's id, as in the `X-Request-Id` header of the answer; quote it when reporting a problem. This server always sends it; a problem made by a proxy in front of it may not.
     """
     errors: list[ValidationErrorItem] | MISSING = MISSING
     """
@@ -978,7 +991,9 @@ class ToolCreate(BaseModel):
     """
     definition: Annotated[dict[str, Any], Field(max_length=100)]
     """
-    The tool definition, as the model sees it (any JSON object).
+    The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+    so it is a destination of its service's auth values (see resolved-auth).
+
     """
 
 

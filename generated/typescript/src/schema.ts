@@ -292,7 +292,10 @@ export interface paths {
          * Read the real auth values and the HTTP headers a tool would send (data plane)
          * @description Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic base64(username:password)`,
          *     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-         *     `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+         *     `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+         *     its service's auth values where its `definition` says: when a tool of the service was added,
+         *     moved to it or changed its definition since the auth values were written, they are held back:
+         *     409, until they are sent again (a tool deleted or changed back holds nothing back).
          */
         get: operations["resolveToolServiceAuth"];
         put?: never;
@@ -521,6 +524,8 @@ export interface components {
             detail?: string;
             /** @description The request path. */
             instance?: string;
+            /** @description The request's id, as in the `X-Request-Id` header of the answer; quote it when reporting a problem. This server always sends it; a problem made by a proxy in front of it may not. */
+            request_id?: string;
             /** @description One entry for each field that breaks a rule (422 only). */
             errors?: components["schemas"]["ValidationErrorItem"][];
         };
@@ -528,7 +533,53 @@ export interface components {
             /** @description Where the error is; starts with `body`, `path`, `query` or `header`. */
             loc: (string | number)[];
             msg: string;
-            /** @description A machine-readable error kind. */
+            /**
+             * @description A machine-readable error kind. `examples` lists every kind this version of the server answers, but the set is open: a later version may add kinds (a new rule), so a client must take a kind it does not know as a plain string, not fail on it.
+             * @example auth_type_required
+             * @example auth_value_not_allowed
+             * @example auth_value_required
+             * @example bool_type
+             * @example credentials_required
+             * @example datetime_parsing
+             * @example datetime_type
+             * @example default_model_not_in_models
+             * @example description_required
+             * @example dict_type
+             * @example duplicate_target_id
+             * @example embedding_config_required
+             * @example enum
+             * @example extra_forbidden
+             * @example greater_than_equal
+             * @example header_name_invalid
+             * @example id_mismatch
+             * @example int_parsing
+             * @example int_type
+             * @example length_mismatch
+             * @example less_than_equal
+             * @example list_type
+             * @example literal_error
+             * @example missing
+             * @example model_type
+             * @example not_found
+             * @example number_not_finite
+             * @example page_too_large
+             * @example proxy_with_websocket
+             * @example secret_destination_changed
+             * @example secret_not_stored
+             * @example string_nul
+             * @example string_pattern_mismatch
+             * @example string_surrogate
+             * @example string_too_long
+             * @example string_too_short
+             * @example string_type
+             * @example timezone_aware
+             * @example too_long
+             * @example too_short
+             * @example union_tag_invalid
+             * @example union_tag_not_found
+             * @example uuid_parsing
+             * @example uuid_type
+             */
             type: string;
         };
         /** @description A gateway to create or replace. `id`, `created_at` and `updated_at` are read-only (ids must match). */
@@ -1322,7 +1373,10 @@ export interface components {
              * @description The tool service the tool belongs to.
              */
             service_id: number;
-            /** @description The tool definition, as the model sees it (any JSON object). */
+            /**
+             * @description The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+             *     so it is a destination of its service's auth values (see resolved-auth).
+             */
             definition: {
                 [key: string]: unknown;
             };
@@ -1335,7 +1389,10 @@ export interface components {
             name: components["schemas"]["ToolNameValue"];
             /** Format: int64 */
             service_id: number;
-            /** @description The tool definition, as the model sees it (any JSON object). */
+            /**
+             * @description The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+             *     so it is a destination of its service's auth values (see resolved-auth).
+             */
             definition: {
                 [key: string]: unknown;
             };
@@ -1365,6 +1422,7 @@ export interface components {
          */
         Default: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1374,6 +1432,7 @@ export interface components {
         /** @description The request is malformed (for example, the body is not JSON). */
         BadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1385,6 +1444,7 @@ export interface components {
             headers: {
                 /** @description The scheme to use. */
                 "WWW-Authenticate"?: string;
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1394,6 +1454,7 @@ export interface components {
         /** @description The key lacks the scope the operation needs. */
         Forbidden: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1403,6 +1464,7 @@ export interface components {
         /** @description No such resource (or it belongs to another gateway). */
         NotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1412,6 +1474,7 @@ export interface components {
         /** @description The resource is in use, or a name is taken. */
         Conflict: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1421,6 +1484,7 @@ export interface components {
         /** @description `If-Match` does not match the current ETag; nothing was written. */
         PreconditionFailed: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1432,6 +1496,7 @@ export interface components {
             headers: {
                 /** @description Seconds to wait before sending the request again. */
                 "Retry-After"?: number;
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1441,6 +1506,7 @@ export interface components {
         /** @description The body is larger than the server takes (1 MiB). */
         ContentTooLarge: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1450,6 +1516,7 @@ export interface components {
         /** @description The body is not `application/json`. */
         UnsupportedMediaType: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1459,6 +1526,7 @@ export interface components {
         /** @description The request breaks a rule of the API; `errors` names each field. */
         UnprocessableContent: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1492,13 +1560,15 @@ export interface components {
         /** @description Why the resource is deleted (kept in the server log): one line, without control characters (U+0000-U+001F, U+007F-U+009F, U+2028, U+2029), or the answer is a 422. */
         Reason: string;
         /**
-         * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-         *     nothing; left out, the write is unconditional.
+         * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+         *     answers 412 and writes nothing; left out, the write is unconditional.
          */
         IfMatch: string;
     };
     requestBodies: never;
     headers: {
+        /** @description The request's id, also in a problem's `request_id`: the caller's own `X-Request-Id` when it is 1 to 128 of `A-Z a-z 0-9 . _ : + = / -`, else a new one. Quote it when reporting a problem. */
+        RequestId: string;
         /** @description The version of the resource; send it back in `If-Match` to update or delete it safely. */
         ETag: string;
     };
@@ -1523,6 +1593,7 @@ export interface operations {
             /** @description A page of gateways. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1553,6 +1624,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1584,6 +1656,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1603,8 +1676,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1624,6 +1697,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1647,8 +1721,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1663,6 +1737,7 @@ export interface operations {
             /** @description The gateway was deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1698,6 +1773,7 @@ export interface operations {
             /** @description A page of upstreams. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1732,6 +1808,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1766,6 +1843,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1785,8 +1863,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1808,6 +1886,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1831,8 +1910,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1849,6 +1928,7 @@ export interface operations {
             /** @description The upstream was deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1884,6 +1964,7 @@ export interface operations {
             /** @description A page of services. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1918,6 +1999,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1952,6 +2034,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1971,8 +2054,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1994,6 +2077,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2017,8 +2101,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2035,6 +2119,7 @@ export interface operations {
             /** @description The service was deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2066,6 +2151,7 @@ export interface operations {
             /** @description The service with real secret values. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2106,6 +2192,7 @@ export interface operations {
             /** @description A page of tool services. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2124,8 +2211,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2142,6 +2229,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2177,6 +2265,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2208,6 +2297,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2230,8 +2320,8 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2246,6 +2336,7 @@ export interface operations {
             /** @description The tool service was deleted (200, as the tool-services API answers); the body is what was deleted. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2278,6 +2369,7 @@ export interface operations {
             /** @description The decrypted auth values and the headers. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2288,6 +2380,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
             default: components["responses"]["Default"];
         };
@@ -2317,6 +2410,7 @@ export interface operations {
             /** @description A page of tools. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2335,8 +2429,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2353,6 +2447,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2389,6 +2484,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2422,6 +2518,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2444,8 +2541,8 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The `ETag` of the resource as read last (`*` for any version). A stale one answers 412 and writes
-                 *     nothing; left out, the write is unconditional.
+                 * @description The `ETag` of the resource as read last (`*` for any version), or a list of them. A stale one
+                 *     answers 412 and writes nothing; left out, the write is unconditional.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2460,6 +2557,7 @@ export interface operations {
             /** @description The tool was deleted (200, as the tool-services API answers); the body is what was deleted. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2488,6 +2586,7 @@ export interface operations {
             /** @description The process is up. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2509,6 +2608,7 @@ export interface operations {
             /** @description The database answers. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2518,6 +2618,7 @@ export interface operations {
             /** @description The database does not answer. */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2539,6 +2640,7 @@ export interface operations {
             /** @description Versions. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2560,6 +2662,7 @@ export interface operations {
             /** @description The OpenAPI document. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2583,6 +2686,7 @@ export interface operations {
             /** @description The OpenAPI document. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2604,6 +2708,7 @@ export interface operations {
             /** @description The HTML reference. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

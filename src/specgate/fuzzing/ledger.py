@@ -3,13 +3,18 @@
 A secret "leaks" when a response holds it as a whole string, or holds a long one (12 characters or
 more) inside a string. Short values and values the run also sent as ordinary data, or that the spec
 itself holds (enum values, defaults, examples), prove nothing when they come back, so they are not
-tracked.
+tracked. Nor are values found inside the server's own text (the string constants of specgate's code,
+its messages among them): hypothesis draws strings from the constants of the code under test, so a
+secret "must be an integer" came back in the 422 that says so, which is no echo.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import threading
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from ..masking import MASK, Shape, secret_values
@@ -54,12 +59,38 @@ def _spec_words(spec: Spec) -> set[str]:
     return set(strings(spec.document))
 
 
+def _constants(tree: ast.AST) -> Iterator[str]:
+    """The string constants of a module (f-strings' fixed parts too), but its docstrings."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.value
+
+
+@functools.cache
+def server_text() -> str:
+    """Every string constant of specgate's code, one a line: what the server may say of its own."""
+    package = Path(__file__).resolve().parent.parent
+    found: set[str] = set()
+    for source in sorted(package.rglob("*.py")):
+        found.update(_constants(ast.parse(source.read_text(encoding="utf-8"))))
+    return "\n".join(sorted(found))
+
+
 class Ledger:
     """Thread-safe record of one run's secrets and ordinary strings."""
 
     def __init__(self, spec: Spec) -> None:
         self.shapes = request_shapes(spec)
         self._spec_words = _spec_words(spec) | {MASK}
+        self._server_text = server_text()
         self._secrets: set[str] = set()
         self._ordinary: set[str] = set()
         self._lock = threading.Lock()
@@ -72,7 +103,7 @@ class Ledger:
         ordinary = {s for part in (body, *others) for s in strings(part)} - found
         with self._lock:
             self._ordinary |= ordinary
-            self._secrets |= {s for s in found if len(s) >= MIN_SECRET}
+            self._secrets |= {s for s in found if len(s) >= MIN_SECRET and s not in self._server_text}
 
     def leaks(self, texts: Iterator[str]) -> list[str]:
         """The tracked secrets that appear in `texts` (whole, or inside when long)."""

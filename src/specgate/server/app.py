@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from ..config import Settings
@@ -19,7 +21,7 @@ from ..store.migrate import upgrade
 from .context import build_context
 from .problems import problem
 from .request_id import RequestId
-from .routing import route_template, routes_for
+from .routing import SpecRouter, route_template, routes_for
 
 __all__ = ["create_app", "routes_for"]
 
@@ -27,7 +29,12 @@ log = logger("specgate.server")
 
 
 class _App(Starlette):
-    """Starlette with `X-Request-Id` outermost, so even its own error answers carry one."""
+    """Starlette with `X-Request-Id` outermost, so even its own error answers carry one, and the
+    spec's router (routing.SpecRouter)."""
+
+    def __init__(self, routes: list[Route], **kwargs: Any) -> None:
+        super().__init__(routes=routes, **kwargs)
+        self.router = SpecRouter(routes, lifespan=kwargs.get("lifespan"))
 
     def build_middleware_stack(self) -> ASGIApp:
         return RequestId(super().build_middleware_stack())

@@ -7,15 +7,14 @@ request instead of a query, while a new key is seen at once (misses are not cach
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import NamedTuple
-
-from starlette.datastructures import Headers
 
 from ..api_keys import Identity, hash_api_key
 from ..errors import Forbidden, NotFound, Unauthorized
 from ..store import Store
 
-__all__ = ["Authenticator", "require_gateway", "require_scope"]
+__all__ = ["Authenticator", "require_gateway", "require_scopes"]
 
 _MAX_CACHED = 10_000
 
@@ -31,24 +30,34 @@ class Authenticator:
         self._ttl = ttl
         self._cache: dict[str, _Cached] = {}
 
-    async def identify(self, headers: Headers) -> Identity:
+    async def identify(self, raw_headers: Iterable[tuple[bytes, bytes]]) -> Identity:
         """The caller's identity; every credential sent must be valid, and all name one key.
 
         Each header is read in all its copies: with `Syllable-API-Key: good` then `Syllable-API-Key:
-        bogus`, the first copy alone would pass (issue 9, L1).
+        bogus`, the first copy alone would pass (issue 9, L1). The ASGI headers (lower-case names)
+        are walked once, with no `Headers` object: this runs on every request.
         """
-        keys = set()
-        for authorization in headers.getlist("authorization"):
-            scheme, _, key = authorization.partition(" ")
-            if scheme.lower() != "bearer" or not key.strip():
-                raise Unauthorized("the Authorization header must be 'Bearer <key>'")
-            keys.add(key.strip())
-        keys.update(value.strip() for value in headers.getlist("syllable-api-key"))
-        if not keys:
+        key: str | None = None
+        several = False
+        for name, value in raw_headers:
+            if name == b"authorization":
+                scheme, _, sent = value.decode("latin-1").partition(" ")
+                sent = sent.strip()
+                if scheme.lower() != "bearer" or not sent:
+                    raise Unauthorized("the Authorization header must be 'Bearer <key>'")
+            elif name == b"syllable-api-key":
+                sent = value.decode("latin-1").strip()
+            else:
+                continue
+            if key is None:
+                key = sent
+            elif sent != key:
+                several = True
+        if key is None:
             raise Unauthorized("no API key: send 'Authorization: Bearer <key>' or 'Syllable-API-Key'")
-        if len(keys) > 1:
+        if several:
             raise Unauthorized("the request holds more than one API key; send one key")
-        identity = await self._lookup(keys.pop())
+        identity = await self._lookup(key)
         if identity is None:
             raise Unauthorized("the API key is not valid")
         return identity
@@ -70,9 +79,12 @@ class Authenticator:
         return identity
 
 
-def require_scope(identity: Identity, scope: str) -> None:
-    if scope not in identity.scopes:
-        raise Forbidden(f"this operation needs the {scope} scope")
+def require_scopes(identity: Identity, scopes: frozenset[str]) -> None:
+    """The key holds every scope the operation's `security` lists in the spec."""
+    missing = sorted(scopes - identity.scopes)
+    if missing:
+        plural = "s" if len(missing) > 1 else ""
+        raise Forbidden(f"this operation needs the {' and '.join(missing)} scope{plural}")
 
 
 def require_gateway(identity: Identity, gateway_id: str | None) -> None:

@@ -15,7 +15,8 @@ from ..masking import shape_of
 from ..registry import RESOURCES, Resource, facts
 from ..spec import Spec
 from ..store import KINDS, Store
-from .auth import Authenticator, require_scope
+from .auth import Authenticator, require_scopes
+from .endpoint import current, read_parameters
 from .resources import BodySchema, ResourceType
 
 __all__ = ["Context", "build_context", "caller"]
@@ -59,9 +60,11 @@ def build_context(spec: Spec, store: Store, keyring: Keyring, api_key_cache_seco
     )
 
 
-async def caller(request: Request, scope: str) -> tuple[Context, Identity]:
-    """The server context and the authenticated caller, who must hold `scope`."""
+async def caller(request: Request) -> tuple[Context, Identity]:
+    """The server context and the authenticated caller, who must hold the scopes the spec lists in
+    the operation's `security`; the request's parameters are read and checked then (`params`)."""
     ctx: Context = request.app.state.ctx
-    identity = await ctx.auth.identify(request.headers)
-    require_scope(identity, scope)
+    identity = await ctx.auth.identify(request.scope["headers"])
+    require_scopes(identity, current(request).scopes or frozenset())
+    read_parameters(request)  # a 422 on a parameter only to a caller allowed to call
     return ctx, identity

@@ -1,4 +1,4 @@
-"""Reading a request: path and query parameters and the JSON body, each checked as the spec says.
+"""Reading a request's JSON body, checked as the spec says (parameters: `parameters.py`).
 
 Errors name the field (`loc`) and never echo what was sent: a body may hold secrets.
 """
@@ -6,106 +6,18 @@ Errors name the field (`loc`) and never echo what was sent: a body may hold secr
 from __future__ import annotations
 
 import json
-import re
-import uuid
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 from ..errors import BadRequest, ContentTooLarge, FieldError, InvalidRequest, UnsupportedMediaType
-from ..logs import CONTROLS
-from ..storable import CONTROL_CHARACTER, body_errors, text_error
+from ..storable import body_errors
 
-__all__ = [
-    "MAX_BODY",
-    "enum_query",
-    "int_path",
-    "int_query",
-    "list_query",
-    "name_path",
-    "read_body",
-    "required_reason",
-    "text_query",
-    "uuid_path",
-]
-
-_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
-_MAX_ID = 9223372036854775807
-
+__all__ = ["MAX_BODY", "read_body"]
 
 MAX_BODY = 1024 * 1024
-
-
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-def uuid_path(request: Request, name: str) -> str:
-    value: str = request.path_params[name]
-    if _UUID.fullmatch(value):  # the canonical form, as this server writes ids: no parse needed
-        return value
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise InvalidRequest.one(("path", name), "must be a UUID", "uuid_parsing") from None
-
-
-def int_path(request: Request, name: str) -> int:
-    return _int(request.path_params[name], ("path", name), 1, _MAX_ID)
-
-
-def name_path(request: Request, name: str) -> str:
-    value: str = request.path_params[name]
-    if not _NAME.fullmatch(value):
-        raise InvalidRequest.one(
-            ("path", name), "must be 1 to 64 of A-Z a-z 0-9 _ -", "string_pattern_mismatch"
-        )
-    return value
-
-
-def int_query(request: Request, name: str, default: int, low: int, high: int) -> int:
-    value = request.query_params.get(name)
-    return default if value is None else _int(value, ("query", name), low, high)
-
-
-def enum_query(request: Request, name: str, choices: Sequence[str], default: str | None) -> str | None:
-    value = request.query_params.get(name)
-    if value is None:
-        return default
-    if value not in choices:
-        raise InvalidRequest.one(("query", name), f"must be one of {', '.join(choices)}", "enum")
-    return value
-
-
-def list_query(request: Request, name: str, choices: Sequence[str] | None, max_items: int) -> list[str]:
-    values = request.query_params.getlist(name)
-    if len(values) > max_items:
-        raise InvalidRequest.one(("query", name), f"at most {max_items} values", "too_long")
-    for i, value in enumerate(values):
-        if choices is not None and value not in choices:
-            raise InvalidRequest.one(("query", name, i), f"must be one of {', '.join(choices)}", "enum")
-        if len(value) > 200:
-            raise InvalidRequest.one(("query", name, i), "at most 200 characters", "string_too_long")
-        text_query(value, ("query", name, i))
-    return values
-
-
-def text_query(value: str, loc: tuple[str | int, ...]) -> str:
-    """A free-text query value the store can take (no NUL): the value, or a 422 naming it."""
-    error = text_error(value)
-    if error is not None:
-        raise InvalidRequest.one(loc, error.msg, error.type)
-    return value
-
-
-def _int(text: str, loc: tuple[str | int, ...], low: int, high: int) -> int:
-    if not re.fullmatch(r"[+-]?[0-9]{1,19}", text):
-        raise InvalidRequest.one(loc, "must be an integer", "int_parsing")
-    value = int(text)
-    if not low <= value <= high:
-        raise InvalidRequest.one(loc, f"must be between {low} and {high}", "range")
-    return value
 
 
 async def read_body(request: Request, adapter: TypeAdapter[Any]) -> Any:
@@ -206,13 +118,22 @@ async def _limited_body(request: Request) -> bytes:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY:
         raise ContentTooLarge(f"the body is larger than {MAX_BODY} bytes")
-    chunks, size = [], 0
-    async for chunk in request.stream():
+    # The ASGI messages read directly (as `request.stream()` reads them, without its async
+    # generator): a body usually comes in one message.
+    chunks, size, receive = [], 0, request.receive
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        if message["type"] != "http.request":
+            continue
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > MAX_BODY:
             raise ContentTooLarge(f"the body is larger than {MAX_BODY} bytes")
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _closest(errors: Sequence[Any], tagged: bool) -> list[tuple[FieldError, Any]]:
@@ -254,17 +175,3 @@ def _union_members() -> frozenset[str]:
 
 
 _MEMBERS = _union_members()
-
-
-def required_reason(request: Request) -> str:
-    """The delete's reason: one line of text, as the spec's pattern says (it goes to the log)."""
-    reason = request.query_params.get("reason")
-    if not reason or len(reason) > 500:
-        raise InvalidRequest.one(
-            ("query", "reason"), "a reason of 1 to 500 characters is required", "missing"
-        )
-    if CONTROLS.search(reason):  # the characters the spec's `Reason` description rules out
-        raise InvalidRequest.one(
-            ("query", "reason"), "must be one line without control characters", CONTROL_CHARACTER
-        )
-    return reason

@@ -11,18 +11,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from starlette.convertors import StringConvertor
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Match, Route
+from starlette.routing import Match, Route, Router
 from starlette.types import Receive, Scope, Send
 
 from ..spec import Spec
+from .endpoint import Endpoint, attach, read_parameters
 from .problems import error_response, problem
 from .routes import HANDLERS, Handler
 
-__all__ = ["SpecRoute", "routes_for"]
+__all__ = ["SpecRoute", "SpecRouter", "routes_for"]
 
 _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
 
@@ -30,14 +33,27 @@ _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
 class SpecRoute(Route):
     """One path of the spec with the handlers of its methods."""
 
-    def __init__(self, path: str, handlers: dict[str, Handler]) -> None:
-        super().__init__(path, _dispatch(handlers), methods=list(handlers), name=path)
+    def __init__(self, path: str, endpoints: dict[str, Endpoint]) -> None:
+        super().__init__(path, _dispatch(endpoints), methods=list(endpoints), name=path)
         # `$` matches before a trailing newline; `\Z` only at the very end.
         self.path_regex = re.compile(self.path_regex.pattern.removesuffix("$") + r"\Z")
         self.allow = ", ".join(sorted(self.methods or ()))
+        # A parameter is one segment (no `/`): a path with another number of slashes cannot match.
+        self.slashes = path.count("/")
+        self.app = _asgi(endpoints)
+        # Every parameter is a plain string (no convertor changes it): SpecRouter may match directly.
+        self.plain = all(isinstance(c, StringConvertor) for c in self.param_convertors.values())
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        if _ENCODED_SLASH.search(scope.get("raw_path") or b""):
+        # Checked for every route a request is tried against: the cheap tests first.
+        if (
+            scope["type"] == "http"
+            and not scope.get("root_path")
+            and scope["path"].count("/") != self.slashes
+        ):
+            return Match.NONE, {}
+        raw_path = scope.get("raw_path") or b""
+        if b"%" in raw_path and _ENCODED_SLASH.search(raw_path):
             return Match.NONE, {}
         return super().matches(scope)
 
@@ -50,24 +66,68 @@ class SpecRoute(Route):
         await self.app(scope, receive, send)
 
 
+class SpecRouter(Router):
+    """Starlette's router, trying first only the routes with the request path's number of slashes.
+
+    The first route that matches in full is the one Starlette would pick (a full match wins over an
+    earlier partial one, and no route with another slash count can match). Anything else (405, 404,
+    a root path) takes Starlette's own walk over every route."""
+
+    def __init__(self, routes: list[Route], **kwargs: Any) -> None:
+        super().__init__(routes, **kwargs)
+        by_slashes: dict[int, list[SpecRoute]] = {}
+        for route in routes:
+            if isinstance(route, SpecRoute):
+                by_slashes.setdefault(route.slashes, []).append(route)
+        # Only where every parameter is a plain string can a route be matched by its regex alone.
+        self._by_slashes = {n: rs for n, rs in by_slashes.items() if all(r.plain for r in rs)}
+
+    async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope.get("root_path"):
+            path, raw_path = scope["path"], scope.get("raw_path") or b""
+            if not (b"%" in raw_path and _ENCODED_SLASH.search(raw_path)):
+                for route in self._by_slashes.get(path.count("/"), ()):
+                    # What Route.matches does for a full match (string parameters, the method allowed).
+                    found = route.path_regex.match(path)
+                    if found is None or scope["method"] not in (route.methods or ()):
+                        continue
+                    path_params = dict(scope.get("path_params", {}))
+                    path_params.update(found.groupdict())
+                    scope.setdefault("router", self)
+                    scope["route"] = route
+                    scope["endpoint"] = route.endpoint
+                    scope["path_params"] = path_params
+                    await route.app(scope, receive, send)
+                    return
+        await super().app(scope, receive, send)
+
+
 def routes_for(spec: Spec) -> list[Route]:
     """One route per path of the spec, with exactly the methods the spec gives it."""
-    by_path: dict[str, dict[str, str]] = {}
-    for op in spec.operations():
-        by_path.setdefault(op.path, {})[op.method] = op.operation_id
-    missing = {op for ops in by_path.values() for op in ops.values()} - set(HANDLERS)
-    extra = set(HANDLERS) - {op for ops in by_path.values() for op in ops.values()}
+    operations = list(spec.operations())
+    missing = {op.operation_id for op in operations} - set(HANDLERS)
+    extra = set(HANDLERS) - {op.operation_id for op in operations}
     if missing or extra:
         raise RuntimeError(
             f"handlers do not match the spec: missing {sorted(missing)}, extra {sorted(extra)}"
         )
-    return [
-        SpecRoute(path, {method: HANDLERS[op_id] for method, op_id in methods.items()})
-        for path, methods in by_path.items()
-    ]
+    by_path: dict[str, dict[str, Endpoint]] = {}
+    for op in operations:
+        by_path.setdefault(op.path, {})[op.method] = Endpoint.of(spec, op, HANDLERS[op.operation_id])
+    return [SpecRoute(path, endpoints) for path, endpoints in by_path.items()]
 
 
-def _dispatch(handlers: dict[str, Handler]) -> Handler:
+async def _call(endpoint: Endpoint, request: Request) -> Response:
+    """The endpoint's handler, once routing marked the request with it. An operation with no
+    security reads its parameters at once; any other after its caller is known (`context.caller`),
+    so a request without a valid key learns nothing about its parameters."""
+    attach(request.scope, endpoint)
+    if endpoint.scopes is None:
+        read_parameters(request)
+    return await endpoint.handler(request)
+
+
+def _dispatch(endpoints: dict[str, Endpoint]) -> Handler:
     """One endpoint for a path: picks the method's handler and turns every error into problem+json.
 
     Errors are answered here, not re-raised: a server's traceback log could quote request data.
@@ -76,12 +136,29 @@ def _dispatch(handlers: dict[str, Handler]) -> Handler:
     async def endpoint(request: Request) -> Response:
         head = request.method == "HEAD"
         try:
-            response = await handlers["GET" if head else request.method](request)
+            response = await _call(endpoints["GET" if head else request.method], request)
         except Exception as exc:
             response = error_response(request, exc)
         return _without_body(response) if head else response
 
     return endpoint
+
+
+def _asgi(endpoints: dict[str, Endpoint]) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """`_dispatch`'s endpoint as an ASGI app, in one frame. Starlette's `request_response` also wraps
+    each call in its exception handling, which the app's ExceptionMiddleware already does around
+    every route (with the same handlers), and every error is answered here."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive, send)
+        method = scope["method"]
+        try:
+            response = await _call(endpoints["GET" if method == "HEAD" else method], request)
+        except Exception as exc:
+            response = error_response(request, exc)
+        await (_without_body(response) if method == "HEAD" else response)(scope, receive, send)
+
+    return app
 
 
 def _without_body(response: Response) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -35,9 +36,14 @@ def upgrade(url: str, revision: str = "head") -> None:
     path = sqlite_path(url)
     if path is not None:
         create_private(path)
+    if revision == "head" and current_revision(url) == head_revision():
+        # Already there, as at nearly every start of a server on SQLite: one query, rather than Alembic
+        # loading its environment and every migration script to find there is nothing to do.
+        return
     command.upgrade(_config(url), revision)
 
 
+@functools.cache  # the migration scripts do not change while a process runs
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(_config("sqlite://")).get_current_head()
 

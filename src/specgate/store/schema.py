@@ -85,6 +85,8 @@ tools = sa.Table(
     sa.Column("last_updated", sa.Text, nullable=False),
     sa.Column("last_updated_by", sa.Text, nullable=False),
     *_resource_columns(),
+    # Where the tool sends its service's secrets, a fingerprint (migration 0007; `merge.LINKED`).
+    sa.Column("destinations", sa.Text, nullable=True),
     sqlite_autoincrement=True,
 )
 

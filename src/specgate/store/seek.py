@@ -26,23 +26,45 @@ scope's first block starts below every key (a sentinel), so every key has a bloc
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
 from .database import Database, Sent, Transaction
 from .schema import ORDERS, SCOPES, metadata
 
-__all__ = ["BLOCK", "FEW", "PARTS", "Order", "count", "locate", "orders", "rebuild", "settle", "written"]
+__all__ = [
+    "BLOCK",
+    "FEW",
+    "PARTS",
+    "Order",
+    "Start",
+    "count",
+    "locate",
+    "orders",
+    "rebuild",
+    "settle",
+    "written",
+]
 
 BLOCK = 2048  # ~500 blocks at a million rows; a seek walks < 4096 index entries
 PARTS = 64  # parts a block or count may gather before upkeep sums them into one
 # A block a PostgreSQL write leaves at most this full, by its own count, is read again after the
 # commit: more writers than this at once (PostgreSQL allows 100 connections) could have emptied it.
 FEW = 128
+
+
+class Start(NamedTuple):
+    """Where a seek starts: the first key of a block (or of the row itself), and the rows to skip
+    from it to reach the position."""
+
+    value: Any  # the order column's value
+    id: Any
+    skip: int
 
 
 @dataclass(frozen=True)
@@ -99,6 +121,7 @@ class Order:
         )
 
 
+@functools.cache  # every write asks; callers only read it
 def orders(table: str) -> dict[str, Order]:
     return {c: Order(table, c, SCOPES.get(table)) for c in ORDERS.get(table, ())}
 
@@ -117,10 +140,8 @@ async def count(db: Database, table: str, scope: str | None) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-async def locate(
-    db: Database, order: Order, scope: str | None, position: int, total: int
-) -> tuple[Any, Any, int] | None:
-    """(first key of the block holding `position`, the position within that block), None past the end.
+async def locate(db: Database, order: Order, scope: str | None, position: int, total: int) -> Start | None:
+    """Where to start reading for `position`: a block's first key and the rows to skip, None past the end.
     `total` is the scope's row count: a position in the back half is found summing from the end."""
     s = _scope_key(scope)
     if db.dialect == "sqlite":
@@ -129,7 +150,7 @@ async def locate(
         first = await db.fetch_one(
             f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1", {"s": s}
         )
-        return (first[0], first[1], 0) if first else None
+        return Start(first[0], first[1], 0) if first else None
 
     # Each block's count is the sum of its parts; one block holds the position (start <= p < start + n).
     # Summed in the key's index order from the nearer end, PostgreSQL stops at the block found.
@@ -153,12 +174,12 @@ async def locate(
             f" FROM ({sums('DESC')}) AS g) AS b WHERE after < :back AND after + n >= :back LIMIT 1",
             {"s": s, "back": total - position},
         )
-    return (row[0], row[1], int(row[2])) if row else None
+    return Start(row[0], row[1], int(row[2])) if row else None
 
 
 async def _locate_sqlite(
     db: Database, order: Order, scope: str | None, position: int, total: int
-) -> tuple[Any, Any, int] | None:
+) -> Start | None:
     """SQLite: the key of the row at `position` itself (skip 0). SQLite's window functions cost
     several times a plain aggregate per row, so the block counts come as one string, summed here,
     from the nearer end: the few blocks there first (a first page either way), all if need be. (One
@@ -192,7 +213,7 @@ async def _locate_sqlite(
     within = wanted - (ends[j - 1] if j else 0)
     skip = ends[j] - (ends[j - 1] if j else 0) - 1 - within if back else within
     if skip == 0:
-        return block[0], block[1], 0
+        return Start(block[0], block[1], 0)
     params = {"scope": scope, "v": block[0], "i": block[1], "k": skip}
     t, c = order.table, order.column
     if c == "id":  # the index on id alone: the primary key's order, without the rows
@@ -200,7 +221,7 @@ async def _locate_sqlite(
             f"SELECT id, id FROM {t} INDEXED BY ix_{t}_id WHERE id >= :i ORDER BY id LIMIT 1 OFFSET :k",
             params,
         )
-        return (row[0], row[1], 0) if row else None
+        return Start(row[0], row[1], 0) if row else None
     # As in Order.rows_from: the ties of the block's first value from its id on, then greater values.
     scoped = f"{order.scope} = :scope AND " if order.scope else ""
     row = await db.fetch_one(
@@ -213,7 +234,7 @@ async def _locate_sqlite(
             f"SELECT {c}, id FROM {t} WHERE {scoped}{c} > :v ORDER BY {c}, id LIMIT 1 OFFSET :k",
             params | {"k": skip - ties[0]},
         )
-    return (row[0], row[1], 0) if row else None
+    return Start(row[0], row[1], 0) if row else None
 
 
 # --- writes ---------------------------------------------------------------------------------------

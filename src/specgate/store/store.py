@@ -50,13 +50,15 @@ class Kind:
 
     @classmethod
     def of(cls, resource: Resource) -> Kind:
-        """The table of `resource`. Each of its columns that is a field of the documents mirrors that
-        field, but `id` and `created_at`, which the store writes itself."""
+        """The table of `resource`. Each of its columns that is a field of the documents (or one the
+        server adds itself, `resource.own`) mirrors that field, but `id` and `created_at`, which the
+        store writes itself."""
         said = facts(resource)
+        fields = set(said.properties) | set(resource.own)
         mirrored = tuple(
             column.name
             for column in metadata.tables[resource.table].columns
-            if column.name in said.properties and column.name not in ("id", "created_at")
+            if column.name in fields and column.name not in ("id", "created_at")
         )
         return cls(
             resource.table,
@@ -130,6 +132,7 @@ class ApiKeyRecord:
 class Page:
     total: int
     bodies: list[bytes]
+    cut: bool = False  # rows of the range asked for were left out: they were past the byte budget
 
 
 class Store:
@@ -176,6 +179,15 @@ class Store:
         )
         return ToolServiceRead(row[0], bytes(row[1]), row[2]) if row else None
 
+    async def tool_destinations(self, service_id: int) -> list[str]:
+        """The `destinations` of a tool service's tools (each a fingerprint, "" for a tool written
+        before they were recorded), each once, sorted."""
+        rows = await self.db.fetch_all(
+            "SELECT DISTINCT destinations FROM tools WHERE service_id = :s ORDER BY destinations",
+            {"s": service_id},
+        )
+        return sorted({row[0] or "" for row in rows})
+
     async def get(
         self, kind: Kind, key: Any, scope: str | None = None, *, by_id: bool = False
     ) -> Stored | None:
@@ -193,14 +205,16 @@ class Store:
         )
         return row is not None
 
-    async def page(self, kind: Kind, scope: str | None, offset: int, limit: int) -> Page:
-        """A page of the gateway family's lists: in creation order, within the scope."""
+    async def page(
+        self, kind: Kind, scope: str | None, offset: int, limit: int, budget: int | None = None
+    ) -> Page:
+        """A page of the gateway family's lists: in creation order, within the scope.
+
+        `budget`: the most bytes of items (each item's JSON and a comma) to read; see `_within`."""
         order = seek.orders(kind.table)["created_at"]
         total = await seek.count(self.db, kind.table, scope)
-        rows = await self._rows_at(kind, order, scope, offset, limit, total)
-        if kind.table == "gateway_services":
-            return Page(total, [embed(r[0], "upstream", r[1]) for r in rows])
-        return Page(total, [bytes(r[0]) for r in rows])
+        rows = await self._rows_at(kind, order, scope, offset, limit, total, budget=budget)
+        return _page(kind, total, rows)
 
     async def search(
         self,
@@ -211,8 +225,11 @@ class Store:
         search: Sequence[tuple[str, str]] = (),
         order_by: str = "id",
         descending: bool = False,
+        budget: int | None = None,
     ) -> Page:
-        """A page of a tool-services-style list: substring search on columns, any order."""
+        """A page of a tool-services-style list: substring search on columns, any order.
+
+        `budget`: the most bytes of items to read, as in `page`."""
         for column, _ in search:
             if column not in kind.searchable:
                 raise ValueError(f"not searchable: {column}")
@@ -223,18 +240,20 @@ class Store:
             found = await self.db.fetch_one(f"SELECT COUNT(*) FROM ({ids}) AS m", params)
             total = found[0] if found else 0
             t, direction = kind.table, "DESC" if descending else "ASC"
+            ranged = (
+                f"SELECT {t}.id AS rid, {t}.{order_by} AS v, {_size(kind, self.db.dialect)} AS size"
+                f" FROM m JOIN {t} ON {t}.id = m.id"
+                f" ORDER BY {t}.{order_by} {direction}, {t}.id {direction} LIMIT :limit OFFSET :offset"
+            )
             rows = await self.db.fetch_all(
-                f"WITH m AS MATERIALIZED ({ids}) SELECT {_listed(kind)} FROM m JOIN {t} ON {t}.id = m.id"
-                f" ORDER BY {t}.{order_by} {direction}, {t}.id {direction} LIMIT :limit OFFSET :offset",
-                params | {"limit": limit, "offset": offset},
+                f"WITH m AS MATERIALIZED ({ids}) {_within(kind, ranged, direction)}",
+                params | {"limit": limit, "offset": offset, "budget": _budget(budget)},
             )
         else:
             total = await seek.count(self.db, kind.table, None)
             order = seek.orders(kind.table)[order_by]
-            rows = await self._rows_at(kind, order, None, offset, limit, total, descending)
-        if kind.table == "tool_services":
-            return Page(total, [embed(r[0], "tools", r[1].encode()) for r in rows])
-        return Page(total, [bytes(r[0]) for r in rows])
+            rows = await self._rows_at(kind, order, None, offset, limit, total, descending, budget)
+        return _page(kind, total, rows)
 
     async def _rows_at(
         self,
@@ -245,8 +264,10 @@ class Store:
         limit: int,
         total: int,
         descending: bool = False,
+        budget: int | None = None,
     ) -> list[Row]:
-        """`limit` rows of the order from `position` on: seeks through the order's blocks and index."""
+        """`limit` rows of the order from `position` on: seeks through the order's blocks and index;
+        as `_within` reads them (the rows that fit the byte budget)."""
         if descending:  # the same rows as ascending from the mirrored position, reversed
             end = total - position
             position = max(0, end - limit)
@@ -256,9 +277,12 @@ class Store:
         found = await seek.locate(self.db, order, scope, position, total)
         if found is None:
             return []
-        params = {"scope": scope, "limit": limit, "lo_v": found[0], "lo_id": found[1], "skip": found[2]}
-        rows = await self.db.fetch_all(order.rows_from(_listed(kind), self.db.dialect), params)
-        return rows[::-1] if descending else rows
+        params = {"scope": scope, "limit": limit, "lo_v": found.value, "lo_id": found.id, "skip": found.skip}
+        t = kind.table
+        columns = f"{t}.id AS rid, {t}.{order.column} AS v, {_size(kind, self.db.dialect)} AS size"
+        # The range is read ascending; the budget counts from the first row answered.
+        within = _within(kind, order.rows_from(columns, self.db.dialect), "DESC" if descending else "ASC")
+        return await self.db.fetch_all(within, params | {"budget": _budget(budget)})
 
     async def reload(self, kind: Kind, old: Stored) -> Stored | None:
         """The row `old` was read from, as it is now (by id alone: for admin commands, not paths)."""
@@ -503,6 +527,51 @@ def _listed(kind: Kind) -> str:
     if kind.table == "gateway_services":
         return "body, (SELECT u.body FROM upstreams u WHERE u.id = gateway_services.upstream_id)"
     return "body"
+
+
+def _size(kind: Kind, dialect: str) -> str:
+    """SQL for the length of a row's item as a list answers it (`_page`), from the lengths of its
+    columns: neither database reads a large value to give its length."""
+    t = kind.table
+    if kind.table == "tool_services":  # ,"tools":[...] (embed adds the name and 4 characters)
+        names = "octet_length(tool_names)" if dialect == "postgresql" else "length(CAST(tool_names AS BLOB))"
+        return f"length({t}.body) + {len('tools') + 4} + {names}"
+    if kind.table == "gateway_services":  # ,"upstream":{...} when it has one
+        upstream = f"(SELECT length(u.body) FROM upstreams u WHERE u.id = {t}.upstream_id)"
+        return f"length({t}.body) + COALESCE({len('upstream') + 4} + {upstream}, 0)"
+    return f"length({t}.body)"
+
+
+def _within(kind: Kind, ranged: str, direction: str) -> str:
+    """SQL reading the items of a page: `ranged` selects the page's rows (rid, v: the order's column,
+    size: `_size`) without their bodies; only the first rows whose sizes and commas add up to at
+    most :budget (always the first) are read whole, in order. The last column of each row is how
+    many rows `ranged` found, so the caller knows whether the page was cut.
+
+    This is where a list's memory is bounded: a page of 100 rows of 1 MB is never read to be cut."""
+    t = kind.table
+    return (
+        f"SELECT {_listed(kind)}, w.asked FROM (SELECT rid,"
+        f" SUM(size + 1) OVER (ORDER BY v {direction}, rid {direction} ROWS UNBOUNDED PRECEDING) AS run,"
+        f" ROW_NUMBER() OVER (ORDER BY v {direction}, rid {direction}) AS n, COUNT(*) OVER () AS asked"
+        f" FROM ({ranged}) AS r) AS w JOIN {t} ON {t}.id = w.rid"
+        " WHERE w.n = 1 OR w.run <= :budget ORDER BY w.n"
+    )
+
+
+def _budget(budget: int | None) -> int:
+    return 2**62 if budget is None else budget
+
+
+def _page(kind: Kind, total: int, rows: Sequence[Row]) -> Page:
+    """The items of rows read by `_within` (their last column: how many rows the range held)."""
+    if kind.table == "tool_services":
+        bodies = [embed(r[0], "tools", r[1].encode()) for r in rows]
+    elif kind.table == "gateway_services":
+        bodies = [embed(r[0], "upstream", r[1]) for r in rows]
+    else:
+        bodies = [bytes(r[0]) for r in rows]
+    return Page(total, bodies, cut=bool(rows) and rows[0][-1] > len(rows))
 
 
 def _scoped(kind: Kind) -> str:

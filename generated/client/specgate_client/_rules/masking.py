@@ -42,7 +42,10 @@ class Shape:
     its `Host` entry alone). `keys_field`: the field in which a read body lists this map's keys
     instead of the map (`auth_value_keys`). `links`: properties that name another resource whose own
     destinations are destinations of these secrets (`x-secret-destination-link`: property -> the
-    write schema of that resource; a service's `upstream_id`).
+    write schema of that resource; a service's `upstream_id`). `destination_for`: the reverse, on a
+    resource without secrets of its own: properties that name a resource whose secrets travel to
+    this object's `destinations` (`x-secret-destination-for`: property -> that resource's write
+    schema; a tool's `service_id`: the tool service's auth values go where its tools' definitions say).
     """
 
     secret: bool = False
@@ -53,6 +56,7 @@ class Shape:
     destination_keys: frozenset[str] = frozenset()
     destination_entries: Mapping[str, frozenset[str]] = field(default_factory=dict)
     links: Mapping[str, str] = field(default_factory=dict)
+    destination_for: Mapping[str, str] = field(default_factory=dict)
     keys_field: str | None = None
 
     @property
@@ -78,9 +82,12 @@ def _shape(spec: Spec, schema: Mapping[str, Any], seen: tuple[str, ...]) -> Shap
     destinations: set[str] = set()
     entries: dict[str, frozenset[str]] = {}
     links: dict[str, str] = {}
+    destination_for: dict[str, str] = {}
     for name, prop in schema.get("properties", {}).items():
         if prop.get("x-secret-destination-link"):
             links[name] = str(prop["x-secret-destination-link"])
+        if prop.get("x-secret-destination-for"):
+            destination_for[name] = str(prop["x-secret-destination-for"])
         mark = prop.get("x-secret-destination")
         if mark:
             destinations.add(name)
@@ -100,11 +107,12 @@ def _shape(spec: Spec, schema: Mapping[str, Any], seen: tuple[str, ...]) -> Shap
         destination_keys=frozenset(schema.get("x-secret-destination-keys", ())),
         destination_entries=entries,
         links=links,
+        destination_for=destination_for,
         keys_field=schema.get("x-secret-keys-field"),
     )
     for branch in (*schema.get("oneOf", ()), *schema.get("anyOf", ()), *schema.get("allOf", ())):
         shape = _union(shape, _shape(spec, branch, seen))  # every part of a branch, not just its fields
-    if shape.fields or shape.values:
+    if shape.fields or shape.values or shape.destination_for:
         return shape
     return replace(shape, destinations=frozenset(), destination_entries={}, links={})
 
@@ -127,6 +135,7 @@ def _union(a: Shape, b: Shape) -> Shape:
         destination_keys=a.destination_keys | b.destination_keys,
         destination_entries=_union_entries(a, b),
         links={**a.links, **b.links},
+        destination_for={**a.destination_for, **b.destination_for},
         keys_field=a.keys_field or b.keys_field,
     )
 

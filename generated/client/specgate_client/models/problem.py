@@ -29,6 +29,9 @@ class Problem:
     """ What went wrong, for a person. """
     instance: str | Unset = UNSET
     """ The request path. """
+    request_id: str | Unset = UNSET
+    """ The request's id, as in the `X-Request-Id` header of the answer; quote it when reporting a problem. This
+    server always sends it; a problem made by a proxy in front of it may not. """
     errors: list[ValidationErrorItem] | Unset = UNSET
     """ One entry for each field that breaks a rule (422 only). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -55,6 +58,8 @@ class Problem:
 
         instance = self.instance
 
+        request_id = self.request_id
+
         errors: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.errors, Unset):
             errors = []
@@ -75,6 +80,8 @@ class Problem:
             field_dict["detail"] = detail
         if instance is not UNSET:
             field_dict["instance"] = instance
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
         if errors is not UNSET:
             field_dict["errors"] = errors
 
@@ -95,6 +102,8 @@ class Problem:
 
         instance = d.pop("instance", UNSET)
 
+        request_id = d.pop("request_id", UNSET)
+
         _errors = d.pop("errors", UNSET)
         errors: list[ValidationErrorItem] | Unset = UNSET
         if _errors is not UNSET:
@@ -110,6 +119,7 @@ class Problem:
             status=status,
             detail=detail,
             instance=instance,
+            request_id=request_id,
             errors=errors,
         )
 

@@ -22,7 +22,9 @@ class ToolCreate:
     service_id: int
     """ The tool service the tool belongs to. """
     definition: ToolCreateDefinition
-    """ The tool definition, as the model sees it (any JSON object). """
+    """ The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+    so it is a destination of its service's auth values (see resolved-auth).
+     """
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)
 

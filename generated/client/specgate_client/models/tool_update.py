@@ -25,7 +25,9 @@ class ToolUpdate:
     name: str
     service_id: int
     definition: ToolUpdateDefinition
-    """ The tool definition, as the model sees it (any JSON object). """
+    """ The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+    so it is a destination of its service's auth values (see resolved-auth).
+     """
     last_updated: datetime.datetime | Unset = UNSET
     """ Read-only; ignored. """
     last_updated_by: str | Unset = UNSET

@@ -14,7 +14,10 @@ T = TypeVar("T", bound="ToolUpdateDefinition")
 
 @_attrs_define
 class ToolUpdateDefinition:
-    """The tool definition, as the model sees it (any JSON object)."""
+    """The tool definition, as the model sees it (any JSON object). It may say where the tool calls,
+    so it is a destination of its service's auth values (see resolved-auth).
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -18,7 +18,9 @@ class ValidationErrorItem:
     """ Where the error is; starts with `body`, `path`, `query` or `header`. """
     msg: str
     type_: str
-    """ A machine-readable error kind. """
+    """ A machine-readable error kind. `examples` lists every kind this version of the server answers, but the set
+    is open: a later version may add kinds (a new rule), so a client must take a kind it does not know as a plain
+    string, not fail on it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     _etag: str | Unset = _attrs_field(default=UNSET, init=False, repr=False, eq=False)

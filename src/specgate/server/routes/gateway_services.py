@@ -40,7 +40,14 @@ async def build_service(
     if any(link.found is None for link in links.values()):
         raise InvalidRequest.one(("body", "upstream_id"), NO_UPSTREAM, "not_found")
     stored = old.doc if old else None
-    doc = merge_update(stored, incoming, rt.shape, seal=ctx.keyring.encrypt, linked=fingerprints(links))
+    doc = merge_update(
+        stored,
+        incoming,
+        rt.shape,
+        seal=ctx.keyring.encrypt,
+        holds=ctx.keyring.holds,
+        linked=fingerprints(links),
+    )
     stamp = now()
     doc |= ids | {"created_at": old.doc["created_at"] if old else stamp, "updated_at": stamp}
     return doc, rt.render(doc, exclude={LINKED})
@@ -90,12 +97,12 @@ async def with_upstream(ctx: Context, doc: dict[str, Any], body: bytes) -> bytes
 
 
 async def list_gateway_services(request: Request) -> Response:
-    ctx, gateway_id = await gateway_scope(request, "read")
+    ctx, gateway_id = await gateway_scope(request)
     return await list_page(request, ctx, ctx[GATEWAY_SERVICE].kind, gateway_id)
 
 
 async def create_gateway_service(request: Request) -> Response:
-    ctx, gateway_id = await gateway_scope(request, "write")
+    ctx, gateway_id = await gateway_scope(request)
     data = await ctx[GATEWAY_SERVICE].incoming(request)
     doc, body = await build_service(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
     try:
@@ -106,7 +113,7 @@ async def create_gateway_service(request: Request) -> Response:
 
 
 async def get_gateway_service(request: Request) -> Response:
-    ctx, gateway_id, service_id = await child_scope(request, "read", "service_id")
+    ctx, gateway_id, service_id = await child_scope(request, "service_id")
     found = await ctx.store.service_body(service_id, gateway_id)
     if found is None:
         raise NotFound(f"no service {service_id} in gateway {gateway_id}")
@@ -115,7 +122,7 @@ async def get_gateway_service(request: Request) -> Response:
 
 
 async def update_gateway_service(request: Request) -> Response:
-    ctx, gateway_id, service_id = await child_scope(request, "write", "service_id")
+    ctx, gateway_id, service_id = await child_scope(request, "service_id")
     data = await ctx[GATEWAY_SERVICE].incoming(request)
     ids = {"id": service_id, "gateway_id": gateway_id}
     check_ids(data, ids)
@@ -134,7 +141,7 @@ async def update_gateway_service(request: Request) -> Response:
 
 
 async def delete_gateway_service(request: Request) -> Response:
-    ctx, gateway_id, service_id = await child_scope(request, "write", "service_id")
+    ctx, gateway_id, service_id = await child_scope(request, "service_id")
     kind = ctx[GATEWAY_SERVICE].kind
     await delete_checked(request, ctx.store, kind, lambda: ctx.store.get(kind, service_id, gateway_id))
     return Response(status_code=204)
@@ -142,7 +149,7 @@ async def delete_gateway_service(request: Request) -> Response:
 
 async def resolve_gateway_service(request: Request) -> Response:
     """The one read that decrypts: for the data plane, `resolve` scope only."""
-    ctx, gateway_id, service_id = await child_scope(request, "resolve", "service_id")
+    ctx, gateway_id, service_id = await child_scope(request, "service_id")
     service = await ctx.store.get(ctx[GATEWAY_SERVICE].kind, service_id, gateway_id)
     if service is None:
         raise NotFound(f"no service {service_id} in gateway {gateway_id}")

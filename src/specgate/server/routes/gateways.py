@@ -13,24 +13,24 @@ from ...registry import GATEWAY
 from ...store import Page, Stored
 from ..auth import require_gateway
 from ..context import caller
-from ..inputs import int_query, uuid_path
+from ..parameters import params
 from ..resources import (
     check_ids,
     delete_checked,
     json_response,
     list_envelope,
     now,
+    page_budget,
     replace_with_retry,
     writable,
 )
 
 
 async def list_gateways(request: Request) -> Response:
-    ctx, who = await caller(request, "read")
-    offset = int_query(request, "offset", 0, 0, 1_000_000)
-    limit = int_query(request, "limit", 20, 1, 100)
+    ctx, who = await caller(request)
+    offset, limit = params(request)["offset"], params(request)["limit"]
     if who.gateway_id is None:
-        page = await ctx.store.page(ctx[GATEWAY].kind, None, offset, limit)
+        page = await ctx.store.page(ctx[GATEWAY].kind, None, offset, limit, page_budget())
     else:  # a key bound to one gateway lists that one only
         own = await ctx.store.body(ctx[GATEWAY].kind, who.gateway_id)
         bodies = [own.body] if own else []
@@ -39,7 +39,7 @@ async def list_gateways(request: Request) -> Response:
 
 
 async def create_gateway(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
+    ctx, who = await caller(request)
     require_gateway(who, None)
     data = await ctx[GATEWAY].incoming(request)
     stamp = now()
@@ -54,8 +54,8 @@ async def create_gateway(request: Request) -> Response:
 
 
 async def get_gateway(request: Request) -> Response:
-    ctx, who = await caller(request, "read")
-    gateway_id = uuid_path(request, "gateway_id")
+    ctx, who = await caller(request)
+    gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     found = await ctx.store.body(ctx[GATEWAY].kind, gateway_id)
     if found is None:
@@ -64,8 +64,8 @@ async def get_gateway(request: Request) -> Response:
 
 
 async def update_gateway(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
-    gateway_id = uuid_path(request, "gateway_id")
+    ctx, who = await caller(request)
+    gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     data = await ctx[GATEWAY].incoming(request)
     check_ids(data, {"id": gateway_id})
@@ -89,8 +89,8 @@ async def update_gateway(request: Request) -> Response:
 
 
 async def delete_gateway(request: Request) -> Response:
-    ctx, who = await caller(request, "write")
-    gateway_id = uuid_path(request, "gateway_id")
+    ctx, who = await caller(request)
+    gateway_id: str = params(request)["gateway_id"]
     require_gateway(who, gateway_id)
     try:
         await delete_checked(

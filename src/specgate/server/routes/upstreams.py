@@ -32,7 +32,13 @@ def build_upstream(
     """Merge the body over the stored upstream, check the rules, render the masked response."""
     incoming = writable(data, ctx[UPSTREAM].read_only)
     incoming["targets"] = [t if "id" in t else {"id": str(uuid.uuid4())} | t for t in incoming["targets"]]
-    doc = merge_update(old.doc if old else None, incoming, ctx[UPSTREAM].shape, seal=ctx.keyring.encrypt)
+    doc = merge_update(
+        old.doc if old else None,
+        incoming,
+        ctx[UPSTREAM].shape,
+        seal=ctx.keyring.encrypt,
+        holds=ctx.keyring.holds,
+    )
     errors = upstream_errors(doc)
     if errors:
         raise InvalidRequest(errors)
@@ -42,12 +48,12 @@ def build_upstream(
 
 
 async def list_upstreams(request: Request) -> Response:
-    ctx, gateway_id = await gateway_scope(request, "read")
+    ctx, gateway_id = await gateway_scope(request)
     return await list_page(request, ctx, ctx[UPSTREAM].kind, gateway_id)
 
 
 async def create_upstream(request: Request) -> Response:
-    ctx, gateway_id = await gateway_scope(request, "write")
+    ctx, gateway_id = await gateway_scope(request)
     data = await ctx[UPSTREAM].incoming(request)
     doc, body = build_upstream(ctx, data, None, {"id": str(uuid.uuid4()), "gateway_id": gateway_id})
     try:
@@ -58,7 +64,7 @@ async def create_upstream(request: Request) -> Response:
 
 
 async def get_upstream(request: Request) -> Response:
-    ctx, gateway_id, upstream_id = await child_scope(request, "read", "upstream_id")
+    ctx, gateway_id, upstream_id = await child_scope(request, "upstream_id")
     found = await ctx.store.body(ctx[UPSTREAM].kind, upstream_id, gateway_id)
     if found is None:
         raise NotFound(f"no upstream {upstream_id} in gateway {gateway_id}")
@@ -66,7 +72,7 @@ async def get_upstream(request: Request) -> Response:
 
 
 async def update_upstream(request: Request) -> Response:
-    ctx, gateway_id, upstream_id = await child_scope(request, "write", "upstream_id")
+    ctx, gateway_id, upstream_id = await child_scope(request, "upstream_id")
     data = await ctx[UPSTREAM].incoming(request)
     ids = {"id": upstream_id, "gateway_id": gateway_id}
     check_ids(data, ids)
@@ -85,7 +91,7 @@ async def update_upstream(request: Request) -> Response:
 
 
 async def delete_upstream(request: Request) -> Response:
-    ctx, gateway_id, upstream_id = await child_scope(request, "write", "upstream_id")
+    ctx, gateway_id, upstream_id = await child_scope(request, "upstream_id")
     try:
         await delete_checked(
             request,

@@ -6,7 +6,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, json_body, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.gateway_service_endpoint import GatewayServiceEndpoint
 from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
 from ...models.gateway_service_upstream import GatewayServiceUpstream
@@ -101,7 +101,7 @@ def _parse_response(response: httpx.Response) -> GatewayServiceEndpoint | Gatewa
 def sync_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
 ) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Create a service
@@ -132,7 +132,7 @@ def sync_detailed(
 def sync(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
 ) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Create a service
@@ -166,7 +166,7 @@ def sync(
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
 ) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Create a service
@@ -197,7 +197,7 @@ async def asyncio_detailed(
 async def asyncio(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
 ) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Create a service

@@ -5,7 +5,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -81,7 +81,7 @@ def sync_detailed(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a service
@@ -113,7 +113,7 @@ def sync(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete a service
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a service
@@ -180,7 +180,7 @@ async def asyncio(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete a service

@@ -5,7 +5,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.gateway_service_endpoint import GatewayServiceEndpoint
 from ...models.gateway_service_upstream import GatewayServiceUpstream
 from ...models.problem import Problem
@@ -84,7 +84,7 @@ def sync_detailed(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Read a service
 
@@ -114,7 +114,7 @@ def sync(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Read a service
 
@@ -147,7 +147,7 @@ async def asyncio_detailed(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
     """Read a service
 
@@ -177,7 +177,7 @@ async def asyncio(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> GatewayServiceEndpoint | GatewayServiceUpstream:
     """Read a service
 

@@ -5,7 +5,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.gateway_service_list import GatewayServiceList
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -76,7 +76,7 @@ def _parse_response(response: httpx.Response) -> GatewayServiceList | Problem | 
 def sync_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> Response[GatewayServiceList | Problem]:
@@ -110,7 +110,7 @@ def sync_detailed(
 def sync(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> GatewayServiceList:
@@ -147,7 +147,7 @@ def sync(
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> Response[GatewayServiceList | Problem]:
@@ -181,7 +181,7 @@ async def asyncio_detailed(
 async def asyncio(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> GatewayServiceList:

@@ -5,7 +5,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.gateway_service_endpoint_resolved import GatewayServiceEndpointResolved
 from ...models.gateway_service_upstream_resolved import GatewayServiceUpstreamResolved
 from ...models.problem import Problem
@@ -91,7 +91,7 @@ def sync_detailed(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]:
     """Read a service with the real values of its secrets (data plane)
 
@@ -123,7 +123,7 @@ def sync(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved:
     """Read a service with the real values of its secrets (data plane)
 
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved | Problem]:
     """Read a service with the real values of its secrets (data plane)
 
@@ -190,7 +190,7 @@ async def asyncio(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> GatewayServiceEndpointResolved | GatewayServiceUpstreamResolved:
     """Read a service with the real values of its secrets (data plane)
 

@@ -6,7 +6,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.gateway_service_endpoint import GatewayServiceEndpoint
 from ...models.gateway_service_endpoint_write import GatewayServiceEndpointWrite
 from ...models.gateway_service_upstream import GatewayServiceUpstream
@@ -118,7 +118,7 @@ def sync_detailed(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
@@ -156,7 +156,7 @@ def sync(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> GatewayServiceEndpoint | GatewayServiceUpstream:
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[GatewayServiceEndpoint | GatewayServiceUpstream | Problem]:
@@ -235,7 +235,7 @@ async def asyncio(
     gateway_id: UUID,
     service_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayServiceEndpointWrite | GatewayServiceUpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> GatewayServiceEndpoint | GatewayServiceUpstream:

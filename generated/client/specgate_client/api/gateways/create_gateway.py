@@ -4,7 +4,7 @@ from typing import Any, cast
 import httpx
 
 from ..._calls import asend, build, json_body, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.gateway import Gateway
 from ...models.gateway_write import GatewayWrite
 from ...models.problem import Problem
@@ -72,7 +72,7 @@ def _parse_response(response: httpx.Response) -> Gateway | Problem | None:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayWrite | Mapping[str, Any],
 ) -> Response[Gateway | Problem]:
     """Create a gateway
@@ -99,7 +99,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayWrite | Mapping[str, Any],
 ) -> Gateway:
     """Create a gateway
@@ -129,7 +129,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayWrite | Mapping[str, Any],
 ) -> Response[Gateway | Problem]:
     """Create a gateway
@@ -156,7 +156,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayWrite | Mapping[str, Any],
 ) -> Gateway:
     """Create a gateway

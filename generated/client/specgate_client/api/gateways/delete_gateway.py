@@ -5,7 +5,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -83,7 +83,7 @@ def _parse_response(response: httpx.Response) -> Any | Problem | None:
 def sync_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a gateway that has no upstreams and no services
@@ -113,7 +113,7 @@ def sync_detailed(
 def sync(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete a gateway that has no upstreams and no services
@@ -146,7 +146,7 @@ def sync(
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a gateway that has no upstreams and no services
@@ -176,7 +176,7 @@ async def asyncio_detailed(
 async def asyncio(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete a gateway that has no upstreams and no services

@@ -5,7 +5,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.gateway import Gateway
 from ...models.problem import Problem
 from ...types import Response
@@ -64,7 +64,7 @@ def _parse_response(response: httpx.Response) -> Gateway | Problem | None:
 def sync_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Gateway | Problem]:
     """Read a gateway
 
@@ -90,7 +90,7 @@ def sync_detailed(
 def sync(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Gateway:
     """Read a gateway
 
@@ -119,7 +119,7 @@ def sync(
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Gateway | Problem]:
     """Read a gateway
 
@@ -145,7 +145,7 @@ async def asyncio_detailed(
 async def asyncio(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Gateway:
     """Read a gateway
 

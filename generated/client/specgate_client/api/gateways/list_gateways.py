@@ -3,7 +3,7 @@ from typing import Any, cast
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.gateway_list import GatewayList
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -65,7 +65,7 @@ def _parse_response(response: httpx.Response) -> GatewayList | Problem | None:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> Response[GatewayList | Problem]:
@@ -95,7 +95,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> GatewayList:
@@ -128,7 +128,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> Response[GatewayList | Problem]:
@@ -158,7 +158,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> GatewayList:

@@ -6,7 +6,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.gateway import Gateway
 from ...models.gateway_write import GatewayWrite
 from ...models.problem import Problem
@@ -97,7 +97,7 @@ def _parse_response(response: httpx.Response) -> Gateway | Problem | None:
 def sync_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Gateway | Problem]:
@@ -131,7 +131,7 @@ def sync_detailed(
 def sync(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Gateway:
@@ -168,7 +168,7 @@ def sync(
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Gateway | Problem]:
@@ -202,7 +202,7 @@ async def asyncio_detailed(
 async def asyncio(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GatewayWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Gateway:

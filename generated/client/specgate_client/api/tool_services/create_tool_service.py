@@ -4,7 +4,7 @@ from typing import Any, cast
 import httpx
 
 from ..._calls import asend, build, json_body, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool_service import ToolService
 from ...models.tool_service_create import ToolServiceCreate
@@ -72,7 +72,7 @@ def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolServiceCreate | Mapping[str, Any],
 ) -> Response[Problem | ToolService]:
     """Create a tool service
@@ -100,7 +100,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolServiceCreate | Mapping[str, Any],
 ) -> ToolService:
     """Create a tool service
@@ -131,7 +131,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolServiceCreate | Mapping[str, Any],
 ) -> Response[Problem | ToolService]:
     """Create a tool service
@@ -159,7 +159,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolServiceCreate | Mapping[str, Any],
 ) -> ToolService:
     """Create a tool service

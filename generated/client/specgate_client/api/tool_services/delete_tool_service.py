@@ -4,7 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool_service import ToolService
 from ...types import UNSET, Response, Unset
@@ -92,7 +92,7 @@ def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
 def sync_detailed(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     reason: str,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | ToolService]:
@@ -125,7 +125,7 @@ def sync_detailed(
 def sync(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     reason: str,
     if_match: str | Unset = UNSET,
 ) -> ToolService:
@@ -161,7 +161,7 @@ def sync(
 async def asyncio_detailed(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     reason: str,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | ToolService]:
@@ -194,7 +194,7 @@ async def asyncio_detailed(
 async def asyncio(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     reason: str,
     if_match: str | Unset = UNSET,
 ) -> ToolService:

@@ -4,7 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool_service import ToolService
 from ...types import Response
@@ -63,7 +63,7 @@ def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
 def sync_detailed(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ToolService]:
     """Read a tool service
 
@@ -90,7 +90,7 @@ def sync_detailed(
 def sync(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ToolService:
     """Read a tool service
 
@@ -120,7 +120,7 @@ def sync(
 async def asyncio_detailed(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ToolService]:
     """Read a tool service
 
@@ -147,7 +147,7 @@ async def asyncio_detailed(
 async def asyncio(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ToolService:
     """Read a tool service
 

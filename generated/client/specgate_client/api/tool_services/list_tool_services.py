@@ -3,7 +3,7 @@ from typing import Any, cast
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.order_by_direction import OrderByDirection
 from ...models.problem import Problem
 from ...models.tool_service_list import ToolServiceList
@@ -98,7 +98,7 @@ def _parse_response(response: httpx.Response) -> Problem | ToolServiceList | Non
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     page: int | Unset = 0,
     limit: int | Unset = 25,
     search_fields: list[ToolServiceProperty] | Unset = UNSET,
@@ -141,7 +141,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     page: int | Unset = 0,
     limit: int | Unset = 25,
     search_fields: list[ToolServiceProperty] | Unset = UNSET,
@@ -187,7 +187,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     page: int | Unset = 0,
     limit: int | Unset = 25,
     search_fields: list[ToolServiceProperty] | Unset = UNSET,
@@ -230,7 +230,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     page: int | Unset = 0,
     limit: int | Unset = 25,
     search_fields: list[ToolServiceProperty] | Unset = UNSET,

@@ -4,7 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool_service_resolved_auth import ToolServiceResolvedAuth
 from ...types import Response
@@ -50,6 +50,11 @@ def _parse_response(response: httpx.Response) -> Problem | ToolServiceResolvedAu
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -63,14 +68,17 @@ def _parse_response(response: httpx.Response) -> Problem | ToolServiceResolvedAu
 def sync_detailed(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ToolServiceResolvedAuth]:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
     base64(username:password)`,
     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-    `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+    `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+    its service's auth values where its `definition` says: when a tool of the service was added,
+    moved to it or changed its definition since the auth values were written, they are held back:
+    409, until they are sent again (a tool deleted or changed back holds nothing back).
 
     Args:
         service_id (int):
@@ -92,14 +100,17 @@ def sync_detailed(
 def sync(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ToolServiceResolvedAuth:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
     base64(username:password)`,
     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-    `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+    `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+    its service's auth values where its `definition` says: when a tool of the service was added,
+    moved to it or changed its definition since the auth values were written, they are held back:
+    409, until they are sent again (a tool deleted or changed back holds nothing back).
 
     Args:
         service_id (int):
@@ -124,14 +135,17 @@ def sync(
 async def asyncio_detailed(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ToolServiceResolvedAuth]:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
     base64(username:password)`,
     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-    `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+    `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+    its service's auth values where its `definition` says: when a tool of the service was added,
+    moved to it or changed its definition since the auth values were written, they are held back:
+    409, until they are sent again (a tool deleted or changed back holds nothing back).
 
     Args:
         service_id (int):
@@ -153,14 +167,17 @@ async def asyncio_detailed(
 async def asyncio(
     service_id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ToolServiceResolvedAuth:
     """Read the real auth values and the HTTP headers a tool would send (data plane)
 
      Needs a key with the `resolve` scope. `basic` gives `Authorization: Basic
     base64(username:password)`,
     `bearer` gives `Authorization: Bearer <token>`, `custom_headers` gives the headers as stored;
-    `oauth2` gives the values only (the token exchange is the caller's), so no headers.
+    `oauth2` gives the values only (the token exchange is the caller's), so no headers. A tool sends
+    its service's auth values where its `definition` says: when a tool of the service was added,
+    moved to it or changed its definition since the auth values were written, they are held back:
+    409, until they are sent again (a tool deleted or changed back holds nothing back).
 
     Args:
         service_id (int):

@@ -4,7 +4,7 @@ from typing import Any, cast
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool_service import ToolService
 from ...models.tool_service_update import ToolServiceUpdate
@@ -91,7 +91,7 @@ def _parse_response(response: httpx.Response) -> Problem | ToolService | None:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolServiceUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | ToolService]:
@@ -124,7 +124,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolServiceUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> ToolService:
@@ -160,7 +160,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolServiceUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | ToolService]:
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolServiceUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> ToolService:

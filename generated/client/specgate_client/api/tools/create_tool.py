@@ -4,7 +4,7 @@ from typing import Any, cast
 import httpx
 
 from ..._calls import asend, build, json_body, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool import Tool
 from ...models.tool_create import ToolCreate
@@ -82,7 +82,7 @@ def _parse_response(response: httpx.Response) -> Problem | Tool | None:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolCreate | Mapping[str, Any],
 ) -> Response[Problem | Tool]:
     """Create a tool linked to a tool service
@@ -109,7 +109,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolCreate | Mapping[str, Any],
 ) -> Tool:
     """Create a tool linked to a tool service
@@ -139,7 +139,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolCreate | Mapping[str, Any],
 ) -> Response[Problem | Tool]:
     """Create a tool linked to a tool service
@@ -166,7 +166,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolCreate | Mapping[str, Any],
 ) -> Tool:
     """Create a tool linked to a tool service

@@ -4,7 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool import Tool
 from ...types import UNSET, Response, Unset
@@ -87,7 +87,7 @@ def _parse_response(response: httpx.Response) -> Problem | Tool | None:
 def sync_detailed(
     tool_name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     reason: str,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
@@ -119,7 +119,7 @@ def sync_detailed(
 def sync(
     tool_name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     reason: str,
     if_match: str | Unset = UNSET,
 ) -> Tool:
@@ -154,7 +154,7 @@ def sync(
 async def asyncio_detailed(
     tool_name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     reason: str,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
@@ -186,7 +186,7 @@ async def asyncio_detailed(
 async def asyncio(
     tool_name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     reason: str,
     if_match: str | Unset = UNSET,
 ) -> Tool:

@@ -4,7 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool import Tool
 from ...types import Response
@@ -63,7 +63,7 @@ def _parse_response(response: httpx.Response) -> Problem | Tool | None:
 def sync_detailed(
     tool_name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | Tool]:
     """Read a tool
 
@@ -89,7 +89,7 @@ def sync_detailed(
 def sync(
     tool_name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Tool:
     """Read a tool
 
@@ -118,7 +118,7 @@ def sync(
 async def asyncio_detailed(
     tool_name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | Tool]:
     """Read a tool
 
@@ -144,7 +144,7 @@ async def asyncio_detailed(
 async def asyncio(
     tool_name: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Tool:
     """Read a tool
 

@@ -4,7 +4,7 @@ from typing import Any, cast
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.tool import Tool
 from ...models.tool_update import ToolUpdate
@@ -96,7 +96,7 @@ def _parse_response(response: httpx.Response) -> Problem | Tool | None:
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
@@ -126,7 +126,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Tool:
@@ -159,7 +159,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Tool]:
@@ -189,7 +189,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ToolUpdate | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Tool:

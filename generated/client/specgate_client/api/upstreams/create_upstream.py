@@ -6,7 +6,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, json_body, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.upstream import Upstream
 from ...models.upstream_write import UpstreamWrite
@@ -83,7 +83,7 @@ def _parse_response(response: httpx.Response) -> Problem | Upstream | None:
 def sync_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UpstreamWrite | Mapping[str, Any],
 ) -> Response[Problem | Upstream]:
     """Create an upstream
@@ -118,7 +118,7 @@ def sync_detailed(
 def sync(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UpstreamWrite | Mapping[str, Any],
 ) -> Upstream:
     """Create an upstream
@@ -156,7 +156,7 @@ def sync(
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UpstreamWrite | Mapping[str, Any],
 ) -> Response[Problem | Upstream]:
     """Create an upstream
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 async def asyncio(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UpstreamWrite | Mapping[str, Any],
 ) -> Upstream:
     """Create an upstream

@@ -5,7 +5,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -86,7 +86,7 @@ def sync_detailed(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete an upstream that no service uses
@@ -118,7 +118,7 @@ def sync(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete an upstream that no service uses
@@ -153,7 +153,7 @@ async def asyncio_detailed(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete an upstream that no service uses
@@ -185,7 +185,7 @@ async def asyncio(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> None:
     """Delete an upstream that no service uses

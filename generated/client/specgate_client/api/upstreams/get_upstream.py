@@ -5,7 +5,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.upstream import Upstream
 from ...types import Response
@@ -67,7 +67,7 @@ def sync_detailed(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | Upstream]:
     """Read an upstream
 
@@ -96,7 +96,7 @@ def sync(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Upstream:
     """Read an upstream
 
@@ -128,7 +128,7 @@ async def asyncio_detailed(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | Upstream]:
     """Read an upstream
 
@@ -157,7 +157,7 @@ async def asyncio(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Upstream:
     """Read an upstream
 

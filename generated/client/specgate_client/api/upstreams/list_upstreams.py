@@ -5,7 +5,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.upstream_list import UpstreamList
 from ...types import UNSET, Response, Unset
@@ -76,7 +76,7 @@ def _parse_response(response: httpx.Response) -> Problem | UpstreamList | None:
 def sync_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> Response[Problem | UpstreamList]:
@@ -109,7 +109,7 @@ def sync_detailed(
 def sync(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> UpstreamList:
@@ -145,7 +145,7 @@ def sync(
 async def asyncio_detailed(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> Response[Problem | UpstreamList]:
@@ -178,7 +178,7 @@ async def asyncio_detailed(
 async def asyncio(
     gateway_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
 ) -> UpstreamList:

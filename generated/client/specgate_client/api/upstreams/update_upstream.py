@@ -6,7 +6,7 @@ from uuid import UUID
 import httpx
 
 from ..._calls import asend, build, send, unwrap
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.problem import Problem
 from ...models.upstream import Upstream
 from ...models.upstream_write import UpstreamWrite
@@ -100,7 +100,7 @@ def sync_detailed(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Upstream]:
@@ -143,7 +143,7 @@ def sync(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Upstream:
@@ -189,7 +189,7 @@ async def asyncio_detailed(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | Upstream]:
@@ -232,7 +232,7 @@ async def asyncio(
     gateway_id: UUID,
     upstream_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UpstreamWrite | Mapping[str, Any],
     if_match: str | Unset = UNSET,
 ) -> Upstream:

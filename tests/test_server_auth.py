@@ -1,10 +1,12 @@
-"""Keys, scopes and gateway binding: who may call what."""
+"""Who is calling (server/auth.py): the key from either header, 401 for anything else, the key's email.
+
+Scopes and gateway binding are in test_server_scopes.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from .support import Api, gateway
+from .support import Api
 
 
 def test_no_key_is_401_with_problem_json(api: Api) -> None:
@@ -30,24 +32,6 @@ def test_an_invalid_credential_is_401_even_next_to_a_valid_one(api: Api) -> None
     assert api.client.get("/api/v1/gateways", headers={"Authorization": f"Basic {key}"}).status_code == 401
     same = {"Authorization": f"Bearer {key}", "Syllable-API-Key": key}
     assert api.client.get("/api/v1/gateways", headers=same).status_code == 200
-
-
-def test_scopes_read_write_resolve(api: Api) -> None:
-    assert api.get("/api/v1/gateways", scopes="write").status_code == 403
-    assert api.post("/api/v1/gateways", scopes="read", json={"name": "x"}).status_code == 403
-    assert api.post("/api/v1/gateways", scopes="write", json={"name": "x"}).status_code == 201
-    assert api.get("/api/v1/services/", scopes="resolve").status_code == 403
-
-
-def test_a_key_bound_to_a_gateway_sees_no_other(api: Api) -> None:
-    mine, other = gateway(api), gateway(api)
-    bound = api.headers(gateway=mine)
-    assert api.client.get(f"/api/v1/gateways/{mine}", headers=bound).status_code == 200
-    assert api.client.get(f"/api/v1/gateways/{other}", headers=bound).status_code == 404
-    assert api.client.get(f"/api/v1/gateways/{other}/upstreams", headers=bound).status_code == 404
-    listed = api.client.get("/api/v1/gateways", headers=bound).json()
-    assert [g["id"] for g in listed["items"]] == [mine] and listed["total"] == 1
-    assert api.client.get("/api/v1/services/", headers=bound).status_code == 404
 
 
 def test_last_updated_by_is_the_keys_email(api: Api) -> None:
