@@ -21,7 +21,7 @@ from ..spec import Spec
 from ..store import Kind, Page, Store, Stored
 from ..validation import SchemaCheck
 from .inputs import read_body
-from .row_locks import ATTEMPTS, RETRY_AFTER_SECONDS, pause, row_lock
+from .row_locks import ATTEMPTS, RETRY_AFTER_SECONDS, end_turn, pause, row_lock, turns_ended
 
 __all__ = [
     "JSON",
@@ -217,23 +217,29 @@ async def _in_turn(
     for every attempt is a 503 with Retry-After.
     """
     header = if_match(request)  # a malformed header is a 422, before anything is read
+    seen = turns_ended()
     first = await load()
     if first is None:
         raise NotFound("no such resource")
     lock = row_lock(kind.table, first.id)
-    waited = lock.locked()
+    fresh = not lock.locked()
     async with lock:
-        for attempt in range(ATTEMPTS):
-            old = first if attempt == 0 and not waited else await load()
-            if old is None:
-                raise NotFound("no such resource")
-            conditional = _check_tags(header, old.version)
-            done = await attempt_write(old)
-            if done is not None:
-                return done
-            if conditional and await _version_moved(load, old):
-                raise PreconditionFailed("the resource changed since it was read (If-Match does not match)")
-            await pause(attempt)
+        try:
+            for attempt in range(ATTEMPTS):
+                reuse = attempt == 0 and fresh and turns_ended() == seen
+                old = first if reuse else await load()
+                if old is None:
+                    raise NotFound("no such resource")
+                conditional = _check_tags(header, old.version)
+                done = await attempt_write(old)
+                if done is not None:
+                    return done
+                if conditional and await _version_moved(load, old):
+                    moved = "the resource changed since it was read (If-Match does not match)"
+                    raise PreconditionFailed(moved)
+                await pause(attempt)
+        finally:
+            end_turn()
     raise Busy("the resource is being written by other servers; try again", RETRY_AFTER_SECONDS)
 
 

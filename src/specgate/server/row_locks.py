@@ -12,13 +12,27 @@ import random
 import weakref
 from collections.abc import Hashable
 
-__all__ = ["ATTEMPTS", "RETRY_AFTER_SECONDS", "pause", "row_lock"]
+__all__ = ["ATTEMPTS", "RETRY_AFTER_SECONDS", "end_turn", "pause", "row_lock", "turns_ended"]
 
 ATTEMPTS = 12  # about 1.5 s of pauses in all, then 503 with Retry-After
 RETRY_AFTER_SECONDS = 1
 
 # A lock lives while a request holds or awaits it, then goes: no table of every row ever written.
 _locks: weakref.WeakValueDictionary[Hashable, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
+# Turns ended in this process: a writer that read its row before taking the lock reads it again if
+# any turn ended meanwhile (one may have started and finished while it read: the lock looked free).
+_turns_ended = 0
+
+
+def turns_ended() -> int:
+    return _turns_ended
+
+
+def end_turn() -> None:
+    global _turns_ended
+    _turns_ended += 1
 
 
 def row_lock(table: str, row_id: Hashable) -> asyncio.Lock:
