@@ -221,13 +221,11 @@ async def _in_turn(
     first = await load()
     if first is None:
         raise NotFound("no such resource")
-    lock = row_lock(kind.table, first.id)
-    fresh = not lock.locked()
-    async with lock:
+    # A turn that was running or ended meanwhile ends before ours starts: the count says so.
+    async with row_lock(kind.table, first.id):
         try:
             for attempt in range(ATTEMPTS):
-                reuse = attempt == 0 and fresh and turns_ended() == seen
-                old = first if reuse else await load()
+                old = first if attempt == 0 and turns_ended() == seen else await load()
                 if old is None:
                     raise NotFound("no such resource")
                 conditional = _check_tags(header, old.version)
