@@ -175,8 +175,10 @@ async def full_scan(db: Database, kind: Kind, order_by: str, descending: bool) -
 def test_every_list_order_and_search_answers_what_a_full_scan_answers(
     url: str, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
-    # Blocks of 3 rows: a few dozen rows split, empty and move blocks many times over.
+    # Blocks of 3 rows, super-blocks of 2 blocks: a few dozen rows split, empty and move blocks and
+    # super-blocks many times over.
     monkeypatch.setattr(seek, "BLOCK", 3)
+    monkeypatch.setattr(seek, "SUPER", 2)
     asyncio.run(_check_answers(url, random.Random(seed)))
 
 
@@ -247,29 +249,31 @@ async def _check_answers(url: str, rng: random.Random) -> None:
 
 
 async def _check_blocks(db: Database, writers: int = 1) -> None:
-    """Each block counts the rows of its key range exactly; blocks split as they grow (none past
-    2 * BLOCK rows, give or take the rows of writers that ran at once) and go when emptied (but a
-    scope's first); the counts are the rows'."""
+    """Each block and super-block counts the rows of its key range exactly; blocks split as they grow
+    (none past 2 * BLOCK rows, give or take the rows of writers that ran at once) and go when emptied
+    (but a scope's first); each super-block starts where a block starts, holds at most 2 * SUPER
+    blocks and goes when its first block does; the counts are the rows'."""
     for table in ORDERS:
         for order in seek.orders(table).values():
-            scope = f"{order.scope} = b.scope AND " if order.scope else ""
-            key = "id" if order.column == "id" else f"({order.column}, id)"
-            low, high = (
-                ("b.lo_id", "b.hi_id") if order.column == "id" else ("(b.lo_v, b.lo_id)", "(b.hi_v, b.hi_id)")
-            )
-            blocks = await db.fetch_all(
-                f"SELECT scope, lo_v, lo_id, n, (SELECT COUNT(*) FROM {table} WHERE {scope}{key} >= {low}"
-                f" AND (b.hi_id IS NULL OR {key} < {high})), first"
-                " FROM (SELECT scope, lo_v, lo_id, n, LEAD(lo_v) OVER w AS hi_v,"
-                " LEAD(lo_id) OVER w AS hi_id, ROW_NUMBER() OVER w = 1 AS first"
-                " FROM (SELECT scope, lo_v, lo_id, SUM(n) AS n"
-                f" FROM {order.blocks} GROUP BY scope, lo_v, lo_id) AS g"
-                " WINDOW w AS (PARTITION BY scope ORDER BY lo_v, lo_id)) AS b"
-            )
-            for s, v, i, n, rows, first in blocks:
-                where = (table, order.column, s, v, i)
-                assert n == rows, where
-                assert 0 < n <= 2 * seek.BLOCK + writers - 1 or (first and n == 0), where
+            for counts in (order.blocks, order.supers):
+                for s, v, i, n, rows, blocks, starts, first in await _counted(db, order, counts):
+                    where = (counts, s, v, i)
+                    assert n == rows, where
+                    assert n > 0 or first, where
+                    if counts == order.blocks:
+                        assert n <= 2 * seek.BLOCK + writers - 1, where
+                    else:
+                        assert starts and 0 < blocks <= 2 * seek.SUPER, (where, blocks)
+            for s in await db.fetch_all(f"SELECT DISTINCT scope FROM {order.blocks}"):
+                first = await db.fetch_all(
+                    f"SELECT lo_v, lo_id FROM {order.supers} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1",
+                    {"s": s[0]},
+                )
+                lowest = await db.fetch_all(
+                    f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1",
+                    {"s": s[0]},
+                )
+                assert first == lowest, (order, s)
         scoped = seek.SCOPES.get(table)
         counted = await db.fetch_all(
             f"SELECT {scoped}, COUNT(*) FROM {table} GROUP BY {scoped}"
@@ -280,11 +284,40 @@ async def _check_blocks(db: Database, writers: int = 1) -> None:
             assert await seek.count(db, table, s or None) == n, (table, s)
 
 
+async def _counted(db: Database, order: seek.Order, counts: str) -> list[Any]:
+    """Each count of `counts` (the order's blocks or super-blocks), its parts summed: (scope, lo_v,
+    lo_id, n, the rows of its key range, the blocks starting in it, whether a block starts where it
+    does, whether it is its scope's first)."""
+    table = order.table
+    scope = f"{order.scope} = b.scope AND " if order.scope else ""
+    key = "id" if order.column == "id" else f"({order.column}, id)"
+    low, high = ("b.lo_id", "b.hi_id") if order.column == "id" else ("(b.lo_v, b.lo_id)", "(b.hi_v, b.hi_id)")
+    within = (
+        "(k.lo_v, k.lo_id) >= (b.lo_v, b.lo_id) AND (b.hi_id IS NULL OR (k.lo_v, k.lo_id) < (b.hi_v, b.hi_id))"
+    )
+    # Blocks, not their parts (SQLite keeps one part).
+    distinct = "COUNT(*)" if db.dialect == "sqlite" else "COUNT(DISTINCT (k.lo_v, k.lo_id))"
+    return await db.fetch_all(
+        f"SELECT scope, lo_v, lo_id, n, (SELECT COUNT(*) FROM {table} WHERE {scope}{key} >= {low}"
+        f" AND (b.hi_id IS NULL OR {key} < {high})),"
+        f" (SELECT {distinct} FROM {order.blocks} k WHERE k.scope = b.scope"
+        f" AND {within}),"
+        f" EXISTS (SELECT 1 FROM {order.blocks} k WHERE k.scope = b.scope AND k.lo_v = b.lo_v"
+        " AND k.lo_id = b.lo_id), first"
+        " FROM (SELECT scope, lo_v, lo_id, n, LEAD(lo_v) OVER w AS hi_v,"
+        " LEAD(lo_id) OVER w AS hi_id, ROW_NUMBER() OVER w = 1 AS first"
+        " FROM (SELECT scope, lo_v, lo_id, SUM(n) AS n"
+        f" FROM {counts} GROUP BY scope, lo_v, lo_id) AS g"
+        " WINDOW w AS (PARTITION BY scope ORDER BY lo_v, lo_id)) AS b"
+    )
+
+
 @pytest.mark.parametrize("seed", [3])
 def test_emptied_blocks_and_a_deleted_gateways_counts_go(
     url: str, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
     monkeypatch.setattr(seek, "BLOCK", 2)
+    monkeypatch.setattr(seek, "SUPER", 2)
 
     async def run() -> None:
         store = Store(await open_database(url))
@@ -294,9 +327,10 @@ def test_emptied_blocks_and_a_deleted_gateways_counts_go(
             while rows.tools:
                 await rows.remove("tool")
             await _check_blocks(store.db)
-            for order in seek.orders("tools").values():  # only the sentinel is left
-                found = await store.db.fetch_one(f"SELECT COUNT(*) FROM {order.blocks}")
-                assert found is not None and found[0] == 1, order
+            for order in seek.orders("tools").values():  # only the sentinels are left
+                for counts in (order.blocks, order.supers):
+                    found = await store.db.fetch_all(f"SELECT DISTINCT lo_v, lo_id FROM {counts}")
+                    assert len(found) == 1, counts
             assert await seek.count(store.db, "tools", None) == 0
             # A gateway with no upstreams or services left is deleted: nothing of its scope stays.
             gone = rows.gateways[0]
@@ -333,6 +367,7 @@ def test_emptied_blocks_and_a_deleted_gateways_counts_go(
 def test_concurrent_writers_keep_counts_and_blocks_exact(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tiny blocks and few parts: splits, drops and summing parts race the writers all the time.
     monkeypatch.setattr(seek, "BLOCK", 2)
+    monkeypatch.setattr(seek, "SUPER", 2)
     monkeypatch.setattr(seek, "PARTS", 2)
 
     async def writer(store: Store, seed: int) -> None:
