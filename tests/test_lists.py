@@ -19,7 +19,7 @@ from specgate.codec import dumps
 from specgate.config import Settings
 from specgate.store import KINDS, Kind, Store, open_database, seek, sqlite_path
 from specgate.store.database import Database
-from specgate.store.migrate import upgrade
+from specgate.store.migrate import downgrade, upgrade
 from specgate.store.schema import ORDERS, metadata
 
 # The lists that search and order (the tool family), and those scoped by a gateway.
@@ -188,64 +188,107 @@ async def _check_answers(url: str, rng: random.Random) -> None:
         rows = Rows(store, rng)
         await rows.fill(90)
         await _check_blocks(store.db)
-        for name in TOOL_KINDS:
-            kind = KINDS[name]
-            for order_by in ORDERS[kind.table]:
-                for descending in (False, True):
-                    expected = await full_scan(store.db, kind, order_by, descending)
-                    total = len(expected)
-                    for offset in sorted({0, 1, 2, 5, rng.randrange(total + 1), total - 1, total, total + 3}):
-                        for limit in (1, 4, 25):
-                            page = await store.search(
-                                kind,
-                                offset=max(offset, 0),
-                                limit=limit,
-                                order_by=order_by,
-                                descending=descending,
-                            )
-                            want = [r[0] for r in expected[max(offset, 0) : max(offset, 0) + limit]]
-                            assert (page.total, ids(page.bodies)) == (total, want), (
-                                name,
-                                order_by,
-                                descending,
-                                offset,
-                                limit,
-                            )
-                    for _ in range(6):
-                        terms = _terms(rng, kind, expected)
-                        match = [
-                            r
-                            for r in expected
-                            if all(v.lower() in str(r[kind.searchable.index(c)]).lower() for c, v in terms)
-                        ]
-                        for offset, limit in ((0, 25), (1, 2)):
-                            page = await store.search(
-                                kind,
-                                offset=offset,
-                                limit=limit,
-                                search=terms,
-                                order_by=order_by,
-                                descending=descending,
-                            )
-                            want = [r[0] for r in match[offset : offset + limit]]
-                            assert (page.total, ids(page.bodies)) == (len(match), want), (name, terms)
-        for name in GATEWAY_KINDS:
-            kind = KINDS[name]
-            for gateway in rows.gateways:
-                found = await store.db.fetch_all(
-                    f"SELECT id FROM {kind.table} WHERE gateway_id = :g ORDER BY created_at, id",
-                    {"g": gateway},
-                )
-                expected_ids = [r[0] for r in found]
-                for offset in sorted(
-                    {0, 1, 3, len(expected_ids) - 1, len(expected_ids), len(expected_ids) + 2}
-                ):
-                    for limit in (1, 5, 100):
-                        page = await store.page(kind, gateway, max(offset, 0), limit)
-                        want = expected_ids[max(offset, 0) : max(offset, 0) + limit]
-                        assert (page.total, ids(page.bodies)) == (len(expected_ids), want)
+        await _compare(store, rows)
     finally:
         await store.close()
+
+
+async def _compare(store: Store, rows: Rows) -> None:
+    """Every list, order and search the store answers (pages at the ends and at random offsets, the
+    random ones of `rows`' generator) against a full scan."""
+    rng = rows.rng
+    for name in TOOL_KINDS:
+        kind = KINDS[name]
+        for order_by in ORDERS[kind.table]:
+            for descending in (False, True):
+                expected = await full_scan(store.db, kind, order_by, descending)
+                total = len(expected)
+                middle = {rng.randrange(total + 1) for _ in range(3)}
+                for offset in sorted({0, 1, 2, 5, *middle, total - 1, total, total + 3}):
+                    for limit in (1, 4, 25):
+                        page = await store.search(
+                            kind,
+                            offset=max(offset, 0),
+                            limit=limit,
+                            order_by=order_by,
+                            descending=descending,
+                        )
+                        want = [r[0] for r in expected[max(offset, 0) : max(offset, 0) + limit]]
+                        assert (page.total, ids(page.bodies)) == (total, want), (
+                            name,
+                            order_by,
+                            descending,
+                            offset,
+                            limit,
+                        )
+                for _ in range(6):
+                    terms = _terms(rng, kind, expected)
+                    match = [
+                        r
+                        for r in expected
+                        if all(v.lower() in str(r[kind.searchable.index(c)]).lower() for c, v in terms)
+                    ]
+                    for offset, limit in ((0, 25), (1, 2)):
+                        page = await store.search(
+                            kind,
+                            offset=offset,
+                            limit=limit,
+                            search=terms,
+                            order_by=order_by,
+                            descending=descending,
+                        )
+                        want = [r[0] for r in match[offset : offset + limit]]
+                        assert (page.total, ids(page.bodies)) == (len(match), want), (name, terms)
+    for name in GATEWAY_KINDS:
+        kind = KINDS[name]
+        for gateway in rows.gateways:
+            found = await store.db.fetch_all(
+                f"SELECT id FROM {kind.table} WHERE gateway_id = :g ORDER BY created_at, id",
+                {"g": gateway},
+            )
+            expected_ids = [r[0] for r in found]
+            for offset in sorted({0, 1, 3, len(expected_ids) - 1, len(expected_ids), len(expected_ids) + 2}):
+                for limit in (1, 5, 100):
+                    page = await store.page(kind, gateway, max(offset, 0), limit)
+                    want = expected_ids[max(offset, 0) : max(offset, 0) + limit]
+                    assert (page.total, ids(page.bodies)) == (len(expected_ids), want)
+
+
+@pytest.mark.slow
+def test_migration_0008_makes_exact_super_blocks_of_a_databases_blocks(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database whose blocks writes made (in parts on PostgreSQL), taken back to before super-blocks
+    and migrated again: the super-blocks made from its blocks count exactly, and every list answers
+    what a full scan answers."""
+    monkeypatch.setattr(seek, "BLOCK", 2)
+    monkeypatch.setattr(seek, "SUPER", 3)
+    rng = random.Random(4)
+
+    async def fill() -> Rows:
+        store = Store(await open_database(url))
+        try:
+            rows = Rows(store, rng)
+            await rows.fill(50)
+            return rows
+        finally:
+            await store.close()
+
+    async def check(rows: Rows) -> None:
+        store = rows.store = Store(await open_database(url))
+        try:
+            await _check_blocks(store.db)
+            await _compare(store, rows)
+        finally:
+            await store.close()
+
+    rows = asyncio.run(fill())
+    downgrade(url, "0007")
+    try:
+        upgrade(url)
+        asyncio.run(check(rows))
+    finally:
+        upgrade(url)
 
 
 async def _check_blocks(db: Database, writers: int = 1) -> None:
@@ -293,7 +336,8 @@ async def _counted(db: Database, order: seek.Order, counts: str) -> list[Any]:
     key = "id" if order.column == "id" else f"({order.column}, id)"
     low, high = ("b.lo_id", "b.hi_id") if order.column == "id" else ("(b.lo_v, b.lo_id)", "(b.hi_v, b.hi_id)")
     within = (
-        "(k.lo_v, k.lo_id) >= (b.lo_v, b.lo_id) AND (b.hi_id IS NULL OR (k.lo_v, k.lo_id) < (b.hi_v, b.hi_id))"
+        "(k.lo_v, k.lo_id) >= (b.lo_v, b.lo_id)"
+        " AND (b.hi_id IS NULL OR (k.lo_v, k.lo_id) < (b.hi_v, b.hi_id))"
     )
     # Blocks, not their parts (SQLite keeps one part).
     distinct = "COUNT(*)" if db.dialect == "sqlite" else "COUNT(DISTINCT (k.lo_v, k.lo_id))"
@@ -524,9 +568,16 @@ async def _check_budget(url: str, rng: random.Random) -> None:
 
 
 @pytest.mark.slow
-def test_every_list_count_order_and_search_is_served_by_an_index(url: str) -> None:
+def test_every_list_count_order_and_search_is_served_by_an_index(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Blocks of 2 rows, super-blocks of 2 blocks: a page in the middle reads a super-block between two.
+    monkeypatch.setattr(seek, "BLOCK", 2)
+    monkeypatch.setattr(seek, "SUPER", 2)
     statements = asyncio.run(_list_statements(url))
     assert len(statements) > 50
+    # The blocks of a super-block between two others are read (SQLite: the range is bounded on both ends).
+    assert any("OFFSET :hi)" in sql for sql, _ in statements) == bool(sqlite_path(url))
     path = sqlite_path(url)
     for sql, params in statements:
         plan = _sqlite_plan(str(path), sql, params) if path else _postgres_plan(url, sql, params)
@@ -540,7 +591,7 @@ async def _list_statements(url: str) -> list[tuple[str, dict[str, Any]]]:
     store = Store(db)  # type: ignore[arg-type]
     try:
         rows = Rows(store, random.Random(3))
-        await rows.fill(12)
+        await rows.fill(30)
         db.seen.clear()
         for name in GATEWAY_KINDS:
             for offset in (0, 2):
@@ -550,7 +601,7 @@ async def _list_statements(url: str) -> list[tuple[str, dict[str, Any]]]:
             kind = KINDS[name]
             for order_by in ORDERS[kind.table]:
                 for descending in (False, True):
-                    for offset in (0, 2):
+                    for offset in (0, 2, 6):
                         await store.search(
                             kind, offset=offset, limit=2, order_by=order_by, descending=descending
                         )

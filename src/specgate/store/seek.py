@@ -61,8 +61,8 @@ __all__ = [
     "written",
 ]
 
-BLOCK = 2048  # ~500 blocks at a million rows; a seek walks < 4096 index entries
-SUPER = 32  # blocks a super-block starts with (~16 of them at a million rows); split past 2*SUPER
+BLOCK = 512  # ~2,000 blocks at a million rows; a seek walks < 1024 index entries
+SUPER = 32  # blocks a super-block starts with (~60 of them at a million rows); split past 2*SUPER
 PARTS = 64  # parts a block or count may gather before upkeep sums them into one
 # A block a PostgreSQL write leaves at most this full, by its own count, is read again after the
 # commit: more writers than this at once (PostgreSQL allows 100 connections) could have emptied it.
@@ -116,6 +116,17 @@ class Order:
             )
         return " WHERE " + " AND ".join(conditions) if conditions else ""
 
+    def from_end(self, dialect: str, *, back: bool) -> str:
+        """SQL for the key (column, id) of the scope's (:scope) row :k rows from its first (`back`:
+        its last), walking the order's index (SQLite: the narrow one on id for the order by id)."""
+        t, direction = self.table, " DESC" if back else ""
+        key = ", ".join(f"{c}{direction}" for c in self.key.split(", "))
+        narrow = f" INDEXED BY ix_{t}_id" if dialect == "sqlite" and self.column == "id" else ""
+        return (
+            f"SELECT {self.column}, id FROM {t}{narrow}{self.where(from_key=False)}"
+            f" ORDER BY {key} LIMIT 1 OFFSET :k"
+        )
+
     def rows_from(self, columns: str, dialect: str) -> str:
         """SQL of `columns` of :limit rows of the order within the scope (:scope), from the key
         (:lo_v, :lo_id) on, skipping :skip. SQLite seeks a row value (column, id) >= (v, i) on the
@@ -159,13 +170,16 @@ async def locate(db: Database, order: Order, scope: str | None, position: int, t
     """Where to start reading for `position`: a block's first key and the rows to skip, None past the end.
     `total` is the scope's row count: a position in the back half is found summing from the end."""
     s = _scope_key(scope)
+    if position >= total:
+        return None
+    if min(position, total - 1 - position) < BLOCK // 2:  # near an end: walked from there, no sums
+        row = await db.fetch_one(
+            order.from_end(db.dialect, back=2 * position >= total),
+            {"scope": scope, "k": min(position, total - 1 - position)},
+        )
+        return Start(row[0], row[1], 0) if row else None
     if db.dialect == "sqlite":
         return await _locate_sqlite(db, order, scope, position, total)
-    if position == 0:  # the first block: no sum needed
-        first = await db.fetch_one(
-            f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1", {"s": s}
-        )
-        return Start(first[0], first[1], 0) if first else None
     # One statement, so one snapshot: a super-block's count is the sum of its blocks' as read. Each
     # count is the sum of its parts, summed in the key's index order from the nearer end: PostgreSQL
     # stops at the super-block found (start <= p < start + n), and `w`, the position's rows before
@@ -205,79 +219,100 @@ def _running(table: str, direction: str, after: str = "true") -> str:
 async def _locate_sqlite(
     db: Database, order: Order, scope: str | None, position: int, total: int
 ) -> Start | None:
-    """SQLite: the key of the row at `position` itself (skip 0). SQLite's window functions cost
-    several times a plain aggregate per row (and sort), so counts are read plain and summed here:
-    the super-blocks from the nearer end (the few there first: a first page either way), then the
-    blocks of the one holding the position, from its first. (One writer at a time keeps each count
-    in one part.) Then the rows before the position within its block are walked in a narrow index
-    of the order: the table's rows are wide, walking them reads every page of bodies on the way."""
-    if position >= total:
-        return None
+    """SQLite: the key of the row at `position` itself (skip 0), in three statements. SQLite's
+    window functions cost several times a plain aggregate per row (and sort), so counts are read
+    plain and summed here, from the nearer end: the super-blocks, then the blocks of the one holding
+    the position. (One writer at a time keeps each count in one part.) Then the rows before the
+    position within its block are walked in a narrow index of the order: the table's rows are wide,
+    walking them reads every page of bodies on the way. A key found is not read to be sent back:
+    each statement names the keys it starts from by their places in the order read (`_nth_key`)."""
     s, back = _scope_key(scope), 2 * position >= total
-    wanted, direction = (total - 1 - position, "DESC") if back else (position, "")
-    for limit in (9, -1):  # -1: no limit
-        supers = await db.fetch_all(
-            f"SELECT lo_v, lo_id, n FROM {order.supers} WHERE scope = :s"
-            f" ORDER BY lo_v {direction}, lo_id {direction} LIMIT {limit}",
-            {"s": s},
-        )
-        ends = list(itertools.accumulate(r[2] for r in supers))
-        j = bisect.bisect_right(ends, wanted)  # the first (from that end) ending past the position
-        # Its range ends where the next one in key order starts: read too, unless it is the last.
-        if j < len(supers) - (not back) or len(supers) < limit or limit < 0:
-            break
-    if j == len(supers):
+    wanted = total - 1 - position if back else position
+    found = await _nth(db, _sqlite_sql(order, back, False).supers, {"s": s}, wanted, BLOCK * SUPER)
+    if found is None:
         return None
-    within = wanted - (ends[j - 1] if j else 0)  # rows before the position in it, from that end
-    lo = supers[j]
-    hi = (supers[j - 1] if j else None) if back else (supers[j + 1] if j + 1 < len(supers) else None)
-    within = lo[2] - 1 - within if back else within  # now from its first row
-    params = {"s": s, "lv": lo[0], "li": lo[1]} | ({"hv": hi[0], "hi": hi[1]} if hi else {})
-    span = " AND (lo_v, lo_id) >= (:lv, :li)" + (" AND (lo_v, lo_id) < (:hv, :hi)" if hi else "")
-    found = await db.fetch_one(
-        f"SELECT group_concat(n) FROM (SELECT n FROM {order.blocks} WHERE scope = :s{span}"
-        " ORDER BY lo_v, lo_id)",
-        params,
-    )
-    text = found[0] if found else None
-    block_ends = list(itertools.accumulate(map(int, text.split(",")))) if text else []
-    k = bisect.bisect_right(block_ends, within)
-    if k == len(block_ends):
+    j, within, _, last = found
+    # Its blocks: from its first key up to the next super-block's first (read the same way: before it).
+    sql = _sqlite_sql(order, back, (j > 0) if back else not last)
+    params = {"s": s, "lo": j, "hi": j - 1 if back else j + 1}
+    found = await _nth(db, sql.blocks, params, within, BLOCK)
+    if found is None:
         return None
-    skip = within - (block_ends[k - 1] if k else 0)
-    block = (
-        (lo[0], lo[1])
-        if k == 0
-        else await db.fetch_one(
-            f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s{span} ORDER BY lo_v, lo_id"
-            " LIMIT 1 OFFSET :k",
-            params | {"k": k},
+    k, within, n, _ = found
+    params |= {"scope": scope, "k": k, "skip": n - 1 - within if back else within}
+    row = await db.fetch_one(sql.walk, params)
+    return Start(row[0], row[1], 0) if row else None
+
+
+async def _nth(
+    db: Database, counted: str, params: dict[str, Any], wanted: int, size: int
+) -> tuple[int, int, int, bool] | None:
+    """SQLite: which of the counts `counted` reads (in its order, :limit of them) holds the `wanted`-th
+    row (from 0): its place in that order, the rows before the position within it, its count, and
+    whether it is the last. Those a position needs if each count held `size` rows (as a split leaves
+    them) are read first, then all if they were too few."""
+    for limit in (wanted // size + 3, -1):
+        found = await db.fetch_one(counted, params | {"limit": limit})
+        text = found[0] if found else None
+        ends = list(itertools.accumulate(map(int, text.split(",")))) if text else []
+        j = bisect.bisect_right(ends, wanted)  # the first ending past the position
+        complete = limit < 0 or len(ends) < limit
+        if j < len(ends) - 1 or (complete and j < len(ends)):
+            before = ends[j - 1] if j else 0
+            return j, wanted - before, ends[j] - before, complete and j == len(ends) - 1
+        if complete:
+            return None
+    return None
+
+
+class _SqliteSql(NamedTuple):
+    supers: str  # the scope's super-block counts as one string, from the nearer end
+    blocks: str  # those of the blocks of the super-block at :lo (up to the one at :hi, if bounded)
+    walk: str  # the key of the row :skip rows into the block at :k
+
+
+@functools.cache
+def _sqlite_sql(order: Order, back: bool, bounded: bool) -> _SqliteSql:
+    """SQLite: the statements of `_locate_sqlite`, the counts read from the end if `back`, a
+    super-block's blocks `bounded` by the next super-block."""
+    d = "DESC" if back else ""
+
+    def counted(counts: str, span: str) -> str:
+        return (
+            f"SELECT group_concat(n) FROM (SELECT n FROM {counts} WHERE scope = :s{span}"
+            f" ORDER BY lo_v {d}, lo_id {d} LIMIT :limit)"
         )
-    )
-    assert block is not None
-    if skip == 0:
-        return Start(block[0], block[1], 0)
-    params = {"scope": scope, "v": block[0], "i": block[1], "k": skip}
+
+    def nth_key(counts: str, span: str, place: str) -> str:
+        return (
+            f"(SELECT lo_v, lo_id FROM {counts} WHERE scope = :s{span}"
+            f" ORDER BY lo_v {d}, lo_id {d} LIMIT 1 OFFSET :{place})"
+        )
+
+    span = f" AND (lo_v, lo_id) >= {nth_key(order.supers, '', 'lo')}"
+    if bounded:
+        span += f" AND (lo_v, lo_id) < {nth_key(order.supers, '', 'hi')}"
+    block = f"WITH b AS MATERIALIZED (SELECT * FROM {nth_key(order.blocks, span, 'k')})"
     t, c = order.table, order.column
     if c == "id":  # the index on id alone: the primary key's order, without the rows
-        row = await db.fetch_one(
-            f"SELECT id, id FROM {t} INDEXED BY ix_{t}_id WHERE id >= :i ORDER BY id LIMIT 1 OFFSET :k",
-            params,
+        walk = (
+            f"{block} SELECT id, id FROM {t} INDEXED BY ix_{t}_id WHERE id >= (SELECT lo_id FROM b)"
+            " ORDER BY id LIMIT 1 OFFSET :skip"
         )
-        return Start(row[0], row[1], 0) if row else None
-    # As in Order.rows_from: the ties of the block's first value from its id on, then greater values.
+        return _SqliteSql(counted(order.supers, ""), counted(order.blocks, span), walk)
+    # As in Order.rows_from: the ties of the block's first value from its id on, then greater values,
+    # as two walks (a UNION ALL walked as one costs several times as much a row); ties sort first.
+    # The greater walk skips the ties, counting no more of them than it could skip.
     scoped = f"{order.scope} = :scope AND " if order.scope else ""
-    row = await db.fetch_one(
-        f"SELECT {c}, id FROM {t} WHERE {scoped}{c} = :v AND id >= :i ORDER BY id LIMIT 1 OFFSET :k", params
+    ties = f"FROM {t} WHERE {scoped}{c} = (SELECT lo_v FROM b) AND id >= (SELECT lo_id FROM b)"
+    walk = (
+        f"{block}, w AS MATERIALIZED (SELECT {c}, id {ties} ORDER BY id LIMIT 1 OFFSET :skip)"
+        f" SELECT * FROM w UNION ALL SELECT * FROM (SELECT {c}, id FROM {t}"
+        f" WHERE {scoped}{c} > (SELECT lo_v FROM b) ORDER BY {c}, id"
+        " LIMIT CASE WHEN EXISTS (SELECT 1 FROM w) THEN 0 ELSE 1 END"
+        f" OFFSET CASE WHEN EXISTS (SELECT 1 FROM w) THEN 0 ELSE :skip - (SELECT COUNT(*) {ties}) END)"
     )
-    if row is None:
-        ties = await db.fetch_one(f"SELECT COUNT(*) FROM {t} WHERE {scoped}{c} = :v AND id >= :i", params)
-        assert ties is not None
-        row = await db.fetch_one(
-            f"SELECT {c}, id FROM {t} WHERE {scoped}{c} > :v ORDER BY {c}, id LIMIT 1 OFFSET :k",
-            params | {"k": skip - ties[0]},
-        )
-    return Start(row[0], row[1], 0) if row else None
+    return _SqliteSql(counted(order.supers, ""), counted(order.blocks, span), walk)
 
 
 # --- writes ---------------------------------------------------------------------------------------
