@@ -9,7 +9,7 @@ and re-defined, deletes. Every secret value it ever sends is unique.
 After each step a separate resolve-only key resolves every service, and every secret value answered
 must stand next to the destination it was written with.
 
-"Destination" here is computed by this test alone, from the spec's marks as `secret_docs` walks them
+"Destination" here is computed by this test alone, from the spec's marks as `support` walks them
 (not from `specgate.merge`): for a secret, the marked fields of every object on its path, the marked
 keys of its map, and, for a service's credentials, every marked field of its upstream; for a tool
 service's auth values, the marked fields of each of its tools (`definition`, `service_id`): every
@@ -43,8 +43,7 @@ from starlette.testclient import TestClient
 
 from specgate.server import create_app
 
-from .secret_docs import ITEM, SECRET_MARK, SPEC, destination_mark_values
-from .support import Api, sqlite_settings
+from .support import ITEM, SECRET_MARK, SPEC, Api, destination_mark_values, sqlite_settings
 
 SERVICE, UPSTREAM, TOOL_SERVICE, TOOL = (
     "GatewayServiceWrite",

@@ -10,9 +10,9 @@ from specgate.spec import load_spec
 from .support import (
     MISSING_ID,
     Api,
+    create_upstream,
     errors_of,
     gateway,
-    upstream,
 )
 
 # --- gateways ---------------------------------------------------------------------------------------
@@ -42,7 +42,7 @@ def test_unknown_ids_are_404_and_malformed_ones_422(api: Api) -> None:
 
 def test_a_gateway_with_upstreams_is_not_deleted(api: Api) -> None:
     gid = gateway(api)
-    upstream(api, gid)
+    create_upstream(api, gid)
     response = api.delete(f"/api/v1/gateways/{gid}")
     assert response.status_code == 409
     assert api.get(f"/api/v1/gateways/{gid}").status_code == 200
