@@ -11,6 +11,7 @@ Messages never quote the value checked: a body may hold secrets.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -58,12 +59,8 @@ class SchemaCheck:
         """`canonical`: also refuse what the generated model would rewrite rather than refuse (see
         `canonical_components`), so data it accepts is exactly what the model would give back."""
         self._spec = spec
-        self._root: dict[str, Any] = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            **(_bounded(schema) if schema is not None else {"$ref": ref}),
-            "components": canonical_components(spec) if canonical else _bounded_components(spec),
-        }
-        self._validator = jsonschema_rs.Draft202012Validator(self._root, mask="<value>")
+        written = json.dumps(schema, sort_keys=True) if schema is not None else None
+        self._root, self._validator = _compiled(spec, ref, written, canonical)
 
     def is_valid(self, instance: Any) -> bool:
         return bool(self._validator.is_valid(instance))
@@ -90,6 +87,22 @@ class SchemaCheck:
         if keyword == "required":
             return FieldError(loc, "Field required", "missing")
         return FieldError(loc, _message(keyword, error.kind.as_dict()), _TYPES.get(keyword, keyword))
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(
+    spec: Spec, ref: str | None, schema: str | None, canonical: bool
+) -> tuple[dict[str, Any], jsonschema_rs.Validator]:
+    """The root schema and its validator, compiled once a process for each spec and schema: every
+    server made from one spec (a test process makes hundreds) shares them, as compiling one takes
+    milliseconds (it holds every component) and a server has about fifty. `schema` is JSON text, so
+    it can be a cache key; a validator is never changed once compiled."""
+    root: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **(_bounded(json.loads(schema)) if schema is not None else {"$ref": ref}),
+        "components": canonical_components(spec) if canonical else _bounded_components(spec),
+    }
+    return root, jsonschema_rs.Draft202012Validator(root, mask="<value>")
 
 
 # What a keyword's failure means, with the schema's own limit (never the value checked).
