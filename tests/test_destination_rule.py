@@ -480,10 +480,15 @@ class Attacker(RuleBasedStateMachine):
         for name in self.tool_names:  # the next run lists the tools of one server: only its own
             self.call("DELETE", f"/api/v1/tools/{name}?reason=test")
 
-    def tools_of(self, tid: int) -> set[str]:
-        """The destinations of a tool service's tools now: each tool's marked fields."""
-        listed = self.call("GET", "/api/v1/tools/?limit=100").json()["items"]
+    def list_tools(self) -> list[dict[str, Any]]:
+        listed: list[dict[str, Any]] = self.call("GET", "/api/v1/tools/?limit=100").json()["items"]
         assert len(listed) <= MAX_EACH
+        return listed
+
+    def tools_of(self, tid: int, listed: list[dict[str, Any]] | None = None) -> set[str]:
+        """The destinations of a tool service's tools now (`listed`, or as listed now): each tool's
+        marked fields."""
+        listed = self.list_tools() if listed is None else listed
         return {canonical(everywhere(t, MARKS[TOOL])) for t in listed if t["service_id"] == tid}
 
     # rules: tools (a tool sends its service's auth values where its definition says)
@@ -552,12 +557,14 @@ class Attacker(RuleBasedStateMachine):
                 assert self.written.get(value) == canonical([along(upstream, loc, MARKS[UPSTREAM]), None]), (
                     loc
                 )
+        listed = None  # every tool, listed once for all the tool services
         for tid in self.tools:
             response = self.resolve(f"/api/v1/services/{tid}/resolved-auth")
             if response.status_code != 200:
                 continue  # held back (409): nothing handed out
             resolved = response.json()
-            tools = self.tools_of(tid)
+            listed = self.list_tools() if listed is None else listed
+            tools = self.tools_of(tid, listed)
             for loc, value in tokens(resolved.get("auth_values")):
                 where = {"auth_type": resolved["auth_type"], "auth_values": resolved["auth_values"]}
                 expected = canonical([along(where, ("auth_values", *loc), MARKS[TOOL_SERVICE]), None])
