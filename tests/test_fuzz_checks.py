@@ -97,13 +97,13 @@ def test_the_echo_check_catches_a_422_that_echoes_its_input(
     target: Target, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Planted: the FastAPI default, a validation error that quotes what was sent.
-    async def echoing_read_body(request: Any, adapter: Any) -> Any:
+    def echoing_parse_body(raw: bytes, adapter: Any) -> Any:
         try:
-            return adapter.validate_json(await request.body())
+            return adapter.validate_json(raw)
         except ValidationError as exc:
             raise InvalidRequest.one(("body",), str(exc), "invalid") from None
 
-    monkeypatch.setattr(specgate.server.resources, "read_body", echoing_read_body)
+    monkeypatch.setattr(specgate.server.resources, "parse_body", echoing_parse_body)
     gid = target.call("createGateway", checks.secret_not_echoed, body={"name": "g"}).json()["id"]
     body = endpoint({"api_key": [SECRET]})  # a secret of the wrong type: its error quotes it
     with pytest.raises(FailureGroup, match="secret_not_echoed"):
@@ -127,13 +127,13 @@ def test_the_echo_check_ignores_a_secret_that_is_the_servers_own_words(
     assert refused.status_code == 422 and words in refused.text
 
     # A secret of the run's own still counts, in the same run (planted: a 422 quoting its input).
-    async def echoing_read_body(request: Any, adapter: Any) -> Any:
+    def echoing_parse_body(raw: bytes, adapter: Any) -> Any:
         try:
-            return adapter.validate_json(await request.body())
+            return adapter.validate_json(raw)
         except ValidationError as exc:
             raise InvalidRequest.one(("body",), str(exc), "invalid") from None
 
-    monkeypatch.setattr(specgate.server.resources, "read_body", echoing_read_body)
+    monkeypatch.setattr(specgate.server.resources, "parse_body", echoing_parse_body)
     with pytest.raises(FailureGroup, match="secret_not_echoed"):
         target.call(
             "createGatewayService",
