@@ -3,8 +3,8 @@
 Phases (--phases), a report section each: floor (GET and PUT of one gateway service against the bare
 Starlette floor of scripts/bench_bare.py), scale (tool services at 1,000 and N rows on SQLite and
 PostgreSQL), profile (where a PUT's time goes) and writes (creates and PUTs through 2 replicas on
-PostgreSQL); scripts/README.md says what each measures and its targets. Every answer is checked before it is
-measured, so a broken server cannot look fast, and a non-2xx answer or socket error while measuring
+PostgreSQL); scripts/README.md says what each measures and its targets. Every answer is checked before it
+is measured, so a broken server cannot look fast, and a non-2xx answer or socket error while measuring
 fails the run (exit 1). Rounds alternate the order (bare/specgate, 1k/N); the best round counts.
 """
 
@@ -38,7 +38,7 @@ from specgate.admin import create_api_key
 from specgate.codec import dumps
 from specgate.config import get_settings
 from specgate.server import create_app
-from specgate.store import KINDS, Store, open_database
+from specgate.store import KINDS, Store, open_database, sqlite_path
 from specgate.store.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,10 +52,16 @@ TOOL_SERVICE: dict[str, Any] = {"name": "bench", "description": "a tool service"
 TOOL_SERVICE |= {"auth_values": {"token": SECRETS[2]}}
 WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet")
 ORDERS = ("id", "name", "description", "last_updated", "last_updated_by")
+# One body is wrk's static request (its cheapest); several go round, one a request. `done` prints one
+# line of JSON with the errors apart, which wrk's own summary does not give.
 LUA = """wrk.method = "%(method)s"
 wrk.headers["Authorization"] = "Bearer %(key)s"
 wrk.headers["Content-Type"] = "application/json"
-%(body)s
+local bodies, n = {%(bodies)s}, 0
+wrk.body = bodies[1]
+if #bodies > 1 then
+  request = function() n = n + 1; return wrk.format(nil, nil, nil, bodies[n %% #bodies + 1]) end
+end
 done = function(s, latency, r)
   local e = s.errors
   io.write(string.format('BENCH {"requests":%%d,"us":%%d,"non2xx":%%d,"socket":%%d,"p50":%%d,"p99":%%d}\\n',
@@ -81,64 +87,41 @@ def expect(ok: bool, what: str) -> None:
         sys.exit(f"bench: FAILED: {what}")
 
 
-def call(method: str, url: str, key: str, body: Any = None, ok: Check | None = None, code: int = 200) -> Any:
-    """One request's answer; the run fails unless its status is `code` and `ok` accepts it."""
+def database_bytes(url: str) -> int:
+    """The database's size on disk (SQLite: with its -wal and -shm files)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    with psycopg.connect(url) as conn:
+        return int(conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
+
+
+def masked(answer: Any) -> bool:
+    """Neither the gateway service's credentials nor the tool service's token in clear."""
+    return not any(s in json.dumps(answer) for s in SECRETS)
+
+
+def call(method: str, url: str, key: str, body: Any = None, ok: Check = masked) -> Any:
+    """One request's answer; the run fails unless it is a 2xx that `ok` accepts."""
     r = httpx.request(method, url, json=body, headers={"Authorization": f"Bearer {key}"}, timeout=60)
     answer = r.json() if r.is_success and r.content else r.text[:300]
-    expect(r.status_code == code and (ok is None or ok(answer)), f"{method} {url}: {r.status_code} {answer}")
+    expect(r.is_success and ok(answer), f"{method} {url}: {r.status_code} {answer}")
     return answer
 
 
-def new_key(url: str, env: dict[str, str]) -> str:
-    settings = get_settings(url, environ=env)
-    made = create_api_key(settings, email="bench@example.com", scopes="read,write", gateway_id=None)
-    return asyncio.run(made)
-
-
-def alternating(rounds: int, items: tuple[Any, ...]) -> Iterator[Any]:
-    """`items` once per round, reversed every other round: neither side always runs first."""
-    for rnd in range(rounds):
-        yield from items[:: -1 if rnd % 2 else 1]
-
-
-def best(found: dict[Any, Any], name: Any, got: Result) -> None:
-    found[name] = max(found.get(name, got), got, key=lambda r: r["rps"])
-
-
-@contextlib.contextmanager
-def server(app: str, url: str, env: dict[str, str], log: Path) -> Iterator[tuple[str, int]]:
-    """A bench_bare.py server (`bare` or `specgate`) on a free port: (base URL, pid) once it listens."""
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        port = s.getsockname()[1]
-    cmd = [sys.executable, str(ROOT / "scripts" / "bench_bare.py"), "--app", app, "--port", str(port)]
-    with log.open("ab") as out:
-        proc = subprocess.Popen([*cmd, "--database", url], stdout=out, stderr=out, env=env, cwd=ROOT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            expect(proc.poll() is None and time.monotonic() < deadline, f"{app} did not start (see {log})")
-            with contextlib.suppress(OSError):
-                socket.create_connection((HOST, port), timeout=0.5).close()
-                break
-            time.sleep(0.1)
-        yield f"http://{HOST}:{port}", proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def wrk(urls: list[str], key: str, args: argparse.Namespace, method: str = "GET", body: str = "") -> Result:
-    """A 1 s warm-up, then args.duration of `wrk -t1` (one core for it, one for the server) at every
-    URL at once, a process each: the summed req/s, the worst p50 and p99. Any error fails the run."""
-    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
-        lua.write(LUA % {"method": method, "key": key, "body": body})
-        lua.flush()
+def wrk(args: argparse.Namespace, key: str, urls: list[str], ok: Check, method: str, *bodies: Any) -> Result:
+    """The answer at each URL (to the first of `bodies`) checked by `ok`; then a 1 s warm-up and
+    args.duration of `wrk -t1` (one core for it, one for the server) at every URL at once, a process
+    each: the summed req/s, the worst p50 and p99. Any error fails the run: a server answering errors
+    fast is not fast."""
+    for url in urls:
+        call(method, url, key, bodies[0] if bodies else None, ok)
+    lua = LUA % {"method": method, "key": key, "bodies": ", ".join(json.dumps(json.dumps(b)) for b in bodies)}
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(lua)
+        script.flush()
         for seconds in (1, args.duration):
-            cmd = f"wrk -t1 -c{args.connections} -d{seconds:g}s --timeout 30s -s {lua.name}".split()
+            cmd = f"wrk -t1 -c{args.connections} -d{seconds:g}s --timeout 30s -s {script.name}".split()
             procs = [subprocess.Popen([*cmd, url], stdout=subprocess.PIPE, text=True) for url in urls]
             outs = [p.communicate(timeout=seconds + 60)[0] for p in procs]
     runs = [json.loads(x[6:]) for out in outs for x in out.splitlines() if x.startswith("BENCH ")]
@@ -149,41 +132,90 @@ def wrk(urls: list[str], key: str, args: argparse.Namespace, method: str = "GET"
     return {"rps": rps, "p50": max(r["p50"] for r in runs) / 1000, "p99": max(r["p99"] for r in runs) / 1000}
 
 
+def timed(args: argparse.Namespace, key: str, urls: list[str], ok: Check, method: str) -> Result:
+    """As `wrk`, for a request that takes seconds at a million rows: checked, then one request timed."""
+    call(method, urls[0], key, ok=ok)
+    started = time.perf_counter()
+    call(method, urls[0], key, ok=ok)
+    ms = (time.perf_counter() - started) * 1000
+    return {"rps": 1000 / ms, "p50": ms, "p99": ms}
+
+
+def alternating(rounds: int, items: tuple[Any, ...]) -> Iterator[Any]:
+    """`items` once per round, reversed every other round: neither side always runs first."""
+    for rnd in range(rounds):
+        yield from items[:: -1 if rnd % 2 else 1]
+
+
+def best(found: dict[Any, Result], name: Any, got: Result) -> None:
+    found[name] = max(found.get(name, got), got, key=lambda r: r["rps"])
+
+
 @contextlib.contextmanager
-def postgres_database(admin_url: str, name: str) -> Iterator[str]:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
+def database(db: str, name: str, args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """A new database at head, `sqlite` in the work folder or `postgresql` beside --postgres (dropped on
+    the way out): its URL and an API key."""
+    url, pg = f"sqlite:///{args.work}/{name}.db", f"specgate_bench_{name}"
+    if db == "postgresql":
+        url = args.postgres.rsplit("/", 1)[0] + "/" + pg
+        postgres(args, f"DROP DATABASE IF EXISTS {pg} WITH (FORCE)", f"CREATE DATABASE {pg}")
     try:
-        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+        upgrade(url)
+        made = create_api_key(get_settings(url), email="b@x.org", scopes="read,write", gateway_id=None)
+        yield url, asyncio.run(made)
     finally:
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if db == "postgresql":
+            postgres(args, f"DROP DATABASE IF EXISTS {pg} WITH (FORCE)")
 
 
-def floor(args: argparse.Namespace, env: dict[str, str], work: Path) -> list[str]:
-    url, log = f"sqlite:///{work}/floor.db", work / "floor.log"
-    upgrade(url)
-    key = new_key(url, env)
-    with server("specgate", url, env, log) as (base, _):
-        path = (
-            f"/api/v1/gateways/{call('POST', f'{base}/api/v1/gateways', key, {'name': 'b'}, code=201)['id']}"
-        )
-        # two equal services: the bare PUT stores the raw body (secrets in clear) in the second one
-        ids = [call("POST", f"{base}{path}/services", key, SERVICE, code=201)["id"] for _ in range(2)]
+def postgres(args: argparse.Namespace, *statements: str) -> None:
+    with psycopg.connect(args.postgres, autocommit=True) as conn:
+        for sql in statements:
+            conn.execute(sql)
 
-    def same(answer: Any) -> bool:
-        return answer["id"] == ids[0] and masked(answer)
 
+@contextlib.contextmanager
+def server(app: str, url: str, log: Path) -> Iterator[tuple[str, int]]:
+    """A bench_bare.py server (`bare` or `specgate`) on a free port: its base URL and pid once it listens."""
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        port = s.getsockname()[1]
+    cmd = [sys.executable, "scripts/bench_bare.py", "--app", app, "--port", str(port), "--database", url]
+    with log.open("ab") as out, subprocess.Popen(cmd, stdout=out, stderr=out, cwd=ROOT) as proc:
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                expect(proc.poll() is None and time.monotonic() < deadline, f"{app} did not start: {log}")
+                with contextlib.suppress(OSError):
+                    socket.create_connection((HOST, port), timeout=0.5).close()
+                    break
+                time.sleep(0.1)
+            yield f"http://{HOST}:{port}", proc.pid
+        finally:
+            proc.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(10)
+            proc.kill()  # a no-op once it has stopped
+
+
+def floor(args: argparse.Namespace) -> list[str]:
     found: dict[tuple[str, str], Result] = {}
-    for op, body in (("GET", None), ("PUT", SERVICE)):
-        for app in alternating(args.rounds, ("bare", "specgate")):
-            one = f"{path}/services/{ids[op == 'PUT' and app == 'bare']}"
-            with server(app, url, env, log) as (base, _):
-                call(op, base + one, key, body, None if app == "bare" else same)
-                lua = "" if body is None else f"wrk.body = {json.dumps(json.dumps(body))}"
-                best(found, (op, app), got := wrk([base + one], key, args, op, lua))
-            print(f"  floor: {app} {op} {got['rps']:.0f} req/s", flush=True)
+    log = args.work / "floor.log"
+    with database("sqlite", "floor", args) as (url, key):
+        with server("specgate", url, log) as (base, _):
+            path = f"/api/v1/gateways/{call('POST', f'{base}/api/v1/gateways', key, {'name': 'b'})['id']}"
+            # two equal services: the bare PUT stores the raw body (secrets in clear) in the second one
+            ids = [call("POST", f"{base}{path}/services", key, SERVICE)["id"] for _ in range(2)]
+        checks: dict[str, Check] = {
+            "bare": lambda a: True,
+            "specgate": lambda a: a["id"] == ids[0] and masked(a),
+        }
+        for op, bodies in (("GET", ()), ("PUT", (SERVICE,))):
+            for app in alternating(args.rounds, ("bare", "specgate")):
+                one = f"{path}/services/{ids[op == 'PUT' and app == 'bare']}"
+                with server(app, url, log) as (base, _):
+                    best(found, (op, app), got := wrk(args, key, [base + one], checks[app], op, *bodies))
+                print(f"  floor: {app} {op} {got['rps']:.0f} req/s", flush=True)
     rows = []
     for op, target in (("GET", 0.75), ("PUT", 0.40)):
         bare, spec = found[(op, "bare")], found[(op, "specgate")]
@@ -217,131 +249,109 @@ async def fill(url: str, n: int) -> None:
         await store.close()
 
 
+COMMON = "search, common substring (~5% of rows; one request, timed)"
+
+
 def requests(n: int) -> dict[str, tuple[str, Check]]:
     """The requests measured at size n, each with a check of its answer."""
     rare, mid, base = token(n // 3), n // 50, "/api/v1/services/"
+    page: Check = lambda a: len(a["items"]) == 25  # noqa: E731
     return {
         "GET by id": (f"{base}{n // 2}", lambda a: a["id"] == n // 2),
-        "list, first page": (base, lambda a: a["total_count"] == n and len(a["items"]) == 25),
+        "list, first page": (base, lambda a: a["total_count"] == n and page(a)),
         "list, the middle page": (f"{base}?page={mid}", lambda a: a["items"][0]["id"] == mid * 25 + 1),
-        **{
-            f"order by {o} desc": (
-                f"{base}?order_by={o}&order_by_direction=desc",
-                lambda a: len(a["items"]) == 25,
-            )
-            for o in ORDERS
-        },
+        **{f"order by {o} desc": (f"{base}?order_by={o}&order_by_direction=desc", page) for o in ORDERS},
         "search, rare substring": (
             f"{base}?search_fields=name&search_field_values={rare.upper()}",
             lambda a: a["total_count"] >= 1 and rare in a["items"][0]["name"],
         ),
-        "search, common substring (~5% of rows; one request, timed)": (
+        COMMON: (
             f"{base}?search_fields=description&search_field_values=Foxtrot%20Golf",
             lambda a: a["total_count"] > 0,
         ),
     }
 
 
-def scale(args: argparse.Namespace, env: dict[str, str], work: Path) -> list[str]:
-    return [*scale_on(args, env, work, "sqlite"), *scale_on(args, env, work, "postgresql")]
+def scale(args: argparse.Namespace) -> list[str]:
+    return [*scale_on("sqlite", args), *scale_on("postgresql", args)]
 
 
-def scale_on(args: argparse.Namespace, env: dict[str, str], work: Path, db: str) -> list[str]:
-    sizes, found = (1000, args.scale), dict[int, dict[str, Any]]()
+def scale_on(db: str, args: argparse.Namespace) -> list[str]:
+    sizes = (1000, args.scale)
+    found: dict[int, dict[str, Result]] = {n: {} for n in sizes}
+    memory: dict[int, float] = {}  # the server's peak RSS, MB
+    size: dict[int, float] = {}  # the database's bytes per row
     with contextlib.ExitStack() as stack:
-        for n in sizes:
-            pg = postgres_database(args.postgres, f"specgate_bench_{n}")
-            url = f"sqlite:///{work}/scale-{n}.db" if db == "sqlite" else stack.enter_context(pg)
-            upgrade(url)
+        made = {n: stack.enter_context(database(db, f"scale_{n}", args)) for n in sizes}
+        for n, (url, _) in made.items():
             started = time.monotonic()
             asyncio.run(fill(url, n))
             print(f"  {db}: {n:,} rows filled in {time.monotonic() - started:.0f} s", flush=True)
-            found[n] = {"url": url, "key": new_key(url, env), "rss_mb": 0.0}
         for n in alternating(args.rounds, sizes):
-            url, key = found[n]["url"], found[n]["key"]
-            with server("specgate", url, env, work / f"scale-{db}.log") as (base, pid):
-                for name, (path, check) in requests(n).items():
-                    call("GET", base + path, key, ok=check)
-                    if "common" in name:  # seconds each at a million rows: one request, timed
-                        started = time.perf_counter()
-                        call("GET", base + path, key, ok=check)
-                        ms = (time.perf_counter() - started) * 1000
-                        best(found[n], name, {"rps": 1000 / ms, "p50": ms, "p99": ms})
-                    else:
-                        best(found[n], name, wrk([base + path], key, args))
-                peak_kb = int(Path(f"/proc/{pid}/status").read_text().split("VmHWM:")[1].split()[0])
-                found[n]["rss_mb"] = max(found[n]["rss_mb"], peak_kb / 1024)
+            url, key = made[n]
+            with server("specgate", url, args.work / f"scale-{db}.log") as (base, pid):
+                for name, (path, ok) in requests(n).items():
+                    best(
+                        found[n],
+                        name,
+                        (timed if name == COMMON else wrk)(args, key, [base + path], ok, "GET"),
+                    )
+                status = Path(f"/proc/{pid}/status").read_text()
+                memory[n] = max(memory.get(n, 0), int(status.split("VmHWM:")[1].split()[0]) / 1024)
             print(f"  {db}: {n:,} rows measured", flush=True)
-        small, big = ({**found[n], "bytes_per_row": database_bytes(found[n]["url"]) / n} for n in sizes)
+            size[n] = database_bytes(url) / n
+    small, big = (found[n] for n in sizes)
     rows = []
-    for name in requests(1000):
-        target = 0.2 if "rare" in name else None if "common" in name else 0.67
+    for name in small:
+        target = 0.2 if "rare" in name else None if name == COMMON else 0.67
         p50 = f"{small[name]['p50']:.2f} / {big[name]['p50']:.2f}"
         rows.append([name, *against(small[name], big[name], target), p50])
-    for what, unit in (("server peak RSS, MB", "rss_mb"), ("database bytes per row", "bytes_per_row")):
-        rows.append([what, f"{small[unit]:.0f}", f"{big[unit]:.0f}", "", "", ""])
+    for what, by_size in (("server peak RSS, MB", memory), ("database bytes per row", size)):
+        rows.append([what, f"{by_size[sizes[0]]:.0f}", f"{by_size[sizes[1]]:.0f}", "", "", ""])
     header = f"request | 1k req/s | {args.scale:,} req/s | ratio | target | p50 ms (1k / N)"
     return table(f"Scale on {db}: 1,000 and {args.scale:,} tool services", header, rows)
 
 
-def database_bytes(url: str) -> int:
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
-    with psycopg.connect(url) as conn:
-        return int(conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
-
-
-def masked(answer: Any) -> bool:
-    """Neither the gateway service's credentials nor the tool service's token in clear."""
-    return not any(s in json.dumps(answer) for s in SECRETS)
-
-
-def writes(args: argparse.Namespace, env: dict[str, str], work: Path) -> list[str]:
-    with postgres_database(args.postgres, "specgate_bench_writes") as url:
-        upgrade(url)
-        key, log = new_key(url, env), work / "writes.log"
-        with server("specgate", url, env, log) as (a, _), server("specgate", url, env, log) as (b, _):
-            urls = [f"{a}/api/v1/services/", f"{b}/api/v1/services/"]
-            ids = [call("POST", urls[n % 2], key, TOOL_SERVICE, masked)["id"] for n in range(64)]
-            puts = [
-                call("PUT", urls[n % 2], key, TOOL_SERVICE | {"id": i}, masked)["id"]
-                for n, i in enumerate(ids)
-            ]
-            expect(puts == ids, f"PUT answered other ids: {puts}")
-            create = f"wrk.body = {json.dumps(json.dumps(TOOL_SERVICE))}"
-            bodies = ", ".join(json.dumps(json.dumps(TOOL_SERVICE | {"id": i})) for i in ids)
-            put = f"local bodies, n = {{{bodies}}}, 0\nrequest = function()\n  n = n + 1\n"
-            put += "  return wrk.format(nil, nil, nil, bodies[n % #bodies + 1])\nend"
-            found = {"create": wrk(urls, key, args, "POST", create), "PUT": wrk(urls, key, args, "PUT", put)}
+def writes(args: argparse.Namespace) -> list[str]:
+    log = args.work / "writes.log"
+    with (
+        database("postgresql", "writes", args) as (url, key),
+        server("specgate", url, log) as (a, _),
+        server("specgate", url, log) as (b, _),
+    ):
+        urls = [f"{a}/api/v1/services/", f"{b}/api/v1/services/"]
+        ids = [call("POST", urls[n % 2], key, TOOL_SERVICE)["id"] for n in range(64)]
+        puts = [TOOL_SERVICE | {"id": i} for i in ids]  # many writers, each of its own row
+        answered = [call("PUT", urls[n % 2], key, body)["id"] for n, body in enumerate(puts)]
+        expect(answered == ids, f"PUT answered other ids: {answered}")
+        found = {"create": wrk(args, key, urls, masked, "POST", TOOL_SERVICE)}
+        found["PUT"] = wrk(args, key, urls, masked, "PUT", *puts)
     rows = [[op, f"{r['rps']:.0f}", f"{r['p50']:.2f}", f"{r['p99']:.2f}", "0"] for op, r in found.items()]
     header = "request | req/s (both) | p50 ms | p99 ms | errors"
     return table("Writes on PostgreSQL, 2 replicas (tool services, a wrk per replica)", header, rows)
 
 
-def profile(args: argparse.Namespace, env: dict[str, str], work: Path, count: int = 2000) -> list[str]:
+def profile(args: argparse.Namespace, count: int = 2000) -> list[str]:
     """cProfile over `count` PUTs in-process (httpx's ASGI transport): each part's share of the handler."""
-    url, profiler = f"sqlite:///{work}/profile.db", cProfile.Profile()
-    upgrade(url)
-    key = new_key(url, env)
+    profiler = cProfile.Profile()
 
-    async def run() -> None:
-        app = create_app(get_settings(url, environ=env))
+    async def run(url: str, key: str) -> None:
+        app = create_app(get_settings(url))
         transport, headers = httpx.ASGITransport(app=app), {"Authorization": f"Bearer {key}"}
-        async with (
-            app.router.lifespan_context(app),
-            httpx.AsyncClient(transport=transport, base_url="http://bench", headers=headers) as client,
-        ):
+        client = httpx.AsyncClient(transport=transport, base_url="http://bench", headers=headers)
+        async with app.router.lifespan_context(app), client:
             gateway = (await client.post("/api/v1/gateways", json={"name": "bench"})).json()
             path = f"/api/v1/gateways/{gateway['id']}/services"
             path += "/" + (await client.post(path, json=SERVICE)).json()["id"]
             for i in range(200 + count):  # the first 200 warm up, unprofiled
                 if i == 200:
                     profiler.enable()
-                expect((await client.put(path, json=SERVICE)).status_code == 200, "profile PUT")
+                r = await client.put(path, json=SERVICE)
+                expect(r.status_code == 200 and masked(r.json()), f"PUT {path}: {r.status_code}")
             profiler.disable()
 
-    asyncio.run(run())
+    with database("sqlite", "profile", args) as (url, key):
+        asyncio.run(run(url, key))
     stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
     spent = {(Path(f).name, fn): ct for (f, _, fn), (_, _, _, ct, _) in stats.items()}
     handler = spent[("gateway_services.py", "update_gateway_service")]
@@ -365,28 +375,13 @@ def against(base: Result, got: Result, target: float | None) -> list[str]:
     return [f"{base['rps']:.0f}", f"{got['rps']:.0f}", f"{ratio:.2f}", met]
 
 
-def report(args: argparse.Namespace, sections: list[str]) -> str:
-    lines = [
-        "# specgate benchmark",
-        "",
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs ({platform.machine()}),"
-        f" {platform.platform()}, Python {platform.python_version()}. `wrk -t1 -c{args.connections}"
-        f" -d{args.duration:g}s` per request (per replica) after a 1 s warm-up; {args.rounds} rounds in"
-        " alternating order, the best counts. uvicorn, 1 worker, uvloop, httptools. Other programs share"
-        " this machine: compare the figures of one run side by side.",
-    ]
-    return "\n".join(lines + sections) + "\n"
-
-
-Phase = Callable[[argparse.Namespace, dict[str, str], Path], list[str]]  # a phase's report section
-PHASES: dict[str, Phase] = {"floor": floor, "scale": scale, "writes": writes, "profile": profile}
+Phase = Callable[[argparse.Namespace], list[str]]  # a phase's report section
+PHASES: dict[str, Phase] = {"floor": floor, "scale": scale, "profile": profile, "writes": writes}
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument(
-        "--phases", default="floor,scale,profile,writes", help="some of floor,scale,writes,profile"
-    )
+    p.add_argument("--phases", default=",".join(PHASES), help=f"some of {','.join(PHASES)}")
     p.add_argument("--scale", type=int, default=100_000, help="rows of the large size (>= 2000)")
     p.add_argument("--duration", type=float, default=5.0, help="seconds per measurement (1-60)")
     p.add_argument("--connections", type=int, default=16, help="wrk -c per wrk process")
@@ -400,13 +395,22 @@ def main() -> int:
         p.error("wrk is not installed (Debian: apt-get install wrk)")
     if not set(phases := args.phases.split(",")) <= set(PHASES):
         p.error(f"--phases: some of {','.join(PHASES)}")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SPECGATE_")}
-    env["SPECGATE_SECRET_KEYS"] = Fernet.generate_key().decode()
-    with tempfile.TemporaryDirectory(prefix="specgate-bench-") as tmp:
-        sections = [line for phase in phases for line in PHASES[phase](args, env, Path(tmp))]
+    # what the servers (child processes) and the in-process app read: a new encryption key, nothing else
+    for name in [k for k in os.environ if k.startswith("SPECGATE_")]:
+        del os.environ[name]
+    os.environ["SPECGATE_SECRET_KEYS"] = Fernet.generate_key().decode()
+    with tempfile.TemporaryDirectory(prefix="specgate-bench-") as work:
+        args.work = Path(work)  # the SQLite files and the servers' logs
+        sections = [line for phase in phases for line in PHASES[phase](args)]
+    machine = f"{os.cpu_count()} CPUs ({platform.machine()}), {platform.platform()}"
+    settings = f"`wrk -t1 -c{args.connections} -d{args.duration:g}s` per request (per replica)"
+    head = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {machine}, Python {platform.python_version()}."
+    head += f" {settings} after a 1 s warm-up; {args.rounds} rounds in alternating order, the best counts."
+    head += " uvicorn, 1 worker, uvloop, httptools. Other programs share this machine: compare the figures"
+    head += " of one run side by side."
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report(args, sections))
-    print(args.out.read_text())
+    args.out.write_text("\n".join(["# specgate benchmark", "", head, *sections]) + "\n")
+    print(f"bench: {args.out} written")
     return 0
 
 

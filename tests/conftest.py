@@ -5,6 +5,7 @@ The helpers they use, and that tests import, are in support.py."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -29,6 +30,33 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.register_profile("quick", max_examples=10)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+# A module marked slow as a whole (its `pytestmark` line) holds only slow tests.
+_SLOW_MODULE = re.compile(r"^pytestmark = \[?pytest\.mark\.slow\b", re.MULTILINE)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Under `-m "not slow"` (make test-quick), a module of slow tests alone is not even imported: each
+    of its tests would be deselected, and importing test_fuzz.py builds schemathesis' cases for every
+    operation (seconds, on every xdist worker)."""
+    if collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    if _selects_slow(config.option.markexpr):
+        return None
+    return True if _SLOW_MODULE.search(collection_path.read_text(encoding="utf-8")) else None
+
+
+def _selects_slow(markexpr: str) -> bool:
+    """Whether `-m markexpr` can select a test marked slow and nothing else (no -m: yes)."""
+    if not markexpr:
+        return True
+    from _pytest.mark.expression import Expression  # pytest's own reading of -m
+
+    def only_slow(name: str, /, **kwargs: str | int | bool | None) -> bool:
+        return name == "slow"
+
+    return Expression.compile(markexpr).evaluate(only_slow)
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from specgate.errors import InvalidRequest
 from specgate.masking import mask, shape_of
 from specgate.merge import update_body as server_update_body
 
-from .secret_docs import SPEC, Doc, gateway_service, tool_service, upstream, words
+from .support import SPEC, Doc, gateway_services, tool_services, upstreams, words
 
 specgate_client = pytest.importorskip("specgate_client", reason="run `make install`")
 
@@ -43,7 +43,7 @@ WRITE_OF_READ = {
     "Upstream": "UpstreamWrite",
     "ToolService": "ToolServiceUpdate",
 }
-STORED = {"GatewayService": gateway_service(), "Upstream": upstream(), "ToolService": tool_service()}
+STORED = {"GatewayService": gateway_services(), "Upstream": upstreams(), "ToolService": tool_services()}
 CHANGES = st.one_of(
     st.fixed_dictionaries({"name": words}),
     st.fixed_dictionaries({"host": words}),  # a destination of a service's credentials

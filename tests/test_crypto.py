@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from specgate.crypto import Keyring, new_encryption_key
 from specgate.errors import ConfigError, SecretError
 
-from .secret_docs import plain_secrets
+from .support import plain_secrets
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ and re-defined, deletes. Every secret value it ever sends is unique.
 After each step a separate resolve-only key resolves every service, and every secret value answered
 must stand next to the destination it was written with.
 
-"Destination" here is computed by this test alone, from the spec's marks as `secret_docs` walks them
+"Destination" here is computed by this test alone, from the spec's marks as `support` walks them
 (not from `specgate.merge`): for a secret, the marked fields of every object on its path, the marked
 keys of its map, and, for a service's credentials, every marked field of its upstream; for a tool
 service's auth values, the marked fields of each of its tools (`definition`, `service_id`): every
@@ -43,8 +43,7 @@ from starlette.testclient import TestClient
 
 from specgate.server import create_app
 
-from .secret_docs import ITEM, SECRET_MARK, SPEC, destination_mark_values
-from .support import Api, sqlite_settings
+from .support import ITEM, SECRET_MARK, SPEC, Api, destination_mark_values, sqlite_settings
 
 SERVICE, UPSTREAM, TOOL_SERVICE, TOOL = (
     "GatewayServiceWrite",
@@ -481,10 +480,15 @@ class Attacker(RuleBasedStateMachine):
         for name in self.tool_names:  # the next run lists the tools of one server: only its own
             self.call("DELETE", f"/api/v1/tools/{name}?reason=test")
 
-    def tools_of(self, tid: int) -> set[str]:
-        """The destinations of a tool service's tools now: each tool's marked fields."""
-        listed = self.call("GET", "/api/v1/tools/?limit=100").json()["items"]
+    def list_tools(self) -> list[dict[str, Any]]:
+        listed: list[dict[str, Any]] = self.call("GET", "/api/v1/tools/?limit=100").json()["items"]
         assert len(listed) <= MAX_EACH
+        return listed
+
+    def tools_of(self, tid: int, listed: list[dict[str, Any]] | None = None) -> set[str]:
+        """The destinations of a tool service's tools now (`listed`, or as listed now): each tool's
+        marked fields."""
+        listed = self.list_tools() if listed is None else listed
         return {canonical(everywhere(t, MARKS[TOOL])) for t in listed if t["service_id"] == tid}
 
     # rules: tools (a tool sends its service's auth values where its definition says)
@@ -553,12 +557,14 @@ class Attacker(RuleBasedStateMachine):
                 assert self.written.get(value) == canonical([along(upstream, loc, MARKS[UPSTREAM]), None]), (
                     loc
                 )
+        listed = None  # every tool, listed once for all the tool services
         for tid in self.tools:
             response = self.resolve(f"/api/v1/services/{tid}/resolved-auth")
             if response.status_code != 200:
                 continue  # held back (409): nothing handed out
             resolved = response.json()
-            tools = self.tools_of(tid)
+            listed = self.list_tools() if listed is None else listed
+            tools = self.tools_of(tid, listed)
             for loc, value in tokens(resolved.get("auth_values")):
                 where = {"auth_type": resolved["auth_type"], "auth_values": resolved["auth_values"]}
                 expected = canonical([along(where, ("auth_values", *loc), MARKS[TOOL_SERVICE]), None])

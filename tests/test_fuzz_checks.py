@@ -88,6 +88,19 @@ def tool_service(target: Target, check: Callable[..., Any]) -> int:
 # --- 1. no secret sent comes back ------------------------------------------------------------------
 
 
+def plant_an_echoing_422(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Planted: the FastAPI default, a validation error that quotes what was sent (a body the
+    schema refuses goes the model's way, `parse_body`)."""
+
+    def echoing_parse_body(raw: bytes, adapter: Any) -> Any:
+        try:
+            return adapter.validate_json(raw)
+        except ValidationError as exc:
+            raise InvalidRequest.one(("body",), str(exc), "invalid") from None
+
+    monkeypatch.setattr(specgate.server.resources, "parse_body", echoing_parse_body)
+
+
 def test_the_echo_check_passes_on_the_server(target: Target) -> None:
     path = service_path(target, checks.secret_not_echoed)
     target.call("getGatewayService", checks.secret_not_echoed, path_parameters=path)
@@ -96,14 +109,7 @@ def test_the_echo_check_passes_on_the_server(target: Target) -> None:
 def test_the_echo_check_catches_a_422_that_echoes_its_input(
     target: Target, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Planted: the FastAPI default, a validation error that quotes what was sent.
-    async def echoing_read_body(request: Any, adapter: Any) -> Any:
-        try:
-            return adapter.validate_json(await request.body())
-        except ValidationError as exc:
-            raise InvalidRequest.one(("body",), str(exc), "invalid") from None
-
-    monkeypatch.setattr(specgate.server.resources, "read_body", echoing_read_body)
+    plant_an_echoing_422(monkeypatch)
     gid = target.call("createGateway", checks.secret_not_echoed, body={"name": "g"}).json()["id"]
     body = endpoint({"api_key": [SECRET]})  # a secret of the wrong type: its error quotes it
     with pytest.raises(FailureGroup, match="secret_not_echoed"):
@@ -126,14 +132,8 @@ def test_the_echo_check_ignores_a_secret_that_is_the_servers_own_words(
     refused = target.call("listGateways", checks.secret_not_echoed, query={"offset": "x"})
     assert refused.status_code == 422 and words in refused.text
 
-    # A secret of the run's own still counts, in the same run (planted: a 422 quoting its input).
-    async def echoing_read_body(request: Any, adapter: Any) -> Any:
-        try:
-            return adapter.validate_json(await request.body())
-        except ValidationError as exc:
-            raise InvalidRequest.one(("body",), str(exc), "invalid") from None
-
-    monkeypatch.setattr(specgate.server.resources, "read_body", echoing_read_body)
+    # A secret of the run's own still counts, in the same run.
+    plant_an_echoing_422(monkeypatch)
     with pytest.raises(FailureGroup, match="secret_not_echoed"):
         target.call(
             "createGatewayService",
@@ -141,6 +141,32 @@ def test_the_echo_check_ignores_a_secret_that_is_the_servers_own_words(
             path_parameters={"gateway_id": gid},
             body=endpoint({"api_key": [SECRET]}),
         )
+
+
+def test_the_echo_check_ignores_a_secret_that_is_also_a_key_the_answer_names(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hypothesis sends one string as a key and as a secret's value (a secret `client_secret` beside a
+    # key `client_secret` failed runs at random): the 422 naming the key names it, it echoes nothing.
+    name = "Client-Secret-Key"
+    body = {
+        "name": "t",
+        "description": "d",
+        "auth_type": "custom_headers",
+        "auth_values": {name: "line\r\nbreak", "X-B": name},
+    }
+    refused = target.call("createToolService", checks.secret_not_echoed, body=body)
+    assert refused.status_code == 422 and name in refused.text
+    # And a 200 that lists it among the keys (`auth_value_keys`).
+    body["auth_values"] = {name: "value-1", "X-B": name}
+    created = target.call("createToolService", checks.secret_not_echoed, body=body)
+    assert created.status_code == 200 and name in created.json()["auth_value_keys"]
+
+    # A secret of the run's own still counts, in the same run.
+    plant_an_echoing_422(monkeypatch)
+    body["auth_values"] = {name: [SECRET], "X-B": "b-value-1"}  # of the wrong type: its error quotes it
+    with pytest.raises(FailureGroup, match="secret_not_echoed"):
+        target.call("createToolService", checks.secret_not_echoed, body=body)
 
 
 # --- 2. the masked GET body sent back keeps every secret -----------------------------------------

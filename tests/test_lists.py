@@ -53,6 +53,9 @@ class Recording:
         self.seen.append((sql, dict(params)))
         return await self.db.fetch_all(sql, params)
 
+    async def execute(self, sql: str, params: Mapping[str, Any] = {}) -> int:
+        return await self.db.execute(sql, params)  # a write: not a list's read
+
     def transaction(self) -> Any:
         return self.db.transaction()
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from specgate.masking import MASK, mask, secret_values, shape_of
 from specgate.spec import Spec
 
-from .secret_docs import (
+from .support import (
     CREDENTIAL_SECRETS,
     ITEM,
     SECRET_MARK,
@@ -30,7 +30,7 @@ from .secret_docs import (
     VALUE,
     Doc,
     destination_marks,
-    endpoint_service,
+    endpoint_services,
     get,
     locs,
     plain_secrets,
@@ -38,8 +38,8 @@ from .secret_docs import (
     secret_patterns,
     shape_destinations,
     shape_patterns,
-    tool_service,
-    upstream,
+    tool_services,
+    upstreams,
 )
 
 SETTINGS = settings(deadline=None)  # the profile's examples: 100, a tenth under `make test-quick`
@@ -166,9 +166,9 @@ def test_marks_beside_a_ref_or_in_a_oneof_branch_are_read() -> None:
 # --- mask -----------------------------------------------------------------------------------------
 
 SHAPED = {
-    "GatewayServiceEndpointWrite": endpoint_service(plain_secrets),
-    "UpstreamWrite": upstream(plain_secrets),
-    "ToolServiceUpdate": tool_service(plain_secrets),
+    "GatewayServiceEndpointWrite": endpoint_services(plain_secrets),
+    "UpstreamWrite": upstreams(plain_secrets),
+    "ToolServiceUpdate": tool_services(plain_secrets),
 }
 documents = st.sampled_from(sorted(SHAPED)).flatmap(lambda name: st.tuples(st.just(name), SHAPED[name]))
 

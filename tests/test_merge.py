@@ -28,7 +28,7 @@ from specgate.errors import InvalidRequest
 from specgate.masking import MASK, Shape, mask, shape_of
 from specgate.merge import LINKED, destination_fingerprint, held_back, merge_update, update_body
 
-from .secret_docs import (
+from .support import (
     AUTH_TYPES,
     CREDENTIAL_SECRETS,
     PARAM_LOCATIONS,
@@ -39,17 +39,17 @@ from .secret_docs import (
     Doc,
     Loc,
     destination_marks,
-    endpoint_service,
-    gateway_service,
+    endpoint_services,
+    gateway_services,
     get,
     locs,
     plain_secrets,
     replaced,
     seal,
     secret_patterns,
-    tool_service,
-    upstream,
-    upstream_service,
+    tool_services,
+    upstream_services,
+    upstreams,
     with_value,
     without,
     words,
@@ -61,7 +61,7 @@ FOCUSED = settings(max_examples=max(settings.default.max_examples // 2, 1), dead
 
 SERVICE, UPSTREAM, TOOL_SERVICE = "GatewayServiceWrite", "UpstreamWrite", "ToolServiceUpdate"
 SHAPES: dict[str, Shape] = {name: shape_of(SPEC, name) for name in (SERVICE, UPSTREAM, TOOL_SERVICE)}
-STORED = {SERVICE: gateway_service(), UPSTREAM: upstream(), TOOL_SERVICE: tool_service()}
+STORED = {SERVICE: gateway_services(), UPSTREAM: upstreams(), TOOL_SERVICE: tool_services()}
 resources = st.sampled_from(sorted(STORED)).flatmap(lambda name: st.tuples(st.just(name), STORED[name]))
 
 NOT_STORED = "secret_not_stored"
@@ -216,7 +216,7 @@ def test_the_whole_table_at_once(named: tuple[str, Doc], data: st.DataObject) ->
 
 
 @FOCUSED
-@given(gateway_service())
+@given(gateway_services())
 def test_credentials_left_out_are_removed(stored: Doc) -> None:
     """(5) A credentials object left out of a PUT is removed with all its secrets."""
     body = get_body(SERVICE, stored)
@@ -297,7 +297,7 @@ def _target_schema(doc: Doc) -> str:
 
 
 @FOCUSED
-@given(gateway_service(), st.data())
+@given(gateway_services(), st.data())
 def test_a_service_destination_change_refuses_kept_credentials(stored: Doc, data: st.DataObject) -> None:
     """(6) host, port, protocol, path, type or upstream_id changes: each kept secret is refused."""
     field = data.draw(st.sampled_from(destinations(_service_schema(stored))))
@@ -307,7 +307,7 @@ def test_a_service_destination_change_refuses_kept_credentials(stored: Doc, data
 
 
 @FOCUSED
-@given(upstream(), st.data())
+@given(upstreams(), st.data())
 def test_a_target_destination_change_refuses_that_targets_kept_credentials(
     stored: Doc, data: st.DataObject
 ) -> None:
@@ -321,7 +321,7 @@ def test_a_target_destination_change_refuses_that_targets_kept_credentials(
 
 
 @FOCUSED
-@given(upstream())
+@given(upstreams())
 def test_a_proxy_change_refuses_every_kept_secret_of_the_upstream(stored: Doc) -> None:
     """H1 (6) The upstream's proxy is set or changes: every target's and the embedding's kept secrets."""
     body = CHANGE["proxy"](get_body(UPSTREAM, stored))
@@ -331,7 +331,7 @@ def test_a_proxy_change_refuses_every_kept_secret_of_the_upstream(stored: Doc) -
 
 @FOCUSED
 @given(
-    st.one_of(gateway_service().map(lambda d: (SERVICE, d)), upstream().map(lambda d: (UPSTREAM, d))),
+    st.one_of(gateway_services().map(lambda d: (SERVICE, d)), upstreams().map(lambda d: (UPSTREAM, d))),
     st.data(),
 )
 def test_a_change_of_where_a_key_is_placed_refuses_that_credentials_kept_secrets(
@@ -355,7 +355,7 @@ def _credentials_patterns(name: str) -> set[tuple[str, ...]]:
 
 
 @FOCUSED
-@given(upstream(embedding=True))
+@given(upstreams(embedding=True))
 def test_an_embedding_provider_change_refuses_kept_credentials(stored: Doc) -> None:
     """(6) embedding_config.provider changes: its kept credentials are refused (loc named)."""
     body = get_body(UPSTREAM, stored)
@@ -365,7 +365,7 @@ def test_an_embedding_provider_change_refuses_kept_credentials(stored: Doc) -> N
 
 
 @FOCUSED
-@given(tool_service())
+@given(tool_services())
 def test_an_auth_type_change_refuses_kept_auth_values(stored: Doc) -> None:
     """(6) auth_type changes: every auth value sent as mask is refused, by key."""
     body = CHANGE["auth_type"](get_body(TOOL_SERVICE, stored))
@@ -375,7 +375,7 @@ def test_an_auth_type_change_refuses_kept_auth_values(stored: Doc) -> None:
 
 @FOCUSED
 @given(
-    tool_service(auth_types=("oauth2",)),
+    tool_services(auth_types=("oauth2",)),
     plain_secrets,
     st.sampled_from([MASK, None]),
     st.booleans(),
@@ -395,7 +395,7 @@ def test_a_new_auth_url_refuses_the_kept_oauth2_values(
 
 
 @FOCUSED
-@given(tool_service(auth_types=("oauth2",)), st.sampled_from([MASK, None]))
+@given(tool_services(auth_types=("oauth2",)), st.sampled_from([MASK, None]))
 def test_the_kept_auth_url_keeps_the_others(stored: Doc, keep: str | None) -> None:
     """auth_url itself kept (mask or null) moves nothing: every oauth2 value is kept."""
     body = get_body(TOOL_SERVICE, stored)
@@ -404,7 +404,7 @@ def test_the_kept_auth_url_keeps_the_others(stored: Doc, keep: str | None) -> No
 
 
 @FOCUSED
-@given(gateway_service(), st.data())
+@given(gateway_services(), st.data())
 def test_new_values_are_accepted_when_a_destination_changes(stored: Doc, data: st.DataObject) -> None:
     """(4, 6) Sending every secret again makes a destination change legal; the new values are stored."""
     field = data.draw(st.sampled_from(destinations(_service_schema(stored))))
@@ -422,7 +422,7 @@ def test_new_values_are_accepted_when_a_destination_changes(stored: Doc, data: s
 
 
 @FOCUSED
-@given(endpoint_service(), st.sampled_from(["Host", "host", "HOST"]), words)
+@given(endpoint_services(), st.sampled_from(["Host", "host", "HOST"]), words)
 def test_only_the_host_entry_of_headers_is_a_destination(stored: Doc, spelling: str, other: str) -> None:
     """H1 (6) headers: another header changing keeps the secrets, and so does the same Host in another
     case; the Host entry changed, removed or added refuses every kept secret."""
@@ -439,7 +439,7 @@ def test_only_the_host_entry_of_headers_is_a_destination(stored: Doc, spelling: 
 
 
 @FOCUSED
-@given(tool_service(auth_types=("custom_headers",)), st.sampled_from(["Host", "host"]), plain_secrets)
+@given(tool_services(auth_types=("custom_headers",)), st.sampled_from(["Host", "host"]), plain_secrets)
 def test_a_host_auth_value_added_refuses_the_kept_headers(stored: Doc, host: str, value: str) -> None:
     """H1 (6) custom_headers: a `Host` key sent with a new value (added) while the other headers are
     kept would send them to a host the caller chose: refused, each kept key named."""
@@ -464,7 +464,7 @@ def _fingerprint(doc: Doc) -> str:
 
 
 @FOCUSED
-@given(upstream(), st.data())
+@given(upstreams(), st.data())
 def test_the_upstream_fingerprint_ignores_what_is_no_destination(stored: Doc, data: st.DataObject) -> None:
     """M6 An upstream's destinations do not change with its name, weights, order of targets, or the
     values of its own secrets."""
@@ -478,7 +478,7 @@ def test_the_upstream_fingerprint_ignores_what_is_no_destination(stored: Doc, da
 
 
 @FOCUSED
-@given(upstream(), st.data())
+@given(upstreams(), st.data())
 def test_the_upstream_fingerprint_changes_with_every_destination(stored: Doc, data: st.DataObject) -> None:
     """M6 A target's destination changed, a target added or removed, or the proxy set: another
     fingerprint."""
@@ -495,7 +495,7 @@ def test_the_upstream_fingerprint_changes_with_every_destination(stored: Doc, da
 
 
 @FOCUSED
-@given(upstream_service(), st.data())
+@given(upstream_services(), st.data())
 def test_kept_service_secrets_are_refused_once_the_upstream_moved(stored: Doc, data: st.DataObject) -> None:
     """M6 The service's secrets were written for upstream destinations A; a PUT keeping them while
     the upstream now has destinations B is refused, each kept secret named; sent again, accepted and
@@ -512,7 +512,7 @@ def test_kept_service_secrets_are_refused_once_the_upstream_moved(stored: Doc, d
 
 
 @FOCUSED
-@given(upstream_service())
+@given(upstream_services())
 def test_resolve_holds_back_secrets_written_for_other_destinations(stored: Doc) -> None:
     """M6 held_back: nothing while the linked destinations are those recorded; every secret of the
     service once they differ, or when none were recorded (written before the rule)."""
@@ -527,7 +527,7 @@ def test_resolve_holds_back_secrets_written_for_other_destinations(stored: Doc) 
 
 
 @FOCUSED
-@given(gateway_service(), st.data())
+@given(gateway_services(), st.data())
 def test_the_mask_for_a_credential_never_stored_is_refused(stored: Doc, data: st.DataObject) -> None:
     """(7) The mask for a secret with nothing stored: secret_not_stored, naming the field."""
     unset = data.draw(st.sampled_from([n for n in CREDENTIAL_SECRETS if n not in stored["credentials"]]))
@@ -555,7 +555,7 @@ def test_null_for_a_credential_never_stored_is_absent(named: tuple[str, Doc], da
 
 
 @FOCUSED
-@given(tool_service(), st.sampled_from([MASK, None]))
+@given(tool_services(), st.sampled_from([MASK, None]))
 def test_keeping_an_auth_value_never_stored_is_refused(stored: Doc, keep: str | None) -> None:
     """(7) An auth_values key with nothing stored cannot be kept."""
     body = get_body(TOOL_SERVICE, stored)
@@ -585,7 +585,7 @@ def test_a_create_seals_every_value(named: tuple[str, Doc]) -> None:
 
 
 @FOCUSED
-@given(upstream(), st.data())
+@given(upstreams(), st.data())
 def test_reordered_targets_keep_their_own_secrets(stored: Doc, data: st.DataObject) -> None:
     """(8) Targets are matched by id, not position: a reordered GET body keeps each target's secrets."""
     order = data.draw(st.permutations(range(len(stored["targets"]))))
@@ -596,7 +596,7 @@ def test_reordered_targets_keep_their_own_secrets(stored: Doc, data: st.DataObje
 
 
 @FOCUSED
-@given(upstream(), st.data(), st.booleans())
+@given(upstreams(), st.data(), st.booleans())
 def test_a_target_without_a_known_id_cannot_keep(stored: Doc, data: st.DataObject, unknown: bool) -> None:
     """(8) A target sent without an id, or with an id not stored, is new: secret_not_stored."""
     i = data.draw(st.integers(0, len(stored["targets"]) - 1))
@@ -626,7 +626,7 @@ def test_a_target_without_an_id_is_new_even_beside_a_stored_target_without_id() 
 
 
 @FOCUSED
-@given(tool_service(), st.booleans())
+@given(tool_services(), st.booleans())
 def test_auth_values_left_out_or_null_keep_every_value(stored: Doc, as_null: bool) -> None:
     """(9) auth_type unchanged, auth_values left out or null: every stored value kept (the real API)."""
     body = get_body(TOOL_SERVICE, stored)
@@ -638,7 +638,7 @@ def test_auth_values_left_out_or_null_keep_every_value(stored: Doc, as_null: boo
 
 
 @FOCUSED
-@given(tool_service(), st.booleans(), st.sampled_from(["another", "null"]))
+@given(tool_services(), st.booleans(), st.sampled_from(["another", "null"]))
 def test_auth_values_left_out_or_null_are_refused_when_auth_type_changes(
     stored: Doc, as_null: bool, new_type: str
 ) -> None:
@@ -654,7 +654,7 @@ def test_auth_values_left_out_or_null_are_refused_when_auth_type_changes(
 
 
 @FOCUSED
-@given(tool_service())
+@given(tool_services())
 def test_auth_values_sent_empty_remove_them_when_auth_type_goes(stored: Doc) -> None:
     """(5, 9) Removal is explicit: auth_type null with auth_values {} removes every stored value."""
     body = {**get_body(TOOL_SERVICE, stored), "auth_type": None, "auth_values": {}}
@@ -689,7 +689,7 @@ def test_update_body_keeps_every_secret(named_changes: tuple[tuple[str, Doc], Do
 
 
 @FOCUSED
-@given(gateway_service(), st.booleans())
+@given(gateway_services(), st.booleans())
 def test_update_body_merges_nested_settings(stored: Doc, allow: bool) -> None:
     """(10) A change inside credentials (a setting) keeps the credentials' secrets."""
     body = update_body(get_body(SERVICE, stored), {"credentials": {"allow_override": allow}}, SHAPES[SERVICE])
@@ -698,7 +698,7 @@ def test_update_body_merges_nested_settings(stored: Doc, allow: bool) -> None:
 
 
 @FOCUSED
-@given(endpoint_service())
+@given(endpoint_services())
 def test_update_body_refuses_a_host_change_without_the_secret(stored: Doc) -> None:
     """(10) Changing host without sending the secrets again raises InvalidRequest, as the server would."""
     read = get_body(SERVICE, stored)
@@ -708,7 +708,7 @@ def test_update_body_refuses_a_host_change_without_the_secret(stored: Doc) -> No
 
 
 @FOCUSED
-@given(endpoint_service(), st.data())
+@given(endpoint_services(), st.data())
 def test_update_body_accepts_a_host_change_with_the_secrets(stored: Doc, data: st.DataObject) -> None:
     """(10) Changing host and sending every secret again: the new values are stored."""
     new = {name: data.draw(plain_secrets) for name in stored["credentials"] if name in CREDENTIAL_SECRETS}
@@ -723,7 +723,7 @@ def test_update_body_accepts_a_host_change_with_the_secrets(stored: Doc, data: s
 
 
 @FOCUSED
-@given(tool_service(auth_types=("custom_headers", "basic")), st.data())
+@given(tool_services(auth_types=("custom_headers", "basic")), st.data())
 def test_update_body_keeps_the_auth_values_a_tool_service_get_lists_by_key(
     stored: Doc, data: st.DataObject
 ) -> None:
@@ -747,7 +747,7 @@ def _other_host(doc: Doc) -> Doc:
 
 
 @SETTINGS
-@given(endpoint_service(), plain_secrets, st.booleans())
+@given(endpoint_services(), plain_secrets, st.booleans())
 def test_merge_errors_hold_no_secret(stored: Doc, new: str, moved: bool) -> None:
     """The errors merge raises (kept secret redirected, or nothing stored) never hold a secret."""
     shape = shape_of(SPEC, "GatewayServiceEndpointWrite")
@@ -772,7 +772,7 @@ def test_merge_errors_hold_no_secret(stored: Doc, new: str, moved: bool) -> None
 
 
 @SETTINGS
-@given(tool_service(), st.data())
+@given(tool_services(), st.data())
 def test_merge_errors_about_auth_values_hold_no_secret(stored: Doc, data: st.DataObject) -> None:
     """Changing auth_type while keeping auth_values: the error names keys, never values."""
     shape = shape_of(SPEC, "ToolServiceUpdate")

@@ -13,17 +13,17 @@ from specgate.store import KINDS, Store, open_database
 from .support import (
     MISSING_ID,
     Api,
+    create_upstream,
     endpoint_service,
     errors_of,
     gateway,
     host_target,
-    upstream,
 )
 
 
 def test_an_upstream_service_needs_an_upstream_of_the_same_gateway(api: Api) -> None:
     gid, other = gateway(api), gateway(api)
-    foreign = upstream(api, other)["id"]
+    foreign = create_upstream(api, other)["id"]
     body = {"name": "chat", "type": "upstream", "upstream_id": foreign}
     assert errors_of(api.post(f"/api/v1/gateways/{gid}/services", json=body)) == [
         (("body", "upstream_id"), "not_found")
@@ -50,7 +50,7 @@ def test_an_endpoint_service_needs_host_port_and_protocol(api: Api) -> None:
 
 def test_an_upstream_service_embeds_its_upstream_and_keeps_retries_and_stream(api: Api) -> None:
     gid = gateway(api)
-    up = upstream(api, gid)
+    up = create_upstream(api, gid)
     body = {
         "name": "chat",
         "type": "upstream",
@@ -70,7 +70,7 @@ def test_an_upstream_service_embeds_its_upstream_and_keeps_retries_and_stream(ap
 def test_every_read_update_and_delete_checks_the_gateway(api: Api) -> None:
     gid, other = gateway(api), gateway(api)
     sid = api.post(f"/api/v1/gateways/{gid}/services", json=endpoint_service()).json()["id"]
-    uid = upstream(api, gid)["id"]
+    uid = create_upstream(api, gid)["id"]
     upstream_body = {"name": "pool", "targets": [host_target()]}
     for path, body in (
         (f"/api/v1/gateways/{other}/services/{sid}", endpoint_service()),

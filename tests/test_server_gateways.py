@@ -5,12 +5,14 @@ test_server_gateway_services.py, test_server_inputs.py)."""
 
 from __future__ import annotations
 
+from specgate.spec import load_spec
+
 from .support import (
     MISSING_ID,
     Api,
+    create_upstream,
     errors_of,
     gateway,
-    upstream,
 )
 
 # --- gateways ---------------------------------------------------------------------------------------
@@ -40,7 +42,7 @@ def test_unknown_ids_are_404_and_malformed_ones_422(api: Api) -> None:
 
 def test_a_gateway_with_upstreams_is_not_deleted(api: Api) -> None:
     gid = gateway(api)
-    upstream(api, gid)
+    create_upstream(api, gid)
     response = api.delete(f"/api/v1/gateways/{gid}")
     assert response.status_code == 409
     assert api.get(f"/api/v1/gateways/{gid}").status_code == 200
@@ -74,3 +76,25 @@ def test_a_stale_if_match_is_412_and_writes_nothing(api: Api) -> None:
     assert api.delete(f"/api/v1/gateways/{gid}", headers={"If-Match": '"1"'}).status_code == 412
     assert api.get(f"/api/v1/gateways/{gid}").status_code == 200
     assert api.delete(f"/api/v1/gateways/{gid}", headers={"If-Match": '"2"'}).status_code == 204
+
+
+def test_the_spec_s_if_match_example_matches_any_current_version_and_a_missing_one_is_404(
+    api: Api,
+) -> None:
+    # The example is what tools that build requests from examples send: it must never be stale.
+    example = load_spec().document["components"]["examples"]["IfMatchAny"]["value"]
+    assert example == "*"
+    gid = gateway(api)
+    for version in ("2", "3"):
+        replaced = api.put(
+            f"/api/v1/gateways/{gid}", json={"name": f"v{version}"}, headers={"If-Match": example}
+        )
+        assert replaced.status_code == 200 and replaced.headers["etag"] == f'"{version}"'
+    assert api.delete(f"/api/v1/gateways/{gid}", headers={"If-Match": example}).status_code == 204
+    # No current version: 404 whatever If-Match says (RFC 9110 13.2.1: a 404 comes before a 412).
+    for tag in (example, '"1"', "0"):
+        assert api.delete(f"/api/v1/gateways/{gid}", headers={"If-Match": tag}).status_code == 404
+        assert (
+            api.put(f"/api/v1/gateways/{gid}", json={"name": "x"}, headers={"If-Match": tag}).status_code
+            == 404
+        )

@@ -8,12 +8,12 @@ import pytest
 
 from specgate.masking import MASK
 
-from .support import Api, errors_of, gateway, host_target, provider_target, upstream
+from .support import Api, create_upstream, errors_of, gateway, host_target, provider_target
 
 
 def test_an_upstream_masks_its_secrets_and_gives_targets_ids(api: Api) -> None:
     gid = gateway(api)
-    body = upstream(api, gid)
+    body = create_upstream(api, gid)
     assert body["algorithm"] == "round-robin"
     assert [t["credentials"] for t in body["targets"] if "credentials" in t] == [{"api_key": MASK}]
     assert all(t["id"] for t in body["targets"])
@@ -95,7 +95,7 @@ def test_semantic_needs_a_description_on_every_target(api: Api) -> None:
 
 def test_an_upstream_used_by_a_service_is_not_deleted(api: Api) -> None:
     gid = gateway(api)
-    uid = upstream(api, gid)["id"]
+    uid = create_upstream(api, gid)["id"]
     service = {"name": "chat", "type": "upstream", "upstream_id": uid}
     sid = api.post(f"/api/v1/gateways/{gid}/services", json=service).json()["id"]
     assert api.delete(f"/api/v1/gateways/{gid}/upstreams/{uid}").status_code == 409
@@ -105,7 +105,9 @@ def test_an_upstream_used_by_a_service_is_not_deleted(api: Api) -> None:
 
 def test_targets_keep_their_secrets_by_id_through_a_reorder(api: Api) -> None:
     gid = gateway(api)
-    body = upstream(api, gid, targets=[provider_target(), provider_target(credentials={"api_key": "second"})])
+    body = create_upstream(
+        api, gid, targets=[provider_target(), provider_target(credentials={"api_key": "second"})]
+    )
     path = f"/api/v1/gateways/{gid}/upstreams/{body['id']}"
     body["targets"].reverse()
     assert api.put(path, json=body).status_code == 200

@@ -11,6 +11,7 @@ Messages never quote the value checked: a body may hold secrets.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,7 +20,7 @@ import jsonschema_rs
 from .errors import FieldError
 from .spec import Spec
 
-__all__ = ["FORMAT_BOUNDS", "SchemaCheck"]
+__all__ = ["CANONICAL_UUID", "FORMAT_BOUNDS", "SchemaCheck", "canonical_components"]
 
 # OpenAPI's format registry: int32 and int64 bound integers (spec.openapis.org/registry/format).
 # JSON Schema validators leave formats of numbers alone, so the compiled copy states the bounds.
@@ -48,15 +49,18 @@ class SchemaCheck:
     of the spec's parts (`schema`, whose `$ref`s point into the spec), compiled once."""
 
     def __init__(
-        self, spec: Spec, ref: str | None = None, *, schema: Mapping[str, Any] | None = None
+        self,
+        spec: Spec,
+        ref: str | None = None,
+        *,
+        schema: Mapping[str, Any] | None = None,
+        canonical: bool = False,
     ) -> None:
+        """`canonical`: also refuse what the generated model would rewrite rather than refuse (see
+        `canonical_components`), so data it accepts is exactly what the model would give back."""
         self._spec = spec
-        self._root: dict[str, Any] = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            **(_bounded(schema) if schema is not None else {"$ref": ref}),
-            "components": _bounded_components(spec),
-        }
-        self._validator = jsonschema_rs.Draft202012Validator(self._root, mask="<value>")
+        written = json.dumps(schema, sort_keys=True) if schema is not None else None
+        self._root, self._validator = _compiled(spec, ref, written, canonical)
 
     def is_valid(self, instance: Any) -> bool:
         return bool(self._validator.is_valid(instance))
@@ -83,6 +87,22 @@ class SchemaCheck:
         if keyword == "required":
             return FieldError(loc, "Field required", "missing")
         return FieldError(loc, _message(keyword, error.kind.as_dict()), _TYPES.get(keyword, keyword))
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(
+    spec: Spec, ref: str | None, schema: str | None, canonical: bool
+) -> tuple[dict[str, Any], jsonschema_rs.Validator]:
+    """The root schema and its validator, compiled once a process for each spec and schema: every
+    server made from one spec (a test process makes hundreds) shares them, as compiling one takes
+    milliseconds (it holds every component) and a server has about fifty. `schema` is JSON text, so
+    it can be a cache key; a validator is never changed once compiled."""
+    root: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **(_bounded(json.loads(schema)) if schema is not None else {"$ref": ref}),
+        "components": canonical_components(spec) if canonical else _bounded_components(spec),
+    }
+    return root, jsonschema_rs.Draft202012Validator(root, mask="<value>")
 
 
 # What a keyword's failure means, with the schema's own limit (never the value checked).
@@ -142,6 +162,31 @@ def _rule_of(spec: Spec, root: Mapping[str, Any], path: Sequence[str | int]) -> 
 def _bounded_components(spec: Spec) -> Any:
     """The spec's components, bounded once per spec (every SchemaCheck of a server shares them)."""
     return _bounded(spec.document["components"])
+
+
+# A UUID as the model writes it back: lowercase, hyphenated.
+CANONICAL_UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+
+@functools.lru_cache(maxsize=8)
+def canonical_components(spec: Spec) -> Any:
+    """The bounded components, refusing the values the generated models accept but rewrite: a UUID
+    in another form than the model writes (uppercase, no hyphens) and any date-time (the model
+    rewrites its fraction and offset). Data valid here is given back by the models unchanged."""
+    return _canonical(_bounded_components(spec))
+
+
+def _canonical(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_canonical(item) for item in node]
+    if not isinstance(node, Mapping):
+        return node
+    copy = {key: _canonical(value) for key, value in node.items()}
+    if copy.get("format") == "date-time":
+        return False
+    if copy.get("format") == "uuid":
+        return {"allOf": [copy, {"pattern": CANONICAL_UUID}]}
+    return copy
 
 
 def _bounded(node: Any) -> Any:

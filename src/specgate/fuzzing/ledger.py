@@ -5,7 +5,10 @@ more) inside a string. Short values and values the run also sent as ordinary dat
 itself holds (enum values, defaults, examples), prove nothing when they come back, so they are not
 tracked. Nor are values found inside the server's own text (the string constants of specgate's code,
 its messages among them): hypothesis draws strings from the constants of the code under test, so a
-secret "must be an integer" came back in the 422 that says so, which is no echo.
+secret "must be an integer" came back in the 422 that says so, which is no echo. Nor are names: the
+spec's field names are among its strings, and every key a request sends is ordinary, even when the
+same request also sends that string as a secret's value: a 422 (or an `auth_value_keys`) that names
+the key is the server naming a key, not repeating a value.
 """
 
 from __future__ import annotations
@@ -54,6 +57,17 @@ def strings(value: Any) -> Iterator[str]:
             yield from strings(item)
 
 
+def _keys(value: Any) -> Iterator[str]:
+    """Every mapping key in a JSON value: names, never a secret's value."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            yield str(key)
+            yield from _keys(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _keys(item)
+
+
 def _spec_words(spec: Spec) -> set[str]:
     """Every string of the spec (enums, defaults, examples): the fuzzer sends them, and they come back."""
     return set(strings(spec.document))
@@ -100,7 +114,10 @@ class Ledger:
         shape = self.shapes.get(operation_id or "")
         # Every string at a secret's place, even of the wrong type (negative data sends lists too).
         found = {s for value in secret_values(body, shape) for s in strings(value)} if shape else set()
-        ordinary = {s for part in (body, *others) for s in strings(part)} - found
+        parts = (body, *others)
+        # A key is a name, even where a value of the same request is the same string.
+        names = {k for part in parts for k in _keys(part)}
+        ordinary = ({s for part in parts for s in strings(part)} - found) | names
         with self._lock:
             self._ordinary |= ordinary
             self._secrets |= {s for s in found if len(s) >= MIN_SECRET and s not in self._server_text}

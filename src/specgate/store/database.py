@@ -70,6 +70,9 @@ class Database(Protocol):
 
     async def fetch_one(self, sql: str, params: Params = ...) -> Row | None: ...
     async def fetch_all(self, sql: str, params: Params = ...) -> list[Row]: ...
+    async def execute(self, sql: str, params: Params = ...) -> int:
+        """One statement, committed on its own (its row count)."""
+
     def transaction(self) -> AbstractAsyncContextManager[Transaction]: ...
     async def close(self) -> None: ...
 
@@ -268,6 +271,12 @@ class PostgresDatabase:
         async with self._pool.connection() as conn:
             cursor = await conn.execute(_pyformat(sql), params)
             return list(await cursor.fetchall())
+
+    async def execute(self, sql: str, params: Params = {}) -> int:  # noqa: B006
+        async with self._pool.connection() as conn:
+            with _integrity(psycopg.errors.IntegrityError):
+                cursor = await conn.execute(_pyformat(sql), params)
+            return cursor.rowcount
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PostgresTransaction]:
