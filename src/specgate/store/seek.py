@@ -182,27 +182,42 @@ async def locate(db: Database, order: Order, scope: str | None, position: int, t
         return await _locate_sqlite(db, order, scope, position, total)
     # One statement, so one snapshot: a super-block's count is the sum of its blocks' as read. Each
     # count is the sum of its parts, summed in the key's index order from the nearer end: PostgreSQL
-    # stops at the super-block found (start <= p < start + n), and `w`, the position's rows before
-    # it within it; then at its block, summing its blocks from its first on.
+    # stops at the super-block found (start <= p < start + n), with `w`, the position's rows before
+    # it within it; then at its block, summing its blocks from its first on; then walks the rows
+    # before the position within the block in the order's index, reading keys alone.
     if 2 * position < total:
         found = (
             f"SELECT lo_v, lo_id, :p - start AS w FROM ({_running(order.supers, 'ASC')}) AS g"
             " WHERE start <= :p AND start + n > :p LIMIT 1"
         )
-        params = {"s": s, "p": position}
+        params = {"s": s, "p": position, "scope": scope}
     else:  # counted from the end: `start` rows follow it; the position has `back` rows from it on
         found = (
             f"SELECT lo_v, lo_id, n - (:back - start) AS w FROM ({_running(order.supers, 'DESC')}) AS g"
             " WHERE start < :back AND start + n >= :back LIMIT 1"
         )
-        params = {"s": s, "back": total - position}
-    blocks = _running(order.blocks, "ASC", "(lo_v, lo_id) >= (f.lo_v, f.lo_id)")
-    row = await db.fetch_one(
-        f"SELECT b.lo_v, b.lo_id, f.w - b.start FROM ({found}) AS f, LATERAL ({blocks}) AS b"
-        " WHERE b.start <= f.w AND b.start + b.n > f.w LIMIT 1",
-        params,
+        params = {"s": s, "back": total - position, "scope": scope}
+    walk = (
+        (
+            f"SELECT {order.column} AS v, id FROM {order.table}{order.where(from_key=True)}"
+            f" ORDER BY {order.key} LIMIT 1 OFFSET f.w - b.start"
+        )
+        .replace(":lo_v", "b.lo_v")
+        .replace(":lo_id", "b.lo_id")
     )
-    return Start(row[0], row[1], int(row[2])) if row else None
+    # A super-block holds at most 2*SUPER blocks: said, the planner reads them in the key's index
+    # (it would read a third of all blocks, and sort them, for a range it knows nothing of). Were
+    # they more, the position is looked for again among all.
+    for cap in (f" LIMIT {4 * SUPER}", ""):
+        blocks = _running(order.blocks, "ASC", "(lo_v, lo_id) >= (f.lo_v, f.lo_id)") + cap
+        row = await db.fetch_one(
+            f"SELECT r.v, r.id FROM ({found}) AS f, LATERAL ({blocks}) AS b, LATERAL ({walk}) AS r"
+            " WHERE b.start <= f.w AND b.start + b.n > f.w LIMIT 1",
+            params,
+        )
+        if row is not None:
+            return Start(row[0], row[1], 0)
+    return None
 
 
 def _running(table: str, direction: str, after: str = "true") -> str:
