@@ -70,12 +70,11 @@ FEW = 128
 
 
 class Start(NamedTuple):
-    """Where a seek starts: the first key of a block (or of the row itself), and the rows to skip
-    from it to reach the position."""
+    """Where a page starts: the key of its first row, or one below it with no row between (the first
+    block's, for the first page)."""
 
     value: Any  # the order column's value
     id: Any
-    skip: int
 
 
 @dataclass(frozen=True)
@@ -129,21 +128,18 @@ class Order:
 
     def rows_from(self, columns: str, dialect: str) -> str:
         """SQL of `columns` of :limit rows of the order within the scope (:scope), from the key
-        (:lo_v, :lo_id) on, skipping :skip. SQLite seeks a row value (column, id) >= (v, i) on the
+        (:lo_v, :lo_id) on. SQLite seeks a row value (column, id) >= (v, i) on the
         column alone and walks every tie of v before i (thousands at a million rows): there the
         rows are read as two index ranges, the ties from i on and the greater values."""
         t, c = self.table, self.column
         if dialect != "sqlite" or c == "id":
-            return (
-                f"SELECT {columns} FROM {t}{self.where(from_key=True)}"
-                f" ORDER BY {self.key} LIMIT :limit OFFSET :skip"
-            )
+            return f"SELECT {columns} FROM {t}{self.where(from_key=True)} ORDER BY {self.key} LIMIT :limit"
         scope = f"{self.scope} = :scope AND " if self.scope else ""
         return (
             f"SELECT {columns}, {t}.{c} AS seek_v, {t}.id AS seek_id FROM {t}"
             f" WHERE {scope}{c} = :lo_v AND id >= :lo_id"
             f" UNION ALL SELECT {columns}, {t}.{c}, {t}.id FROM {t} WHERE {scope}{c} > :lo_v"
-            " ORDER BY seek_v, seek_id LIMIT :limit OFFSET :skip"
+            " ORDER BY seek_v, seek_id LIMIT :limit"
         )
 
 
@@ -167,8 +163,8 @@ async def count(db: Database, table: str, scope: str | None) -> int:
 
 
 async def locate(db: Database, order: Order, scope: str | None, position: int, total: int) -> Start | None:
-    """Where to start reading for `position`: a block's first key and the rows to skip, None past the end.
-    `total` is the scope's row count: a position in the back half is found summing from the end."""
+    """Where to start reading for `position` (None past the end). `total` is the scope's row count:
+    a position in the back half is found from the end."""
     s = _scope_key(scope)
     if position >= total:
         return None
@@ -176,13 +172,13 @@ async def locate(db: Database, order: Order, scope: str | None, position: int, t
         first = await db.fetch_one(
             f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1", {"s": s}
         )
-        return Start(first[0], first[1], 0) if first else None
+        return Start(first[0], first[1]) if first else None
     if min(position, total - 1 - position) < BLOCK // 2:  # near an end: walked from there, no sums
         row = await db.fetch_one(
             order.from_end(db.dialect, back=2 * position >= total),
             {"scope": scope, "k": min(position, total - 1 - position)},
         )
-        return Start(row[0], row[1], 0) if row else None
+        return Start(row[0], row[1]) if row else None
     if db.dialect == "sqlite":
         return await _locate_sqlite(db, order, scope, position, total)
     # One statement, so one snapshot: a super-block's count is the sum of its blocks' as read. Each
@@ -221,7 +217,7 @@ async def locate(db: Database, order: Order, scope: str | None, position: int, t
             params,
         )
         if row is not None:
-            return Start(row[0], row[1], 0)
+            return Start(row[0], row[1])
     return None
 
 
@@ -239,7 +235,7 @@ def _running(table: str, direction: str, after: str = "true") -> str:
 async def _locate_sqlite(
     db: Database, order: Order, scope: str | None, position: int, total: int
 ) -> Start | None:
-    """SQLite: the key of the row at `position` itself (skip 0), in three statements. SQLite's
+    """SQLite: the key of the row at `position`, in three statements. SQLite's
     window functions cost several times a plain aggregate per row (and sort), so counts are read
     plain and summed here, from the nearer end: the super-blocks, then the blocks of the one holding
     the position. (One writer at a time keeps each count in one part.) Then the rows before the
@@ -261,7 +257,7 @@ async def _locate_sqlite(
     k, within, n, _ = found
     params |= {"scope": scope, "k": k, "skip": n - 1 - within if back else within}
     row = await db.fetch_one(sql.walk, params)
-    return Start(row[0], row[1], 0) if row else None
+    return Start(row[0], row[1]) if row else None
 
 
 async def _nth(

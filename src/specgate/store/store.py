@@ -278,7 +278,7 @@ class Store:
         found = await seek.locate(self.db, order, scope, position, total)
         if found is None:
             return []
-        params = {"scope": scope, "limit": limit, "lo_v": found.value, "lo_id": found.id, "skip": found.skip}
+        params = {"scope": scope, "limit": limit, "lo_v": found.value, "lo_id": found.id}
         t = kind.table
         columns = f"{t}.id AS rid, {t}.{order.column} AS v, {_size(kind, self.db.dialect)} AS size"
         # The range is read ascending; the budget counts from the first row answered.
