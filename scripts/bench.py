@@ -38,7 +38,7 @@ from specgate.admin import create_api_key
 from specgate.codec import dumps
 from specgate.config import get_settings
 from specgate.server import create_app
-from specgate.store import KINDS, Store, open_database
+from specgate.store import KINDS, Store, open_database, sqlite_path
 from specgate.store.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,6 +85,15 @@ def expect(ok: bool, what: str) -> None:
     """Exit 1 unless `ok` (the servers stop and the work directory goes on the way out)."""
     if not ok:
         sys.exit(f"bench: FAILED: {what}")
+
+
+def database_bytes(url: str) -> int:
+    """The database's size on disk (SQLite: with its -wal and -shm files)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    with psycopg.connect(url) as conn:
+        return int(conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
 
 
 def masked(answer: Any) -> bool:
@@ -166,8 +175,8 @@ def postgres(args: argparse.Namespace, *statements: str) -> None:
 
 
 @contextlib.contextmanager
-def server(app: str, url: str, log: Path) -> Iterator[str]:
-    """A bench_bare.py server (`bare` or `specgate`) on a free port: its base URL once it listens."""
+def server(app: str, url: str, log: Path) -> Iterator[tuple[str, int]]:
+    """A bench_bare.py server (`bare` or `specgate`) on a free port: its base URL and pid once it listens."""
     with socket.socket() as s:
         s.bind((HOST, 0))
         port = s.getsockname()[1]
@@ -181,7 +190,7 @@ def server(app: str, url: str, log: Path) -> Iterator[str]:
                     socket.create_connection((HOST, port), timeout=0.5).close()
                     break
                 time.sleep(0.1)
-            yield f"http://{HOST}:{port}"
+            yield f"http://{HOST}:{port}", proc.pid
         finally:
             proc.terminate()
             with contextlib.suppress(subprocess.TimeoutExpired):
@@ -193,7 +202,7 @@ def floor(args: argparse.Namespace) -> list[str]:
     found: dict[tuple[str, str], Result] = {}
     log = args.work / "floor.log"
     with database("sqlite", "floor", args) as (url, key):
-        with server("specgate", url, log) as base:
+        with server("specgate", url, log) as (base, _):
             path = f"/api/v1/gateways/{call('POST', f'{base}/api/v1/gateways', key, {'name': 'b'})['id']}"
             # two equal services: the bare PUT stores the raw body (secrets in clear) in the second one
             ids = [call("POST", f"{base}{path}/services", key, SERVICE)["id"] for _ in range(2)]
@@ -204,7 +213,7 @@ def floor(args: argparse.Namespace) -> list[str]:
         for op, bodies in (("GET", ()), ("PUT", (SERVICE,))):
             for app in alternating(args.rounds, ("bare", "specgate")):
                 one = f"{path}/services/{ids[op == 'PUT' and app == 'bare']}"
-                with server(app, url, log) as base:
+                with server(app, url, log) as (base, _):
                     best(found, (op, app), got := wrk(args, key, [base + one], checks[app], op, *bodies))
                 print(f"  floor: {app} {op} {got['rps']:.0f} req/s", flush=True)
     rows = []
@@ -270,6 +279,8 @@ def scale(args: argparse.Namespace) -> list[str]:
 def scale_on(db: str, args: argparse.Namespace) -> list[str]:
     sizes = (1000, args.scale)
     found: dict[int, dict[str, Result]] = {n: {} for n in sizes}
+    memory: dict[int, float] = {}  # the server's peak RSS, MB
+    size: dict[int, float] = {}  # the database's bytes per row
     with contextlib.ExitStack() as stack:
         made = {n: stack.enter_context(database(db, f"scale_{n}", args)) for n in sizes}
         for n, (url, _) in made.items():
@@ -278,20 +289,25 @@ def scale_on(db: str, args: argparse.Namespace) -> list[str]:
             print(f"  {db}: {n:,} rows filled in {time.monotonic() - started:.0f} s", flush=True)
         for n in alternating(args.rounds, sizes):
             url, key = made[n]
-            with server("specgate", url, args.work / f"scale-{db}.log") as base:
+            with server("specgate", url, args.work / f"scale-{db}.log") as (base, pid):
                 for name, (path, ok) in requests(n).items():
                     best(
                         found[n],
                         name,
                         (timed if name == COMMON else wrk)(args, key, [base + path], ok, "GET"),
                     )
+                status = Path(f"/proc/{pid}/status").read_text()
+                memory[n] = max(memory.get(n, 0), int(status.split("VmHWM:")[1].split()[0]) / 1024)
             print(f"  {db}: {n:,} rows measured", flush=True)
+            size[n] = database_bytes(url) / n
     small, big = (found[n] for n in sizes)
     rows = []
     for name in small:
         target = 0.2 if "rare" in name else None if name == COMMON else 0.67
         p50 = f"{small[name]['p50']:.2f} / {big[name]['p50']:.2f}"
         rows.append([name, *against(small[name], big[name], target), p50])
+    for what, by_size in (("server peak RSS, MB", memory), ("database bytes per row", size)):
+        rows.append([what, f"{by_size[sizes[0]]:.0f}", f"{by_size[sizes[1]]:.0f}", "", "", ""])
     header = f"request | 1k req/s | {args.scale:,} req/s | ratio | target | p50 ms (1k / N)"
     return table(f"Scale on {db}: 1,000 and {args.scale:,} tool services", header, rows)
 
@@ -300,8 +316,8 @@ def writes(args: argparse.Namespace) -> list[str]:
     log = args.work / "writes.log"
     with (
         database("postgresql", "writes", args) as (url, key),
-        server("specgate", url, log) as a,
-        server("specgate", url, log) as b,
+        server("specgate", url, log) as (a, _),
+        server("specgate", url, log) as (b, _),
     ):
         urls = [f"{a}/api/v1/services/", f"{b}/api/v1/services/"]
         ids = [call("POST", urls[n % 2], key, TOOL_SERVICE)["id"] for n in range(64)]

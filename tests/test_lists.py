@@ -19,7 +19,7 @@ from specgate.codec import dumps
 from specgate.config import Settings
 from specgate.store import KINDS, Kind, Store, open_database, seek, sqlite_path
 from specgate.store.database import Database
-from specgate.store.migrate import upgrade
+from specgate.store.migrate import downgrade, upgrade
 from specgate.store.schema import ORDERS, metadata
 
 # The lists that search and order (the tool family), and those scoped by a gateway.
@@ -178,8 +178,10 @@ async def full_scan(db: Database, kind: Kind, order_by: str, descending: bool) -
 def test_every_list_order_and_search_answers_what_a_full_scan_answers(
     url: str, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
-    # Blocks of 3 rows: a few dozen rows split, empty and move blocks many times over.
+    # Blocks of 3 rows, super-blocks of 2 blocks: a few dozen rows split, empty and move blocks and
+    # super-blocks many times over.
     monkeypatch.setattr(seek, "BLOCK", 3)
+    monkeypatch.setattr(seek, "SUPER", 2)
     asyncio.run(_check_answers(url, random.Random(seed)))
 
 
@@ -189,90 +191,135 @@ async def _check_answers(url: str, rng: random.Random) -> None:
         rows = Rows(store, rng)
         await rows.fill(90)
         await _check_blocks(store.db)
-        for name in TOOL_KINDS:
-            kind = KINDS[name]
-            for order_by in ORDERS[kind.table]:
-                for descending in (False, True):
-                    expected = await full_scan(store.db, kind, order_by, descending)
-                    total = len(expected)
-                    for offset in sorted({0, 1, 2, 5, rng.randrange(total + 1), total - 1, total, total + 3}):
-                        for limit in (1, 4, 25):
-                            page = await store.search(
-                                kind,
-                                offset=max(offset, 0),
-                                limit=limit,
-                                order_by=order_by,
-                                descending=descending,
-                            )
-                            want = [r[0] for r in expected[max(offset, 0) : max(offset, 0) + limit]]
-                            assert (page.total, ids(page.bodies)) == (total, want), (
-                                name,
-                                order_by,
-                                descending,
-                                offset,
-                                limit,
-                            )
-                    for _ in range(6):
-                        terms = _terms(rng, kind, expected)
-                        match = [
-                            r
-                            for r in expected
-                            if all(v.lower() in str(r[kind.searchable.index(c)]).lower() for c, v in terms)
-                        ]
-                        for offset, limit in ((0, 25), (1, 2)):
-                            page = await store.search(
-                                kind,
-                                offset=offset,
-                                limit=limit,
-                                search=terms,
-                                order_by=order_by,
-                                descending=descending,
-                            )
-                            want = [r[0] for r in match[offset : offset + limit]]
-                            assert (page.total, ids(page.bodies)) == (len(match), want), (name, terms)
-        for name in GATEWAY_KINDS:
-            kind = KINDS[name]
-            for gateway in rows.gateways:
-                found = await store.db.fetch_all(
-                    f"SELECT id FROM {kind.table} WHERE gateway_id = :g ORDER BY created_at, id",
-                    {"g": gateway},
-                )
-                expected_ids = [r[0] for r in found]
-                for offset in sorted(
-                    {0, 1, 3, len(expected_ids) - 1, len(expected_ids), len(expected_ids) + 2}
-                ):
-                    for limit in (1, 5, 100):
-                        page = await store.page(kind, gateway, max(offset, 0), limit)
-                        want = expected_ids[max(offset, 0) : max(offset, 0) + limit]
-                        assert (page.total, ids(page.bodies)) == (len(expected_ids), want)
+        await _compare(store, rows)
     finally:
         await store.close()
 
 
+async def _compare(store: Store, rows: Rows) -> None:
+    """Every list, order and search the store answers (pages at the ends and at random offsets, the
+    random ones of `rows`' generator) against a full scan."""
+    rng = rows.rng
+    for name in TOOL_KINDS:
+        kind = KINDS[name]
+        for order_by in ORDERS[kind.table]:
+            for descending in (False, True):
+                expected = await full_scan(store.db, kind, order_by, descending)
+                total = len(expected)
+                middle = {rng.randrange(total + 1) for _ in range(3)}
+                for offset in sorted({0, 1, 2, 5, *middle, total - 1, total, total + 3}):
+                    for limit in (1, 4, 25):
+                        page = await store.search(
+                            kind,
+                            offset=max(offset, 0),
+                            limit=limit,
+                            order_by=order_by,
+                            descending=descending,
+                        )
+                        want = [r[0] for r in expected[max(offset, 0) : max(offset, 0) + limit]]
+                        assert (page.total, ids(page.bodies)) == (total, want), (
+                            name,
+                            order_by,
+                            descending,
+                            offset,
+                            limit,
+                        )
+                for _ in range(6):
+                    terms = _terms(rng, kind, expected)
+                    match = [
+                        r
+                        for r in expected
+                        if all(v.lower() in str(r[kind.searchable.index(c)]).lower() for c, v in terms)
+                    ]
+                    for offset, limit in ((0, 25), (1, 2)):
+                        page = await store.search(
+                            kind,
+                            offset=offset,
+                            limit=limit,
+                            search=terms,
+                            order_by=order_by,
+                            descending=descending,
+                        )
+                        want = [r[0] for r in match[offset : offset + limit]]
+                        assert (page.total, ids(page.bodies)) == (len(match), want), (name, terms)
+    for name in GATEWAY_KINDS:
+        kind = KINDS[name]
+        for gateway in rows.gateways:
+            found = await store.db.fetch_all(
+                f"SELECT id FROM {kind.table} WHERE gateway_id = :g ORDER BY created_at, id",
+                {"g": gateway},
+            )
+            expected_ids = [r[0] for r in found]
+            for offset in sorted({0, 1, 3, len(expected_ids) - 1, len(expected_ids), len(expected_ids) + 2}):
+                for limit in (1, 5, 100):
+                    page = await store.page(kind, gateway, max(offset, 0), limit)
+                    want = expected_ids[max(offset, 0) : max(offset, 0) + limit]
+                    assert (page.total, ids(page.bodies)) == (len(expected_ids), want)
+
+
+@pytest.mark.slow
+def test_migration_0008_makes_exact_super_blocks_of_a_databases_blocks(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database whose blocks writes made (in parts on PostgreSQL), taken back to before super-blocks
+    and migrated again: the super-blocks made from its blocks count exactly, and every list answers
+    what a full scan answers."""
+    monkeypatch.setattr(seek, "BLOCK", 2)
+    monkeypatch.setattr(seek, "SUPER", 3)
+    rng = random.Random(4)
+
+    async def fill() -> Rows:
+        store = Store(await open_database(url))
+        try:
+            rows = Rows(store, rng)
+            await rows.fill(50)
+            return rows
+        finally:
+            await store.close()
+
+    async def check(rows: Rows) -> None:
+        store = rows.store = Store(await open_database(url))
+        try:
+            await _check_blocks(store.db)
+            await _compare(store, rows)
+        finally:
+            await store.close()
+
+    rows = asyncio.run(fill())
+    downgrade(url, "0007")
+    try:
+        upgrade(url)
+        asyncio.run(check(rows))
+    finally:
+        upgrade(url)
+
+
 async def _check_blocks(db: Database, writers: int = 1) -> None:
-    """Each block counts the rows of its key range exactly; blocks split as they grow (none past
-    2 * BLOCK rows, give or take the rows of writers that ran at once) and go when emptied (but a
-    scope's first); the counts are the rows'."""
+    """Each block and super-block counts the rows of its key range exactly; blocks split as they grow
+    (none past 2 * BLOCK rows, give or take the rows of writers that ran at once) and go when emptied
+    (but a scope's first); each super-block starts where a block starts, holds at most 2 * SUPER
+    blocks and goes when its first block does; the counts are the rows'."""
     for table in ORDERS:
         for order in seek.orders(table).values():
-            scope = f"{order.scope} = b.scope AND " if order.scope else ""
-            key = "id" if order.column == "id" else f"({order.column}, id)"
-            low, high = (
-                ("b.lo_id", "b.hi_id") if order.column == "id" else ("(b.lo_v, b.lo_id)", "(b.hi_v, b.hi_id)")
-            )
-            blocks = await db.fetch_all(
-                f"SELECT scope, lo_v, lo_id, n, (SELECT COUNT(*) FROM {table} WHERE {scope}{key} >= {low}"
-                f" AND (b.hi_id IS NULL OR {key} < {high})), first"
-                " FROM (SELECT scope, lo_v, lo_id, n, LEAD(lo_v) OVER w AS hi_v,"
-                " LEAD(lo_id) OVER w AS hi_id, ROW_NUMBER() OVER w = 1 AS first"
-                " FROM (SELECT scope, lo_v, lo_id, SUM(n) AS n"
-                f" FROM {order.blocks} GROUP BY scope, lo_v, lo_id) AS g"
-                " WINDOW w AS (PARTITION BY scope ORDER BY lo_v, lo_id)) AS b"
-            )
-            for s, v, i, n, rows, first in blocks:
-                where = (table, order.column, s, v, i)
-                assert n == rows, where
-                assert 0 < n <= 2 * seek.BLOCK + writers - 1 or (first and n == 0), where
+            for counts in (order.blocks, order.supers):
+                for s, v, i, n, rows, blocks, starts, first in await _counted(db, order, counts):
+                    where = (counts, s, v, i)
+                    assert n == rows, where
+                    assert n > 0 or first, where
+                    if counts == order.blocks:
+                        assert n <= 2 * seek.BLOCK + writers - 1, where
+                    else:
+                        assert starts and 0 < blocks <= 2 * seek.SUPER, (where, blocks)
+            for s in await db.fetch_all(f"SELECT DISTINCT scope FROM {order.blocks}"):
+                first = await db.fetch_all(
+                    f"SELECT lo_v, lo_id FROM {order.supers} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1",
+                    {"s": s[0]},
+                )
+                lowest = await db.fetch_all(
+                    f"SELECT lo_v, lo_id FROM {order.blocks} WHERE scope = :s ORDER BY lo_v, lo_id LIMIT 1",
+                    {"s": s[0]},
+                )
+                assert first == lowest, (order, s)
         scoped = seek.SCOPES.get(table)
         counted = await db.fetch_all(
             f"SELECT {scoped}, COUNT(*) FROM {table} GROUP BY {scoped}"
@@ -283,11 +330,41 @@ async def _check_blocks(db: Database, writers: int = 1) -> None:
             assert await seek.count(db, table, s or None) == n, (table, s)
 
 
+async def _counted(db: Database, order: seek.Order, counts: str) -> list[Any]:
+    """Each count of `counts` (the order's blocks or super-blocks), its parts summed: (scope, lo_v,
+    lo_id, n, the rows of its key range, the blocks starting in it, whether a block starts where it
+    does, whether it is its scope's first)."""
+    table = order.table
+    scope = f"{order.scope} = b.scope AND " if order.scope else ""
+    key = "id" if order.column == "id" else f"({order.column}, id)"
+    low, high = ("b.lo_id", "b.hi_id") if order.column == "id" else ("(b.lo_v, b.lo_id)", "(b.hi_v, b.hi_id)")
+    within = (
+        "(k.lo_v, k.lo_id) >= (b.lo_v, b.lo_id)"
+        " AND (b.hi_id IS NULL OR (k.lo_v, k.lo_id) < (b.hi_v, b.hi_id))"
+    )
+    # Blocks, not their parts (SQLite keeps one part).
+    distinct = "COUNT(*)" if db.dialect == "sqlite" else "COUNT(DISTINCT (k.lo_v, k.lo_id))"
+    return await db.fetch_all(
+        f"SELECT scope, lo_v, lo_id, n, (SELECT COUNT(*) FROM {table} WHERE {scope}{key} >= {low}"
+        f" AND (b.hi_id IS NULL OR {key} < {high})),"
+        f" (SELECT {distinct} FROM {order.blocks} k WHERE k.scope = b.scope"
+        f" AND {within}),"
+        f" EXISTS (SELECT 1 FROM {order.blocks} k WHERE k.scope = b.scope AND k.lo_v = b.lo_v"
+        " AND k.lo_id = b.lo_id), first"
+        " FROM (SELECT scope, lo_v, lo_id, n, LEAD(lo_v) OVER w AS hi_v,"
+        " LEAD(lo_id) OVER w AS hi_id, ROW_NUMBER() OVER w = 1 AS first"
+        " FROM (SELECT scope, lo_v, lo_id, SUM(n) AS n"
+        f" FROM {counts} GROUP BY scope, lo_v, lo_id) AS g"
+        " WINDOW w AS (PARTITION BY scope ORDER BY lo_v, lo_id)) AS b"
+    )
+
+
 @pytest.mark.parametrize("seed", [3])
 def test_emptied_blocks_and_a_deleted_gateways_counts_go(
     url: str, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
     monkeypatch.setattr(seek, "BLOCK", 2)
+    monkeypatch.setattr(seek, "SUPER", 2)
 
     async def run() -> None:
         store = Store(await open_database(url))
@@ -297,9 +374,10 @@ def test_emptied_blocks_and_a_deleted_gateways_counts_go(
             while rows.tools:
                 await rows.remove("tool")
             await _check_blocks(store.db)
-            for order in seek.orders("tools").values():  # only the sentinel is left
-                found = await store.db.fetch_one(f"SELECT COUNT(*) FROM {order.blocks}")
-                assert found is not None and found[0] == 1, order
+            for order in seek.orders("tools").values():  # only the sentinels are left
+                for counts in (order.blocks, order.supers):
+                    found = await store.db.fetch_all(f"SELECT DISTINCT lo_v, lo_id FROM {counts}")
+                    assert len(found) == 1, counts
             assert await seek.count(store.db, "tools", None) == 0
             # A gateway with no upstreams or services left is deleted: nothing of its scope stays.
             gone = rows.gateways[0]
@@ -336,6 +414,7 @@ def test_emptied_blocks_and_a_deleted_gateways_counts_go(
 def test_concurrent_writers_keep_counts_and_blocks_exact(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tiny blocks and few parts: splits, drops and summing parts race the writers all the time.
     monkeypatch.setattr(seek, "BLOCK", 2)
+    monkeypatch.setattr(seek, "SUPER", 2)
     monkeypatch.setattr(seek, "PARTS", 2)
 
     async def writer(store: Store, seed: int) -> None:
@@ -492,9 +571,16 @@ async def _check_budget(url: str, rng: random.Random) -> None:
 
 
 @pytest.mark.slow
-def test_every_list_count_order_and_search_is_served_by_an_index(url: str) -> None:
+def test_every_list_count_order_and_search_is_served_by_an_index(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Blocks of 2 rows, super-blocks of 2 blocks: a page in the middle reads a super-block between two.
+    monkeypatch.setattr(seek, "BLOCK", 2)
+    monkeypatch.setattr(seek, "SUPER", 2)
     statements = asyncio.run(_list_statements(url))
     assert len(statements) > 50
+    # The blocks of a super-block between two others are read (SQLite: the range is bounded on both ends).
+    assert any("OFFSET :hi)" in sql for sql, _ in statements) == bool(sqlite_path(url))
     path = sqlite_path(url)
     for sql, params in statements:
         plan = _sqlite_plan(str(path), sql, params) if path else _postgres_plan(url, sql, params)
@@ -508,7 +594,7 @@ async def _list_statements(url: str) -> list[tuple[str, dict[str, Any]]]:
     store = Store(db)  # type: ignore[arg-type]
     try:
         rows = Rows(store, random.Random(3))
-        await rows.fill(12)
+        await rows.fill(30)
         db.seen.clear()
         for name in GATEWAY_KINDS:
             for offset in (0, 2):
@@ -518,7 +604,7 @@ async def _list_statements(url: str) -> list[tuple[str, dict[str, Any]]]:
             kind = KINDS[name]
             for order_by in ORDERS[kind.table]:
                 for descending in (False, True):
-                    for offset in (0, 2):
+                    for offset in (0, 2, 6):
                         await store.search(
                             kind, offset=offset, limit=2, order_by=order_by, descending=descending
                         )

@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 
 from .database import create_private, sqlite_path
 
-__all__ = ["current_revision", "head_revision", "upgrade"]
+__all__ = ["current_revision", "downgrade", "head_revision", "upgrade"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -41,6 +41,10 @@ def upgrade(url: str, revision: str = "head") -> None:
         # loading its environment and every migration script to find there is nothing to do.
         return
     command.upgrade(_config(url), revision)
+
+
+def downgrade(url: str, revision: str) -> None:
+    command.downgrade(_config(url), revision)
 
 
 @functools.cache  # the migration scripts do not change while a process runs

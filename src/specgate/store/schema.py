@@ -2,7 +2,8 @@
 
 Each resource row keeps `doc` (the stored document: secrets encrypted) and `body` (the masked JSON a
 GET answers, made once at write time), plus the columns that queries filter, order or join on. Every
-order a list offers has an index on (scope, column, id), and a table of blocks (store/seek.py).
+order a list offers has an index on (scope, column, id), and tables of blocks and super-blocks
+(store/seek.py).
 
 Substring search structures depend on the database and are named `search_*` (FTS5 tables on SQLite,
 trigram GIN indexes on PostgreSQL; store/search.py): the migrations build them, this metadata does not
@@ -122,18 +123,20 @@ for _table, _columns in ORDERS.items():
         else:  # and this narrow copy of it finds a page's first row (SQLite's rows hold the bodies)
             sa.Index(f"ix_{_table}_id", _t.c.id)
         # Blocks of consecutive rows of the order, per scope ('' when unscoped): first key and row
-        # count, the count kept in parts (a block's count is the sum of its parts; store/seek.py).
-        # WITHOUT ROWID: the key holds the count, so summing blocks reads one index.
-        sa.Table(
-            f"seek_{_table}_{_column}",
-            metadata,
-            sa.Column("scope", sa.Text, primary_key=True),
-            sa.Column("lo_v", _t.c[_column].type, primary_key=True, autoincrement=False),
-            sa.Column("lo_id", _t.c.id.type, primary_key=True, autoincrement=False),
-            sa.Column("part", sa.Integer, primary_key=True, autoincrement=False),
-            sa.Column("n", sa.Integer, nullable=False),
-            sqlite_with_rowid=False,
-        )
+        # count, the count kept in parts (a block's count is the sum of its parts; store/seek.py);
+        # and super-blocks of consecutive blocks (migration 0008), alike. WITHOUT ROWID: the key
+        # holds the count, so summing blocks reads one index.
+        for _name in (f"seek_{_table}_{_column}", f"seek_{_table}_{_column}_super"):
+            sa.Table(
+                _name,
+                metadata,
+                sa.Column("scope", sa.Text, primary_key=True),
+                sa.Column("lo_v", _t.c[_column].type, primary_key=True, autoincrement=False),
+                sa.Column("lo_id", _t.c.id.type, primary_key=True, autoincrement=False),
+                sa.Column("part", sa.Integer, primary_key=True, autoincrement=False),
+                sa.Column("n", sa.Integer, nullable=False),
+                sqlite_with_rowid=False,
+            )
 
 # Rows per table and scope, kept by every insert and delete (a COUNT(*) would read them all), in
 # parts like the blocks' counts.

@@ -345,7 +345,7 @@ class Store:
             async with self.db.transaction() as tx:
                 await tx.execute(f"ANALYZE {kind.table}")
                 for order in seek.orders(kind.table).values():  # so block sums read the key's index
-                    await tx.execute(f"ANALYZE {order.blocks}")
+                    await tx.execute(f"ANALYZE {order.blocks}, {order.supers}")
                 for column in kind.searchable:
                     await tx.fetch_one(f"SELECT gin_clean_pending_list('search_{kind.table}_{column}')")
 

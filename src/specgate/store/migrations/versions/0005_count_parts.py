@@ -70,12 +70,12 @@ def _make(parts: bool) -> None:
 def upgrade() -> None:
     _make(parts=True)
     for table in TABLES:
-        for statement in seek.rebuild(table):
+        for statement in seek.rebuild(table, supers=False):  # 0008 adds them
             op.execute(statement)
 
 
 def downgrade() -> None:
     _make(parts=False)
     for table in TABLES:
-        for statement in seek.rebuild(table, parts=False):
+        for statement in seek.rebuild(table, parts=False, supers=False):
             op.execute(statement)
