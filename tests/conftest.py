@@ -59,6 +59,13 @@ def _selects_slow(markexpr: str) -> bool:
     return Expression.compile(markexpr).evaluate(only_slow)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first (each keeps its order): the long ones (seconds to a minute each) start while
+    the short ones are left to even out the workers' ends, rather than one worker running a long
+    test alone at the end. xdist hands out its groups (xdist_group) first whatever the order."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def spec() -> Spec:
     return load_spec()
