@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from specgate.codec import dumps
+from specgate.config import Settings
+from specgate.store import KINDS, Page, Store, open_database
 from specgate.store.migrate import current_revision, head_revision, sqlalchemy_url, upgrade
 from specgate.store.schema import metadata
 
@@ -100,3 +105,31 @@ def test_migration_0005_counts_existing_rows_in_parts(tmp_path: Path) -> None:
 
     assert asyncio.run(counted()) == (5, [("", "", -2147483648, 0, 5)])
     assert _diff(url) == []
+
+
+def test_a_bulk_load_is_listed_and_the_next_id_comes_after_it(backend: Settings) -> None:
+    """`Store.load` (a benchmark's or an import's fill) gives the ids itself: lists count its rows,
+    and the database's next id (a PostgreSQL sequence) is past them, so a create after it works."""
+    upgrade(backend.database_url)
+    kind = KINDS["tool_service"]
+
+    def row(i: int) -> tuple[dict[str, Any], bytes, str]:
+        doc = {"id": i, "name": f"loaded-{i}", "description": "d", "auth_type": None}
+        doc |= {"last_updated": "2026-01-01T00:00:00.000Z", "last_updated_by": "a@example.com"}
+        return doc, dumps(doc), doc["last_updated"]
+
+    async def run() -> tuple[int, Page, int]:
+        store = Store(await open_database(backend.database_url))
+        try:
+            loaded = await store.load(kind, (row(i) for i in range(1, 6)))
+            page = await store.search(kind, offset=0, limit=25)
+            draft = row(0)[0] | {"name": "created"}
+            draft.pop("id")
+            doc, _ = await store.insert_numbered(kind, draft, lambda i: (draft | {"id": i}, b"{}"), "now")
+            return loaded, page, doc["id"]
+        finally:
+            await store.close()
+
+    loaded, page, next_id = asyncio.run(run())
+    assert loaded == 5 and page.total == 5 and len(page.bodies) == 5
+    assert next_id == 6

@@ -331,6 +331,11 @@ class Store:
             async with self.db.transaction() as tx:
                 await tx.execute_many(f"INSERT INTO {kind.table} ({names}) VALUES ({marks})", values)
             done += len(values)
+        if self.db.dialect == "postgresql":  # ids given here: the next one the database gives is past them
+            found = await self.db.fetch_one("SELECT pg_get_serial_sequence(:t, 'id')", {"t": kind.table})
+            if found is not None and found[0] is not None:
+                last = f"(SELECT max(id) FROM {kind.table})"
+                await self.db.fetch_one(f"SELECT setval(CAST(:s AS regclass), {last})", {"s": found[0]})
         await self.reindex(kind)
         return done
 
