@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from specgate.storable import _CLUES, _FOLD, _SUSPECT, body_errors
+from specgate.codec import FOLD
+from specgate.storable import _CLUES, _SUSPECT, body_errors
 
 from .support import WEATHER, Api, endpoint_service, errors_of
 from .support import create_tool_service as create
@@ -161,6 +162,6 @@ def test_the_walk_names_at_most_a_hundred_places() -> None:
 @given(st.text('\\u0dDNaInfity eE+-.,:"{}[]8', max_size=60).map(str.encode) | st.binary(max_size=60))
 def test_the_quick_clues_never_miss_what_the_regex_finds(raw: bytes) -> None:
     # body_errors skips its regex when no clue is in the folded bytes: that must never skip a match.
-    folded = raw.translate(_FOLD)
+    folded = raw.translate(FOLD)
     if _SUSPECT.search(raw):
         assert any(clue in folded for clue in _CLUES)

@@ -13,11 +13,12 @@ import orjson
 from pydantic import TypeAdapter, ValidationError
 from starlette.requests import ClientDisconnect, Request
 
+from ..codec import FOLD, LONG_DIGITS
 from ..errors import BadRequest, ContentTooLarge, FieldError, InvalidRequest, UnsupportedMediaType
 from ..storable import body_errors
 from ..validation import SchemaCheck
 
-__all__ = ["MAX_BODY", "parse_body", "plain_body", "read_body", "read_raw"]
+__all__ = ["MAX_BODY", "parse_body", "plain_body", "read_raw"]
 
 MAX_BODY = 1024 * 1024
 
@@ -30,11 +31,6 @@ async def read_raw(request: Request) -> bytes:
     return await _limited_body(request)
 
 
-async def read_body(request: Request, adapter: TypeAdapter[Any]) -> Any:
-    """The body validated by a generated model; omitted fields stay MISSING, apart from null."""
-    return parse_body(await read_raw(request), adapter)
-
-
 def plain_body(raw: bytes, check: SchemaCheck) -> dict[str, Any] | None:
     """The body as data if it is a plain JSON object that `check` (a `canonical` SchemaCheck)
     accepts, else None: then only the model can say what it is (`parse_body`).
@@ -44,8 +40,8 @@ def plain_body(raw: bytes, check: SchemaCheck) -> dict[str, Any] | None:
     beyond 64 bits as a float). The model would give such a body back unchanged, so reading it
     without the model changes no answer; it costs a third of the model's way (validate, dump, check).
     """
-    folded = raw.translate(_FOLD)
-    if b"\\u" in raw or _LONG_DIGITS in folded:
+    folded = raw.translate(FOLD)
+    if b"\\u" in raw or LONG_DIGITS in folded:
         return None
     try:
         data = orjson.loads(raw)
@@ -57,11 +53,6 @@ def plain_body(raw: bytes, check: SchemaCheck) -> dict[str, Any] | None:
     if (b"0." in folded or b"0e" in folded) and _has_float(data):
         return None
     return data if check.is_valid(data) else None
-
-
-# Each digit made "0" and "E" made "e": one translation, then substring searches (each one C pass).
-_FOLD = bytes(0x30 if 0x30 <= b <= 0x39 else 0x65 if b == 0x45 else b for b in range(256))
-_LONG_DIGITS = b"0" * 19
 
 
 def _has_float(value: Any) -> bool:
