@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import jsonschema_rs
@@ -173,31 +173,34 @@ def canonical_components(spec: Spec) -> Any:
     """The bounded components, refusing the values the generated models accept but rewrite: a UUID
     in another form than the model writes (uppercase, no hyphens) and any date-time (the model
     rewrites its fraction and offset). Data valid here is given back by the models unchanged."""
-    return _canonical(_bounded_components(spec))
-
-
-def _canonical(node: Any) -> Any:
-    if isinstance(node, list):
-        return [_canonical(item) for item in node]
-    if not isinstance(node, Mapping):
-        return node
-    copy = {key: _canonical(value) for key, value in node.items()}
-    if copy.get("format") == "date-time":
-        return False
-    if copy.get("format") == "uuid":
-        return {"allOf": [copy, {"pattern": CANONICAL_UUID}]}
-    return copy
+    return _rewritten(_bounded_components(spec), _canonical)
 
 
 def _bounded(node: Any) -> Any:
     """A copy of `node` where `format: int32/int64` also says `minimum` and `maximum`."""
+    return _rewritten(node, _with_bounds)
+
+
+def _rewritten(node: Any, change: Callable[[dict[str, Any]], Any]) -> Any:
+    """A copy of `node` with `change` applied to each of its objects, innermost first."""
     if isinstance(node, list):
-        return [_bounded(item) for item in node]
+        return [_rewritten(item, change) for item in node]
     if not isinstance(node, Mapping):
         return node
-    copy = {key: _bounded(value) for key, value in node.items()}
-    bounds = FORMAT_BOUNDS.get(str(copy.get("format")))
-    if bounds is not None and copy.get("type") == "integer":
-        copy["minimum"] = max(copy.get("minimum", bounds[0]), bounds[0])
-        copy["maximum"] = min(copy.get("maximum", bounds[1]), bounds[1])
-    return copy
+    return change({key: _rewritten(value, change) for key, value in node.items()})
+
+
+def _with_bounds(schema: dict[str, Any]) -> dict[str, Any]:
+    bounds = FORMAT_BOUNDS.get(str(schema.get("format")))
+    if bounds is not None and schema.get("type") == "integer":
+        schema["minimum"] = max(schema.get("minimum", bounds[0]), bounds[0])
+        schema["maximum"] = min(schema.get("maximum", bounds[1]), bounds[1])
+    return schema
+
+
+def _canonical(schema: dict[str, Any]) -> Any:
+    if schema.get("format") == "date-time":
+        return False
+    if schema.get("format") == "uuid":
+        return {"allOf": [schema, {"pattern": CANONICAL_UUID}]}
+    return schema
