@@ -14,6 +14,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from _pytest.nodeid import NodeId
 from hypothesis import settings
 from starlette.testclient import TestClient
 
@@ -59,11 +60,25 @@ def _selects_slow(markexpr: str) -> bool:
     return Expression.compile(markexpr).evaluate(only_slow)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests first (each keeps its order): the long ones (seconds to a minute each) start while
     the short ones are left to even out the workers' ends, rather than one worker running a long
     test alone at the end. xdist hands out its groups (xdist_group) first whatever the order."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    if getattr(config.option, "loadgroup", False):  # an xdist worker under --dist loadgroup
+        _join_xdist_groups(items)
+
+
+def _join_xdist_groups(items: list[pytest.Item]) -> None:
+    """What xdist's loadgroup does on a worker, on pytest 9: the group joins the node id
+    (`test_x.py::test@group`), which tells the scheduler to send the whole group to one worker.
+    xdist 3.8 writes `item._nodeid`, which pytest 9 no longer reads (pytest-dev/pytest-xdist#1386):
+    each group was spread over the workers, and its module or session fixture ran on each."""
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks})
+        if groups and "@" not in item.nodeid.rpartition("]")[2]:  # not already joined (a fixed xdist)
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 @pytest.fixture(scope="session")
