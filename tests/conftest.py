@@ -23,7 +23,7 @@ from specgate.server import create_app
 from specgate.spec import Spec, load_spec
 from specgate.store.migrate import upgrade
 
-from .support import POSTGRES_URL, REQUIRE_POSTGRES, Api, postgres_settings, sqlite_settings
+from .support import POSTGRES_URL, REQUIRE_POSTGRES, ROOT, Api, postgres_settings, sqlite_settings
 
 # CI runs the same examples every time (a failure there reproduces); elsewhere hypothesis explores.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -84,6 +84,19 @@ def _join_xdist_groups(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def spec() -> Spec:
     return load_spec()
+
+
+# Session scope: under xdist a worker may run other modules' tests between the tests that use it,
+# which would tear a module fixture down and publish again. Its users share xdist_group("publish").
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real run of scripts/publish.py (`make publish`) into a fresh dist/: test_publish.py checks
+    what it holds, test_client_wheel.py installs its wheel."""
+    out = tmp_path_factory.mktemp("publish") / "dist"
+    command = [sys.executable, str(ROOT / "scripts" / "publish.py"), "--out", str(out)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
 
 
 _DROP = "import psycopg, sys; psycopg.connect(sys.argv[1], autocommit=True).execute(sys.argv[2])"
