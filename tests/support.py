@@ -145,9 +145,18 @@ class Api:
         email: str = "user@email.com",
     ) -> str:
         if (scopes, gateway) not in self._keys:
-            self._keys[(scopes, gateway)] = asyncio.run(
-                admin.create_api_key(self.settings, email=email, scopes=scopes, gateway_id=gateway)
-            )
+            if self.client.portal is None:  # the server is not running: as `specgate keys create`
+                made = admin.create_api_key(self.settings, email=email, scopes=scopes, gateway_id=gateway)
+                self._keys[(scopes, gateway)] = asyncio.run(made)
+            else:  # on the server's own store: no second connection pool and migration check per key
+                add = functools.partial(
+                    admin.add_api_key,
+                    self.client.app.state.ctx.store,
+                    email=email,
+                    scopes=scopes,
+                    gateway_id=gateway,
+                )
+                self._keys[(scopes, gateway)] = self.client.portal.call(add)
         return self._keys[(scopes, gateway)]
 
     def headers(self, scopes: str = "read,write,resolve", gateway: str | None = None) -> dict[str, str]:

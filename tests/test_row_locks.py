@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import gc
+import contextlib
 from typing import Any
 
 import pytest
@@ -14,13 +14,32 @@ from specgate.store import Store
 from .support import Api
 
 
-def test_one_lock_a_row_and_none_kept_once_unused() -> None:
-    a = row_locks.row_lock("gateways", "x")
-    assert row_locks.row_lock("gateways", "x") is a
-    assert row_locks.row_lock("gateways", "y") is not a and row_locks.row_lock("tools", "x") is not a
-    del a
-    gc.collect()
-    assert ("gateways", "x") not in row_locks._locks
+def test_writers_of_one_row_wait_in_turn_and_no_lock_is_kept_once_unused() -> None:
+    async def scenario() -> None:
+        done: list[str] = []
+
+        async def writer(table: str, row: str, name: str) -> None:
+            async with row_locks.row_lock(table, row):
+                done.append(name)
+
+        first = row_locks.row_lock("gateways", "x")
+        await first.__aenter__()
+        same = asyncio.create_task(writer("gateways", "x", "same row"))
+        other = asyncio.create_task(writer("gateways", "y", "other row"))
+        table = asyncio.create_task(writer("tools", "x", "same id, other table"))
+        cancelled = asyncio.create_task(writer("gateways", "x", "cancelled"))
+        await asyncio.sleep(0.01)
+        assert done == ["other row", "same id, other table"]  # only the same row waits
+        assert set(row_locks._locks) == {("gateways", "x")}
+        cancelled.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await cancelled
+        await first.__aexit__(None, None, None)
+        await asyncio.gather(same, other, table)
+        assert done == ["other row", "same id, other table", "same row"]
+        assert row_locks._locks == {}  # no lock outlives its writers, a cancelled waiter's included
+
+    asyncio.run(scenario())
 
 
 def test_writers_in_one_process_take_turns_and_none_misses(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,14 @@ from .spec import load_spec
 from .store import KINDS, ApiKeyRecord, Store, open_database
 from .store.migrate import upgrade
 
-__all__ = ["create_api_key", "gateway_id_of", "list_api_keys", "revoke_api_key", "rotate_secrets"]
+__all__ = [
+    "add_api_key",
+    "create_api_key",
+    "gateway_id_of",
+    "list_api_keys",
+    "revoke_api_key",
+    "rotate_secrets",
+]
 
 
 async def _store(settings: Settings) -> Store:
@@ -31,32 +38,42 @@ def gateway_id_of(text: str) -> str:
 
 
 async def create_api_key(settings: Settings, *, email: str, scopes: str, gateway_id: str | None) -> str:
-    """Make a key, store its hash, and return the key itself (the only time it is seen).
+    """Make a key, store its hash, and return the key itself (the only time it is seen)."""
+    _checked_key_fields(email, scopes, gateway_id)  # before the database is opened (or made)
+    store = await _store(settings)
+    try:
+        return await add_api_key(store, email=email, scopes=scopes, gateway_id=gateway_id)
+    finally:
+        await store.close()
 
-    A gateway id is made canonical and must name a gateway: a key bound to no gateway that exists
-    (or to an id in another spelling) would answer 404 everywhere.
-    """
+
+async def add_api_key(store: Store, *, email: str, scopes: str, gateway_id: str | None) -> str:
+    """`create_api_key` on a store already open (a running server's, in the tests)."""
+    scope_text, gateway = _checked_key_fields(email, scopes, gateway_id)
+    key = new_api_key()
+    if gateway is not None and not await store.exists(KINDS["gateway"], gateway):
+        raise UsageError(f"--gateway: no gateway {gateway} in this database")
+    await store.insert_api_key(
+        key_hash=hash_api_key(key),
+        prefix=key[:7],
+        email=email,
+        scopes=scope_text,
+        gateway_id=gateway,
+        created_at=datetime.now(UTC).isoformat(),
+    )
+    return key
+
+
+def _checked_key_fields(email: str, scopes: str, gateway_id: str | None) -> tuple[str, str | None]:
+    """A key's scopes as stored and its gateway id in canonical form. The gateway must exist (checked
+    on the store): a key bound to no gateway that exists (or to an id in another spelling) would answer
+    404 everywhere."""
     scope_set = parse_scopes(scopes)
     if not email.strip() or CONTROLS.search(email) or len(email) > 320:
         # It is logged and stored as `last_updated_by`: one line of at most 320 characters.
         raise UsageError("--email must be one line of 1 to 320 characters, without control characters")
     gateway = gateway_id_of(gateway_id) if gateway_id is not None else None
-    key = new_api_key()
-    store = await _store(settings)
-    try:
-        if gateway is not None and not await store.exists(KINDS["gateway"], gateway):
-            raise UsageError(f"--gateway: no gateway {gateway} in this database")
-        await store.insert_api_key(
-            key_hash=hash_api_key(key),
-            prefix=key[:7],
-            email=email,
-            scopes=",".join(sorted(scope_set)),
-            gateway_id=gateway,
-            created_at=datetime.now(UTC).isoformat(),
-        )
-    finally:
-        await store.close()
-    return key
+    return ",".join(sorted(scope_set)), gateway
 
 
 async def list_api_keys(settings: Settings) -> list[ApiKeyRecord]:

@@ -7,10 +7,10 @@ against a key nobody can guess, and would cost every request).
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 
+from .digests import sha256_hex
 from .errors import UsageError
 
 __all__ = ["API_KEY_PREFIX", "SCOPES", "Identity", "hash_api_key", "new_api_key", "parse_scopes"]
@@ -33,7 +33,7 @@ def new_api_key() -> str:
 
 
 def hash_api_key(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
+    return sha256_hex(key.encode())
 
 
 def parse_scopes(text: str) -> frozenset[str]:

@@ -30,14 +30,16 @@ log = logger("specgate.server")
 
 class _App(Starlette):
     """Starlette with `X-Request-Id` outermost, so even its own error answers carry one, and the
-    spec's router (routing.SpecRouter)."""
+    spec's router (routing.SpecRouter) in front of Starlette's middleware for the requests a spec
+    route takes."""
 
     def __init__(self, routes: list[Route], **kwargs: Any) -> None:
         super().__init__(routes=routes, **kwargs)
-        self.router = SpecRouter(routes, lifespan=kwargs.get("lifespan"))
+        self.spec_router = SpecRouter(routes, lifespan=kwargs.get("lifespan"))
+        self.router = self.spec_router
 
     def build_middleware_stack(self) -> ASGIApp:
-        return RequestId(super().build_middleware_stack())
+        return RequestId(self.spec_router.front(super().build_middleware_stack()))
 
 
 def create_app(settings: Settings, spec: Spec | None = None) -> Starlette:

@@ -17,6 +17,7 @@ from ..codec import FOLD, LONG_DIGITS
 from ..errors import BadRequest, ContentTooLarge, FieldError, InvalidRequest, UnsupportedMediaType
 from ..storable import body_errors
 from ..validation import SchemaCheck
+from .parameters import header
 
 __all__ = ["MAX_BODY", "parse_body", "plain_body", "read_raw"]
 
@@ -25,7 +26,7 @@ MAX_BODY = 1024 * 1024
 
 async def read_raw(request: Request) -> bytes:
     """The body's bytes, if it is JSON (or says nothing) and not larger than MAX_BODY."""
-    ctype = request.headers.get("content-type", "")
+    ctype = header(request, b"content-type") or ""
     if ctype.split(";", 1)[0].strip().lower() not in ("application/json", ""):
         raise UnsupportedMediaType("send the body as application/json")
     return await _limited_body(request)
@@ -155,7 +156,7 @@ def _is_tagged(adapter: TypeAdapter[Any]) -> bool:
 
 async def _limited_body(request: Request) -> bytes:
     """The body, refused before it is all read when it is (or says it is) larger than MAX_BODY."""
-    declared = request.headers.get("content-length", "")
+    declared = header(request, b"content-length") or ""
     if declared.isdigit() and int(declared) > MAX_BODY:
         raise ContentTooLarge(f"the body is larger than {MAX_BODY} bytes")
     # The ASGI messages read directly (as `request.stream()` reads them, without its async

@@ -22,6 +22,7 @@ from ..spec import Spec
 from ..store import Kind, Page, Store, Stored
 from ..validation import SchemaCheck
 from .inputs import parse_body, plain_body, read_raw
+from .parameters import header
 from .row_locks import ATTEMPTS, RETRY_AFTER_SECONDS, end_turn, pause, row_lock, turns_ended
 
 __all__ = [
@@ -174,7 +175,7 @@ def resolved_response(body: bytes) -> Response:
 
 def if_match(request: Request) -> str | None:
     """The If-Match header (checked with the operation's other parameters, `parameters.py`)."""
-    return request.headers.get("if-match")
+    return header(request, b"if-match")
 
 
 def check_if_match(request: Request, version: int) -> bool:

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import random
-import weakref
 from collections.abc import Hashable
 
-__all__ = ["ATTEMPTS", "RETRY_AFTER_SECONDS", "end_turn", "pause", "row_lock", "turns_ended"]
+__all__ = ["ATTEMPTS", "RETRY_AFTER_SECONDS", "RowTurn", "end_turn", "pause", "row_lock", "turns_ended"]
 
 ATTEMPTS = 12  # about 1.5 s of pauses in all, then 503 with Retry-After
 RETRY_AFTER_SECONDS = 1
 
-# A lock lives while a request holds or awaits it, then goes: no table of every row ever written.
-_locks: weakref.WeakValueDictionary[Hashable, asyncio.Lock] = weakref.WeakValueDictionary()
+# A row's lock, and how many writers hold or await it: it goes when none does, so there is no table
+# of every row ever written. (A WeakValueDictionary did the same, raising a KeyError inside on each
+# write of a row nobody else was writing.)
+_locks: dict[Hashable, _Held] = {}
 
 
 # Turns ended in this process: a writer that read its row before taking the lock reads it again if
@@ -35,14 +36,50 @@ def end_turn() -> None:
     _turns_ended += 1
 
 
-def row_lock(table: str, row_id: Hashable) -> asyncio.Lock:
-    """The lock that writers of this row take in turn (within this process)."""
-    key = (table, row_id)
-    lock = _locks.get(key)
-    if lock is None:
-        lock = asyncio.Lock()
-        _locks[key] = lock
-    return lock
+def row_lock(table: str, row_id: Hashable) -> RowTurn:
+    """A writer's turn on this row (within this process): `async with row_lock(...)`."""
+    return RowTurn((table, row_id))
+
+
+class _Held:
+    __slots__ = ("lock", "users")
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.users = 0  # writers holding or awaiting `lock`
+
+
+class RowTurn:
+    """Waits for the row's lock on entry and frees it on exit; the last writer out drops it."""
+
+    __slots__ = ("_held", "_key")
+
+    def __init__(self, key: Hashable) -> None:
+        self._key = key
+        self._held: _Held | None = None
+
+    async def __aenter__(self) -> None:
+        held = _locks.get(self._key)
+        if held is None:
+            held = _locks[self._key] = _Held()
+        held.users += 1
+        try:
+            await held.lock.acquire()
+        except BaseException:  # cancelled while waiting
+            self._leave(held)
+            raise
+        self._held = held
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        held, self._held = self._held, None
+        assert held is not None, "a turn ended that had not started"
+        held.lock.release()
+        self._leave(held)
+
+    def _leave(self, held: _Held) -> None:
+        held.users -= 1
+        if held.users == 0:
+            del _locks[self._key]
 
 
 async def pause(attempt: int) -> None:
