@@ -2,7 +2,8 @@
 
 A request that reaches the wrong handler (a trailing newline that made a get-one path match the
 list route, issue 14) answers with the right status and a well-formed body of the wrong operation.
-Each 2xx JSON schema of the spec is compiled once; a body is matched against all of them.
+Each 2xx JSON schema of the spec is compiled once (jsonschema_rs: a fuzz run matches thousands of
+bodies against all of them, which took seconds of CPU in Python's jsonschema).
 """
 
 from __future__ import annotations
@@ -12,27 +13,20 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+import jsonschema_rs
 
 from ..spec import Spec, load_spec
 
 __all__ = ["Answers", "answers"]
-
-_ROOT = "urn:specgate:openapi"
 
 
 class Answers:
     """The 2xx JSON response schemas of every operation, told apart by what they are."""
 
     def __init__(self, spec: Spec) -> None:
-        registry: Registry[Any] = Registry().with_resource(
-            _ROOT, Resource.from_contents(spec.document, default_specification=DRAFT202012)
-        )
         self._spec = spec
         self._shape_of: dict[str, set[str]] = {}  # operationId -> the schemas it answers with
-        self._validators: dict[str, Draft202012Validator] = {}  # schema key -> its validator
+        self._validators: dict[str, jsonschema_rs.Validator] = {}  # schema key -> its validator
         self._declared: dict[str, frozenset[str]] = {}  # schema key -> the top-level names it declares
         for op in spec.operations():
             for status, response in op.operation.get("responses", {}).items():
@@ -44,8 +38,7 @@ class Answers:
                 key = _key(media["schema"])
                 self._shape_of.setdefault(op.operation_id, set()).add(key)
                 if key not in self._validators:
-                    schema = _anchored(media["schema"])
-                    self._validators[key] = Draft202012Validator(schema, registry=registry)
+                    self._validators[key] = _validator(media["schema"], spec)
                     self._declared[key] = frozenset(self._names(media["schema"], ()))
         # A schema that takes any object (the spec document's own) tells nothing apart.
         self._catch_all = {key for key, validator in self._validators.items() if validator.is_valid({})}
@@ -105,16 +98,15 @@ def _key(schema: Mapping[str, Any]) -> str:
     return json.dumps(schema, sort_keys=True)
 
 
-def _anchored(schema: Any) -> Any:
-    """`schema` with its local `$ref`s pointing into the spec document."""
-    if isinstance(schema, dict):
-        return {
-            k: (_ROOT + v if k == "$ref" and isinstance(v, str) and v.startswith("#") else _anchored(v))
-            for k, v in schema.items()
-        }
-    if isinstance(schema, list):
-        return [_anchored(item) for item in schema]
-    return schema
+def _validator(schema: Mapping[str, Any], spec: Spec) -> jsonschema_rs.Validator:
+    """A validator of `schema` whose local `$ref`s resolve in the spec's components (formats are
+    annotations only, as in draft 2020-12 by default)."""
+    root = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "components": spec.document["components"],
+    }
+    return jsonschema_rs.Draft202012Validator(root, validate_formats=False)
 
 
 @functools.cache
