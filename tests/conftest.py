@@ -65,8 +65,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     the short ones are left to even out the workers' ends, rather than one worker running a long
     test alone at the end. xdist hands out its groups (xdist_group) first whatever the order."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    _name_schemathesis_items(items)
     if getattr(config.option, "loadgroup", False):  # an xdist worker under --dist loadgroup
         _join_xdist_groups(items)
+
+
+def _name_schemathesis_items(items: list[pytest.Item]) -> None:
+    """Each operation's test of `schema.parametrize()` its own node id, as its name has it
+    (`test_every_operation[GET /api/v1/gateways]`). pytest 9 builds a Function's id from its
+    original name and callspec, which schemathesis' items lack, so all 33 had one id, and xdist, which
+    tells tests apart by id, ran one of them."""
+    for item in items:
+        if item.parent is not None and "[" in item.name and not item.nodeid.endswith("]"):
+            item._id = NodeId.parse(f"{item.parent.nodeid}::{item.name}")
 
 
 def _join_xdist_groups(items: list[pytest.Item]) -> None:
