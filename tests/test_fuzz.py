@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import functools
 import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import schemathesis
 import schemathesis.checks
+import schemathesis.generation.hypothesis.builder as hypothesis_builder
 from hypothesis import HealthCheck, settings
 from schemathesis import Config
 
@@ -54,6 +57,31 @@ schema.app = create_app(SETTINGS)
 # probes that the API refuses a request without them).
 AUTH = {"Authorization": f"Bearer {KEY}"}
 SETTINGS_KW: dict[str, Any] = {"deadline": None, "suppress_health_check": list(HealthCheck)}
+
+# schemathesis builds each operation's coverage cases (5,000 in all, seconds of CPU) when it collects
+# the tests, so every xdist worker built all of them whichever ran the tests. Here an operation's cases
+# are built when its test is set up: the same call on the same test function, only later (add_coverage
+# attaches them as @example cases, which hypothesis reads when the test runs).
+_add_coverage = hypothesis_builder.add_coverage
+_coverage_to_add: dict[Callable[..., Any], Callable[[], Any]] = {}
+
+
+def _add_coverage_at_setup(test: Callable[..., Any], operation: Any, *args: Any, **kwargs: Any) -> Any:
+    if operation.schema.app is not schema.app:  # not this module's tests: as schemathesis does it
+        return _add_coverage(test, operation, *args, **kwargs)
+    _coverage_to_add[test] = functools.partial(_add_coverage, test, operation, *args, **kwargs)
+    return test
+
+
+hypothesis_builder.add_coverage = _add_coverage_at_setup
+
+
+@pytest.fixture(autouse=True)
+def coverage_cases(request: pytest.FixtureRequest) -> None:
+    """The coverage cases of the operation whose test this is, built now (see above)."""
+    add = _coverage_to_add.pop(getattr(request.node, "obj", None), None)
+    if add is not None:
+        assert add() is request.node.obj  # the cases went onto the test that runs
 
 
 @schema.parametrize()
