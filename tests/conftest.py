@@ -15,14 +15,20 @@ from pathlib import Path
 import psycopg
 import pytest
 from hypothesis import settings
-from starlette.testclient import TestClient
 
 from specgate.config import Settings
 from specgate.server import create_app
 from specgate.spec import Spec, load_spec
 from specgate.store.migrate import upgrade
 
-from .support import POSTGRES_URL, REQUIRE_POSTGRES, Api, postgres_settings, sqlite_settings
+from .support import (
+    POSTGRES_URL,
+    REQUIRE_POSTGRES,
+    Api,
+    SameThreadClient,
+    postgres_settings,
+    sqlite_settings,
+)
 
 # CI runs the same examples every time (a failure there reproduces); elsewhere hypothesis explores.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -111,5 +117,5 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def api(backend: Settings) -> Iterator[Api]:
-    with TestClient(create_app(backend)) as client:
+    with SameThreadClient(create_app(backend)) as client:
         yield Api(client, backend)

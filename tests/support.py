@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import AsyncExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,8 +158,6 @@ class Api:
         # on the server's own store: no second connection pool and migration check per key
         store = self.client.app.state.ctx.store
         add = functools.partial(admin.add_api_key, store, email=email, scopes=scopes, gateway_id=gateway)
-        if isinstance(self.client, SameThreadClient):
-            return self.client.run(add())
         return self.client.portal.call(add)
 
     def headers(self, scopes: str = "read,write,resolve", gateway: str | None = None) -> dict[str, str]:
@@ -210,11 +208,45 @@ class SameThreadClient:
         finally:
             self._loop.close()
 
+    @property
+    def portal(self) -> SameThreadClient:
+        """What `portal.call(fn)` runs on, as with a TestClient: here, this thread's loop."""
+        return self
+
+    def call(self, fn: Callable[..., Awaitable[T]], *args: Any) -> T:
+        return self.run(fn(*args))
+
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        content = kwargs.get("content")
+        if content is not None and not isinstance(content, str | bytes):  # chunks: streamed as they are
+            kwargs["content"] = _chunks(content)
         return self.run(self._client.request(method, url, **kwargs))
 
     def get(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", url, **kwargs)
+
+    def head(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("HEAD", url, **kwargs)
+
+    def options(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("OPTIONS", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", url, **kwargs)
+
+    def put(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("PUT", url, **kwargs)
+
+    def patch(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("PATCH", url, **kwargs)
+
+    def delete(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("DELETE", url, **kwargs)
+
+
+async def _chunks(chunks: Iterable[bytes]) -> AsyncIterator[bytes]:
+    for chunk in chunks:
+        yield chunk
 
 
 # --- real server processes on loopback ----------------------------------------------------------------
