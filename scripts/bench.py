@@ -75,7 +75,7 @@ PARTS = {  # (file, function): what a PUT spends there
     ("crypto.py", "encrypt"): "  of which: encrypt the secrets (Fernet)",
     ("resources.py", "render"): "mask and render the answer",
     ("store.py", "get"): "read the stored row",
-    ("store.py", "replace"): "versioned write (one transaction)",
+    ("store.py", "replace"): "versioned write (one statement; a transaction when a listed column moves)",
 }
 Result = dict[str, float]  # rps, p50 and p99 (ms)
 Check = Callable[[Any], bool]
@@ -409,8 +409,8 @@ def main() -> int:
     settings = f"`wrk -t1 -c{args.connections} -d{args.duration:g}s` per request (per replica)"
     head = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {machine}, Python {platform.python_version()}."
     head += f" {settings} after a 1 s warm-up; {args.rounds} rounds in alternating order, the best counts."
-    head += " uvicorn, 1 worker, uvloop, httptools. Other programs share this machine: compare the figures"
-    head += " of one run side by side."
+    head += " uvicorn as `specgate serve` runs it, 1 worker, uvloop. Other programs share this machine:"
+    head += " compare the figures of one run side by side."
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(["# specgate benchmark", "", head, *sections]) + "\n")
     print(f"bench: {args.out} written")

@@ -5,12 +5,14 @@
 
 `bare` is the floor: a Starlette app on specgate's own path that reads (GET) or overwrites (PUT) the
 `body` column of one `gateway_services` row through sqlite3, inline on the event loop like specgate,
-with the same pragmas (WAL, synchronous=NORMAL, foreign_keys=ON, busy_timeout=10000); no auth, no
-validation, no ETag. `specgate` is `specgate.server.create_app(get_settings(database))`
-(SPECGATE_SECRET_KEYS from the environment). Both go through the one `serve()` below, so they run
-under identical uvicorn settings (those of `specgate serve --log-level warning`, with the event loop
-and HTTP parser named instead of `auto`, so a missing uvloop or httptools fails instead of silently
-measuring the slow fallbacks).
+with the same pragmas (WAL, synchronous=NORMAL, foreign_keys=ON, busy_timeout=10000, and no
+checkpoint in a commit: specgate checkpoints in a thread of its own, the floor not at all while it is
+measured, so neither PUT stops for a checkpoint's fsync); no auth, no validation, no ETag.
+`specgate` is `specgate.server.create_app(get_settings(database))` (SPECGATE_SECRET_KEYS from the
+environment). Both go through the one `serve()` below, so they run under identical server settings:
+those of `specgate serve --log-level warning` (serving.uvicorn_config: its HTTP protocol with the head
+limit and read deadlines, its connection limit), with the event loop named instead of `auto`, so a
+missing uvloop fails instead of silently measuring the slow fallback.
 """
 
 from __future__ import annotations
@@ -23,14 +25,13 @@ from pathlib import Path
 from typing import Any
 
 PATH = "/api/v1/gateways/{gateway_id}/services/{service_id}"
-PRAGMAS = ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=10000")
-UVICORN_OPTIONS: dict[str, Any] = {
-    "workers": 1,
-    "loop": "uvloop",
-    "http": "httptools",
-    "access_log": False,
-    "log_level": "warning",
-}
+PRAGMAS = (
+    "journal_mode=WAL",
+    "synchronous=NORMAL",
+    "foreign_keys=ON",
+    "busy_timeout=10000",
+    "wal_autocheckpoint=0",
+)
 
 
 def bare_app(db_path: Path) -> Any:
@@ -87,10 +88,15 @@ def specgate_app(database_url: str) -> Any:
     return create_app(get_settings(database_url))
 
 
-def serve(app: Any, host: str, port: int) -> None:
+def serve(app: Any, database_url: str, host: str, port: int) -> None:
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, **UVICORN_OPTIONS)
+    from specgate.config import get_settings
+    from specgate.server.serving import uvicorn_config
+
+    config = uvicorn_config(app, get_settings(database_url), host, port, "warning")
+    config.loop = "uvloop"
+    uvicorn.Server(config).run()
 
 
 def main() -> None:
@@ -106,7 +112,7 @@ def main() -> None:
         app = bare_app(Path(args.database.removeprefix("sqlite:///")))
     else:
         app = specgate_app(args.database)
-    serve(app, args.host, args.port)
+    serve(app, args.database, args.host, args.port)
 
 
 if __name__ == "__main__":

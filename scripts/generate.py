@@ -36,10 +36,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/, also when loaded by path (tests)
 import client_layer
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = REPO / "openapi" / "openapi.yaml"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from _pytest.nodeid import NodeId
 from hypothesis import settings
 
 from specgate.config import Settings
@@ -24,6 +25,7 @@ from specgate.store.migrate import upgrade
 from .support import (
     POSTGRES_URL,
     REQUIRE_POSTGRES,
+    ROOT,
     Api,
     SameThreadClient,
     postgres_settings,
@@ -65,16 +67,43 @@ def _selects_slow(markexpr: str) -> bool:
     return Expression.compile(markexpr).evaluate(only_slow)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests first (each keeps its order): the long ones (seconds to a minute each) start while
     the short ones are left to even out the workers' ends, rather than one worker running a long
     test alone at the end. xdist hands out its groups (xdist_group) first whatever the order."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    if getattr(config.option, "loadgroup", False):  # an xdist worker under --dist loadgroup
+        _join_xdist_groups(items)
+
+
+def _join_xdist_groups(items: list[pytest.Item]) -> None:
+    """What xdist's loadgroup does on a worker, on pytest 9: the group joins the node id
+    (`test_x.py::test@group`), which tells the scheduler to send the whole group to one worker.
+    xdist 3.8 writes `item._nodeid`, which pytest 9 no longer reads (pytest-dev/pytest-xdist#1386):
+    each group was spread over the workers, and its module or session fixture ran on each."""
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks})
+        if groups and "@" not in item.nodeid.rpartition("]")[2]:  # not already joined (a fixed xdist)
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 @pytest.fixture(scope="session")
 def spec() -> Spec:
     return load_spec()
+
+
+# Session scope: under xdist a worker may run other modules' tests between the tests that use it,
+# which would tear a module fixture down and publish again. Its users share xdist_group("publish").
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real run of scripts/publish.py (`make publish`) into a fresh dist/: test_publish.py checks
+    what it holds, test_client_wheel.py installs its wheel."""
+    out = tmp_path_factory.mktemp("publish") / "dist"
+    command = [sys.executable, str(ROOT / "scripts" / "publish.py"), "--out", str(out)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
 
 
 _DROP = "import psycopg, sys; psycopg.connect(sys.argv[1], autocommit=True).execute(sys.argv[2])"

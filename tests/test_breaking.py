@@ -7,13 +7,12 @@ change passes without any bump.
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
+import breaking
 import pytest
 
 from .support import (
@@ -34,18 +33,6 @@ pytestmark = pytest.mark.skipif(
     not (REPO / "scripts" / "redocly" / "node_modules" / ".bin" / "redocly").exists(),
     reason="the pinned Redocly CLI is not installed (make install)",
 )
-
-
-def _load_breaking() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("specgate_scripts_breaking", BREAKING)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-breaking = _load_breaking()
 
 
 def remove_response_property(doc: Doc) -> None:

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
+import client_layer
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "specgate_scripts_client_layer", ROOT / "scripts" / "client_layer.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-client_layer = load()
 
 
 def test_the_rules_are_merge_and_what_it_imports() -> None:

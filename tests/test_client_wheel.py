@@ -1,14 +1,13 @@
-"""The client as users get it: the wheel, installed into a fresh venv with no server package, driven
-against a live server: the client README's examples, the top-level README's example, and the full
-scenario (tests/client_scenario.py: both API families, sync and async), including a 429 with
-Retry-After from a stand-in server, answered by a retry."""
+"""The client as users get it: the wheel `make publish` builds, installed into a fresh venv with no
+server package, driven against a live server: the client README's examples, the top-level README's
+example, and the full scenario (tests/client_scenario.py: both API families, sync and async),
+including a 429 with Retry-After from a stand-in server, answered by a retry."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,7 +26,8 @@ from specgate.config import get_settings
 
 from .support import ROOT, ServerProcess
 
-pytestmark = pytest.mark.slow
+# Every test uses the wheel of the one run of publish.py (the session fixture `dist`).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("publish")]
 
 SERVER_PACKAGES = ("specgate", "specgate_models", "starlette", "sqlalchemy", "psycopg", "cryptography",
                    "pydantic", "uvicorn", "yaml", "alembic", "orjson")  # fmt: skip
@@ -40,22 +40,15 @@ class Venv:
 
 
 @pytest.fixture(scope="session")
-def client_venv(tmp_path_factory: pytest.TempPathFactory) -> Venv:
-    """The wheel built from generated/client, installed alone into a new venv (pip's cache helps)."""
+def client_venv(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Venv:
+    """The wheel `make publish` built (the `dist` fixture), installed alone into a new venv. The venv
+    has no pip of its own (making one costs seconds): this pip installs into it (`--python`)."""
     tmp = tmp_path_factory.mktemp("client-wheel")
-    source = tmp / "client"
-    shutil.copytree(
-        ROOT / "generated" / "client", source, ignore=shutil.ignore_patterns(".pdm-build", "dist")
-    )
-    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
-    subprocess.run([*pip, "wheel", "--no-deps", str(source), "-w", str(tmp / "wheels")], check=True)
-    (wheel,) = (tmp / "wheels").glob("specgate_client-*.whl")
-    subprocess.run([sys.executable, "-m", "venv", str(tmp / "venv")], check=True)
+    (wheel,) = dist.glob("specgate_client-*.whl")
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp / "venv")], check=True)
     python = tmp / "venv" / "bin" / "python"
-    subprocess.run(
-        [str(python), "-m", "pip", "--disable-pip-version-check", "--quiet", "install", str(wheel)],
-        check=True,
-    )
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet", "--python", str(python)]
+    subprocess.run([*pip, "install", str(wheel)], check=True)
     work = tmp / "work"  # scripts run here, away from the repository's sources
     work.mkdir()
     return Venv(python, work)

@@ -53,22 +53,11 @@ def spec_version() -> str:
     return str(yaml.safe_load(SPEC.read_text(encoding="utf-8"))["info"]["version"])
 
 
-# Session scope: under xdist a worker may run other modules' tests between this group's tests, which
-# would tear a module fixture down and run publish.py again.
-@pytest.fixture(scope="session")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One real run of publish.py (gate, generated/ check, bundle, docs, client build, changelog)."""
-    out = tmp_path_factory.mktemp("publish") / "dist"
-    result = run_publish("--out", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
 # --- dist/ -----------------------------------------------------------------------------------------
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the session fixture `dist`)
 def test_dist_holds_the_release(dist: Path) -> None:
     version = spec_version()
     names = {str(path.relative_to(dist)) for path in dist.rglob("*") if path.is_file()}
@@ -84,7 +73,7 @@ def test_dist_holds_the_release(dist: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the session fixture `dist`)
 def test_the_bundled_spec_is_one_valid_self_contained_document_in_two_forms(dist: Path) -> None:
     source = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     as_yaml = yaml.safe_load((dist / "openapi.yaml").read_text(encoding="utf-8"))
@@ -100,7 +89,7 @@ def test_the_bundled_spec_is_one_valid_self_contained_document_in_two_forms(dist
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the session fixture `dist`)
 def test_the_docs_are_the_generated_reference_which_is_offline(dist: Path) -> None:
     html = (dist / "docs" / "index.html").read_bytes().decode("utf-8")
     assert html == GENERATED_DOCS.read_bytes().decode("utf-8")  # the reference /docs serves
@@ -109,7 +98,7 @@ def test_the_docs_are_the_generated_reference_which_is_offline(dist: Path) -> No
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the session fixture `dist`)
 def test_the_wheel_and_sdist_are_the_generated_client_at_the_spec_version(dist: Path) -> None:
     version = spec_version()
     with zipfile.ZipFile(dist / f"specgate_client-{version}-py3-none-any.whl") as wheel:
@@ -126,7 +115,7 @@ def test_the_wheel_and_sdist_are_the_generated_client_at_the_spec_version(dist: 
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the session fixture `dist`)
 def test_the_npm_tarball_is_the_compiled_typescript_client_at_the_spec_version(
     dist: Path, tmp_path: Path
 ) -> None:
@@ -164,7 +153,7 @@ def test_the_npm_tarball_is_the_compiled_typescript_client_at_the_spec_version(
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("publish")  # one run of publish.py (the module fixture)
+@pytest.mark.xdist_group("publish")  # one run of publish.py (the session fixture `dist`)
 def test_the_changelog_has_every_entry_and_the_one_for_this_diff(dist: Path) -> None:
     text = (dist / "CHANGELOG.md").read_text(encoding="utf-8")
     assert text.startswith(publish.CHANGELOG_TITLE)

@@ -109,7 +109,7 @@ class SpecRouter(Router):
 
         The middleware adds nothing there: the route answers every error itself (`_asgi`), and an
         error while sending reaches the server either way. Its two layers and their send wrappers
-        were a tenth of a GET's CPU time under uvicorn."""
+        cost a few microseconds of a ~90 us GET under uvicorn (measured side by side with wrk)."""
 
         async def app(scope: Scope, receive: Receive, send: Send) -> None:
             route = self.match(scope)
