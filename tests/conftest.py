@@ -16,14 +16,21 @@ import psycopg
 import pytest
 from _pytest.nodeid import NodeId
 from hypothesis import settings
-from starlette.testclient import TestClient
 
 from specgate.config import Settings
 from specgate.server import create_app
 from specgate.spec import Spec, load_spec
 from specgate.store.migrate import upgrade
 
-from .support import POSTGRES_URL, REQUIRE_POSTGRES, ROOT, Api, postgres_settings, sqlite_settings
+from .support import (
+    POSTGRES_URL,
+    REQUIRE_POSTGRES,
+    ROOT,
+    Api,
+    SameThreadClient,
+    postgres_settings,
+    sqlite_settings,
+)
 
 # CI runs the same examples every time (a failure there reproduces); elsewhere hypothesis explores.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -150,5 +157,5 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def api(backend: Settings) -> Iterator[Api]:
-    with TestClient(create_app(backend)) as client:
+    with SameThreadClient(create_app(backend)) as client:
         yield Api(client, backend)

@@ -39,11 +39,10 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from starlette.testclient import TestClient
 
 from specgate.server import create_app
 
-from .support import ITEM, SECRET_MARK, SPEC, Api, destination_mark_values, sqlite_settings
+from .support import ITEM, SECRET_MARK, SPEC, Api, SameThreadClient, destination_mark_values, sqlite_settings
 
 SERVICE, UPSTREAM, TOOL_SERVICE, TOOL = (
     "GatewayServiceWrite",
@@ -576,7 +575,8 @@ class Attacker(RuleBasedStateMachine):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     settings_ = sqlite_settings(Path(tmp_path_factory.mktemp("destination-rule")))
-    with TestClient(create_app(settings_)) as client:
+    # ~15k requests: on the test's own thread, not through TestClient's portal thread
+    with SameThreadClient(create_app(settings_)) as client:
         yield Api(client, settings_)
 
 

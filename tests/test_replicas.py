@@ -34,6 +34,24 @@ def write_figures() -> Iterator[None]:
         (reports / "replicas.json").write_text(json.dumps(FIGURES, indent=2) + "\n")
 
 
+@pytest.fixture(scope="module")
+def replicas(
+    postgres_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, list[ServerProcess]]]:
+    """(secret keys, two replicas) on the PostgreSQL database, shared by the tests that only need two
+    running replicas: a server process costs about a CPU-second to start. Each test empties the
+    database first and makes its own keys; a replica keeps nothing of a row in memory (only keys it
+    looked up, for a second)."""
+    keys = Fernet.generate_key().decode()
+    logs = tmp_path_factory.mktemp("replicas")
+    replicas = [ServerProcess(postgres_url, keys, logs / f"replica{i}.log") for i in range(2)]
+    try:
+        yield keys, [replica.start() for replica in replicas]
+    finally:
+        for replica in replicas:
+            replica.stop()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
     """(database URL, secret keys) of an empty database of each kind."""
@@ -44,48 +62,43 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
 
 
 def test_read_modify_put_on_two_replicas_has_one_winner_per_version(
-    postgres_url: str, tmp_path: Path
+    postgres_url: str, replicas: tuple[str, list[ServerProcess]]
 ) -> None:
     url = postgres_settings(postgres_url).database_url
-    keys = Fernet.generate_key().decode()
-    replicas = [ServerProcess(url, keys, tmp_path / f"replica{i}.log").start() for i in range(2)]
+    keys, servers = replicas
     headers = {"Authorization": f"Bearer {create_api_key(url, keys)}"}
-    try:
-        gid = httpx.post(
-            f"{replicas[0].url}/api/v1/gateways", json={"name": "race", "tags": []}, headers=headers
-        ).json()["id"]
-        clients, rounds = 8, 15
-        won: list[tuple[int, str]] = []
-        counts = {"attempted": 0, "2xx": 0, "412": 0, "other": 0}
-        lock = threading.Lock()
+    gid = httpx.post(
+        f"{servers[0].url}/api/v1/gateways", json={"name": "race", "tags": []}, headers=headers
+    ).json()["id"]
+    clients, rounds = 8, 15
+    won: list[tuple[int, str]] = []
+    counts = {"attempted": 0, "2xx": 0, "412": 0, "other": 0}
+    lock = threading.Lock()
 
-        def client(n: int) -> None:
-            with httpx.Client(headers=headers, timeout=10) as http:
-                for r in range(rounds):
-                    base = replicas[(n + r) % 2].url + f"/api/v1/gateways/{gid}"
-                    read = http.get(base)
-                    tag = f"c{n}-r{r}"
-                    body = {"name": "race", "tags": [*read.json()["tags"], tag]}
-                    response = http.put(base, json=body, headers={"If-Match": read.headers["etag"]})
-                    with lock:
-                        counts["attempted"] += 1
-                        if response.status_code == 200:
-                            counts["2xx"] += 1
-                            won.append((int(response.headers["etag"].strip('"')), tag))
-                        elif response.status_code == 412:
-                            counts["412"] += 1
-                        else:
-                            counts["other"] += 1
+    def client(n: int) -> None:
+        with httpx.Client(headers=headers, timeout=10) as http:
+            for r in range(rounds):
+                base = servers[(n + r) % 2].url + f"/api/v1/gateways/{gid}"
+                read = http.get(base)
+                tag = f"c{n}-r{r}"
+                body = {"name": "race", "tags": [*read.json()["tags"], tag]}
+                response = http.put(base, json=body, headers={"If-Match": read.headers["etag"]})
+                with lock:
+                    counts["attempted"] += 1
+                    if response.status_code == 200:
+                        counts["2xx"] += 1
+                        won.append((int(response.headers["etag"].strip('"')), tag))
+                    elif response.status_code == 412:
+                        counts["412"] += 1
+                    else:
+                        counts["other"] += 1
 
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(120)
-        final = httpx.get(f"{replicas[1].url}/api/v1/gateways/{gid}", headers=headers)
-    finally:
-        for replica in replicas:
-            replica.stop()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    final = httpx.get(f"{servers[1].url}/api/v1/gateways/{gid}", headers=headers)
     versions = [version for version, _ in won]
     assert len(versions) == len(set(versions)), "two writers won the same version"
     assert counts["other"] == 0 and counts["2xx"] + counts["412"] == counts["attempted"] == clients * rounds
@@ -230,7 +243,7 @@ def test_secrets_rotate_under_traffic_then_the_old_key_goes(
 
 
 def test_a_revoked_key_is_refused_by_every_replica_within_the_cache_time(
-    postgres_url: str, tmp_path: Path
+    postgres_url: str, replicas: tuple[str, list[ServerProcess]]
 ) -> None:
     """Replicas cache a key for SPECGATE_KEY_CACHE_SECONDS (1 s in ServerProcess); after a revoke,
     no replica accepts it once that time has passed, though each had just accepted it."""
@@ -238,83 +251,73 @@ def test_a_revoked_key_is_refused_by_every_replica_within_the_cache_time(
     import sys
 
     url = postgres_settings(postgres_url).database_url
-    keys = Fernet.generate_key().decode()
-    replicas = [ServerProcess(url, keys, tmp_path / f"replica{i}.log").start() for i in range(2)]
+    keys, servers = replicas
     kept, revoked = create_api_key(url, keys), create_api_key(url, keys)
-    try:
 
-        def statuses(key: str) -> list[int]:
-            headers = {"Authorization": f"Bearer {key}"}
-            return [httpx.get(f"{r.url}/api/v1/gateways", headers=headers).status_code for r in replicas]
+    def statuses(key: str) -> list[int]:
+        headers = {"Authorization": f"Bearer {key}"}
+        return [httpx.get(f"{r.url}/api/v1/gateways", headers=headers).status_code for r in servers]
 
-        assert statuses(revoked) == [200, 200]  # now cached on both replicas
-        env = {"SPECGATE_SECRET_KEYS": keys, "PATH": "/usr/bin:/bin"}
-        revoke = subprocess.run(
-            [sys.executable, "-m", "specgate.cli", "keys", "revoke", "2", "--database", url],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            cwd=ROOT,
-        )
-        assert revoke.returncode == 0, revoke.stderr
-        revoked_at = time.monotonic()
-        time.sleep(1.2)  # the cache time, and a margin
-        assert statuses(revoked) == [401, 401]
-        assert statuses(kept) == [200, 200]
-        FIGURES["revocation_postgresql"] = {
-            "cache_seconds": 1,
-            "refused_everywhere_after_seconds": round(time.monotonic() - revoked_at, 2),
-        }
-    finally:
-        for replica in replicas:
-            replica.stop()
+    assert statuses(revoked) == [200, 200]  # now cached on both replicas
+    env = {"SPECGATE_SECRET_KEYS": keys, "PATH": "/usr/bin:/bin"}
+    revoke = subprocess.run(
+        [sys.executable, "-m", "specgate.cli", "keys", "revoke", "2", "--database", url],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert revoke.returncode == 0, revoke.stderr
+    revoked_at = time.monotonic()
+    time.sleep(1.2)  # the cache time, and a margin
+    assert statuses(revoked) == [401, 401]
+    assert statuses(kept) == [200, 200]
+    FIGURES["revocation_postgresql"] = {
+        "cache_seconds": 1,
+        "refused_everywhere_after_seconds": round(time.monotonic() - revoked_at, 2),
+    }
 
 
-def test_puts_without_if_match_are_never_412_under_contention(postgres_url: str, tmp_path: Path) -> None:
+def test_puts_without_if_match_are_never_412_under_contention(
+    postgres_url: str, replicas: tuple[str, list[ServerProcess]]
+) -> None:
     """412 answers a precondition the client sent; a PUT without one is written, however many
     writers race it on two replicas (issue 9, M4: 38 of 50 such writers got 412)."""
     url = postgres_settings(postgres_url).database_url
-    keys = Fernet.generate_key().decode()
-    replicas = [ServerProcess(url, keys, tmp_path / f"replica{i}.log").start() for i in range(2)]
+    keys, servers = replicas
     headers = {"Authorization": f"Bearer {create_api_key(url, keys)}"}
     writers, rounds = 24, 4
     statuses: dict[int, int] = {}
     lock = threading.Lock()
     start = threading.Barrier(writers)
-    try:
-        gid = httpx.post(f"{replicas[0].url}/api/v1/gateways", json={"name": "hot"}, headers=headers).json()[
-            "id"
-        ]
-        sid = httpx.post(
-            f"{replicas[0].url}/api/v1/services/",
-            json={"name": "hot", "description": "d", "auth_type": "bearer", "auth_values": {"token": "t"}},
-            headers=headers,
-        ).json()["id"]
+    gid = httpx.post(f"{servers[0].url}/api/v1/gateways", json={"name": "hot"}, headers=headers).json()["id"]
+    sid = httpx.post(
+        f"{servers[0].url}/api/v1/services/",
+        json={"name": "hot", "description": "d", "auth_type": "bearer", "auth_values": {"token": "t"}},
+        headers=headers,
+    ).json()["id"]
 
-        def writer(n: int) -> None:
-            with httpx.Client(headers=headers, timeout=30) as http:
-                start.wait(30)
-                for r in range(rounds):
-                    base = replicas[(n + r) % 2].url
-                    if n % 2:
-                        response = http.put(f"{base}/api/v1/gateways/{gid}", json={"name": f"w{n}-{r}"})
-                    else:
-                        body = {"id": sid, "name": f"w{n}-{r}", "description": "d", "auth_type": "bearer"}
-                        response = http.put(f"{base}/api/v1/services/", json=body)
-                    with lock:
-                        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+    def writer(n: int) -> None:
+        with httpx.Client(headers=headers, timeout=30) as http:
+            start.wait(30)
+            for r in range(rounds):
+                base = servers[(n + r) % 2].url
+                if n % 2:
+                    response = http.put(f"{base}/api/v1/gateways/{gid}", json={"name": f"w{n}-{r}"})
+                else:
+                    body = {"id": sid, "name": f"w{n}-{r}", "description": "d", "auth_type": "bearer"}
+                    response = http.put(f"{base}/api/v1/services/", json=body)
+                with lock:
+                    statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
 
-        threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(120)
-        gateway = httpx.get(f"{replicas[1].url}/api/v1/gateways/{gid}", headers=headers)
-        service = httpx.get(f"{replicas[1].url}/api/v1/services/{sid}", headers=headers)
-    finally:
-        for replica in replicas:
-            replica.stop()
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    gateway = httpx.get(f"{servers[1].url}/api/v1/gateways/{gid}", headers=headers)
+    service = httpx.get(f"{servers[1].url}/api/v1/services/{sid}", headers=headers)
     FIGURES["unconditional_puts_postgresql"] = {"replicas": 2, "writers": writers, "statuses": statuses}
     assert statuses == {200: writers * rounds}
     # Every write landed: one version each, none lost to a retry.
