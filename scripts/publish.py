@@ -22,7 +22,6 @@ openapi/published/openapi.yaml and the new entry written into openapi/CHANGELOG.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -30,9 +29,10 @@ import sys
 import tempfile
 import tomllib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+import breaking
+import generate
 import yaml
 from openapi_spec_validator import validate
 
@@ -57,20 +57,6 @@ SECTIONS = (("major", "Breaking changes"), ("minor", "Additions"), ("patch", "Ot
 
 class PublishError(Exception):
     """A step failed; the message says which and what to do."""
-
-
-def load_script(name: str) -> ModuleType:
-    """A sibling script as a module (scripts/ is not a package)."""
-    spec = importlib.util.spec_from_file_location(f"specgate_scripts_{name}", SCRIPTS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-breaking = load_script("breaking")
-generate = load_script("generate")
 
 
 def step(message: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import generate
 import pytest
 import yaml
 from pydantic import MISSING, ValidationError
@@ -21,18 +22,6 @@ REPO = Path(__file__).resolve().parent.parent
 SPEC = REPO / "openapi" / "openapi.yaml"
 GENERATED = REPO / "generated"
 GENERATE = REPO / "scripts" / "generate.py"
-
-
-def _load_generate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("specgate_scripts_generate", GENERATE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load_generate()
 
 
 def run_generate(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -11,9 +10,9 @@ import tomllib
 import zipfile
 from email.parser import Parser
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+import publish
 import pytest
 import yaml
 from openapi_spec_validator import validate
@@ -29,18 +28,6 @@ SPEC = REPO / "openapi" / "openapi.yaml"
 PUBLISHED = REPO / "openapi" / "published" / "openapi.yaml"
 CHANGELOG = REPO / "openapi" / "CHANGELOG.md"
 GENERATED_DOCS = REPO / "generated" / "docs" / "index.html"
-
-
-def _load_publish() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("specgate_scripts_publish", PUBLISH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-publish = _load_publish()
 
 
 def run_publish(*args: str | Path) -> subprocess.CompletedProcess[str]:
