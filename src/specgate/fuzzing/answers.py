@@ -2,8 +2,9 @@
 
 A request that reaches the wrong handler (a trailing newline that made a get-one path match the
 list route, issue 14) answers with the right status and a well-formed body of the wrong operation.
-Each 2xx JSON schema of the spec is compiled once (jsonschema_rs: a fuzz run matches thousands of
-bodies against all of them, which took seconds of CPU in Python's jsonschema).
+Each 2xx JSON schema of the spec is compiled once, as the server compiles its own (`SchemaCheck`, in
+jsonschema_rs: a fuzz run matches thousands of bodies against all of them, which took seconds of CPU
+in Python's jsonschema).
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-import jsonschema_rs
-
 from ..spec import Spec, load_spec
+from ..validation import SchemaCheck
 
 __all__ = ["Answers", "answers"]
 
@@ -26,7 +26,7 @@ class Answers:
     def __init__(self, spec: Spec) -> None:
         self._spec = spec
         self._shape_of: dict[str, set[str]] = {}  # operationId -> the schemas it answers with
-        self._validators: dict[str, jsonschema_rs.Validator] = {}  # schema key -> its validator
+        self._validators: dict[str, SchemaCheck] = {}  # schema key -> its validator
         self._declared: dict[str, frozenset[str]] = {}  # schema key -> the top-level names it declares
         for op in spec.operations():
             for status, response in op.operation.get("responses", {}).items():
@@ -38,7 +38,7 @@ class Answers:
                 key = _key(media["schema"])
                 self._shape_of.setdefault(op.operation_id, set()).add(key)
                 if key not in self._validators:
-                    self._validators[key] = _validator(media["schema"], spec)
+                    self._validators[key] = SchemaCheck(spec, schema=media["schema"])
                     self._declared[key] = frozenset(self._names(media["schema"], ()))
         # A schema that takes any object (the spec document's own) tells nothing apart.
         self._catch_all = {key for key, validator in self._validators.items() if validator.is_valid({})}
@@ -96,17 +96,6 @@ def _key(schema: Mapping[str, Any]) -> str:
     if isinstance(ref, str) and len(schema) == 1:
         return ref.rsplit("/", 1)[-1]
     return json.dumps(schema, sort_keys=True)
-
-
-def _validator(schema: Mapping[str, Any], spec: Spec) -> jsonschema_rs.Validator:
-    """A validator of `schema` whose local `$ref`s resolve in the spec's components (formats are
-    annotations only, as in draft 2020-12 by default)."""
-    root = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **schema,
-        "components": spec.document["components"],
-    }
-    return jsonschema_rs.Draft202012Validator(root, validate_formats=False)
 
 
 @functools.cache
