@@ -39,20 +39,36 @@ def gateway_id_of(text: str) -> str:
 
 async def create_api_key(settings: Settings, *, email: str, scopes: str, gateway_id: str | None) -> str:
     """Make a key, store its hash, and return the key itself (the only time it is seen)."""
-    _checked_key_fields(email, scopes, gateway_id)  # before the database is opened (or made)
+    fields = _checked_key_fields(email, scopes, gateway_id)  # before the database is opened (or made)
     store = await _store(settings)
     try:
-        return await add_api_key(store, email=email, scopes=scopes, gateway_id=gateway_id)
+        return await _insert_key(store, email, *fields)
     finally:
         await store.close()
 
 
 async def add_api_key(store: Store, *, email: str, scopes: str, gateway_id: str | None) -> str:
     """`create_api_key` on a store already open (a running server's, in the tests)."""
-    scope_text, gateway = _checked_key_fields(email, scopes, gateway_id)
-    key = new_api_key()
+    return await _insert_key(store, email, *_checked_key_fields(email, scopes, gateway_id))
+
+
+def _checked_key_fields(email: str, scopes: str, gateway_id: str | None) -> tuple[str, str | None]:
+    """A key's scopes as stored and its gateway id in canonical form (`_insert_key` checks that the
+    gateway exists)."""
+    scope_set = parse_scopes(scopes)
+    if not email.strip() or CONTROLS.search(email) or len(email) > 320:
+        # It is logged and stored as `last_updated_by`: one line of at most 320 characters.
+        raise UsageError("--email must be one line of 1 to 320 characters, without control characters")
+    gateway = gateway_id_of(gateway_id) if gateway_id is not None else None
+    return ",".join(sorted(scope_set)), gateway
+
+
+async def _insert_key(store: Store, email: str, scope_text: str, gateway: str | None) -> str:
+    """Store a new key of checked fields. Its gateway must exist: a key bound to no gateway that
+    exists (or to an id in another spelling) would answer 404 everywhere."""
     if gateway is not None and not await store.exists(KINDS["gateway"], gateway):
         raise UsageError(f"--gateway: no gateway {gateway} in this database")
+    key = new_api_key()
     await store.insert_api_key(
         key_hash=hash_api_key(key),
         prefix=key[:7],
@@ -62,18 +78,6 @@ async def add_api_key(store: Store, *, email: str, scopes: str, gateway_id: str 
         created_at=datetime.now(UTC).isoformat(),
     )
     return key
-
-
-def _checked_key_fields(email: str, scopes: str, gateway_id: str | None) -> tuple[str, str | None]:
-    """A key's scopes as stored and its gateway id in canonical form. The gateway must exist (checked
-    on the store): a key bound to no gateway that exists (or to an id in another spelling) would answer
-    404 everywhere."""
-    scope_set = parse_scopes(scopes)
-    if not email.strip() or CONTROLS.search(email) or len(email) > 320:
-        # It is logged and stored as `last_updated_by`: one line of at most 320 characters.
-        raise UsageError("--email must be one line of 1 to 320 characters, without control characters")
-    gateway = gateway_id_of(gateway_id) if gateway_id is not None else None
-    return ",".join(sorted(scope_set)), gateway
 
 
 async def list_api_keys(settings: Settings) -> list[ApiKeyRecord]:
