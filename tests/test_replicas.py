@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +93,7 @@ def test_read_modify_put_on_two_replicas_has_one_winner_per_version(
                     else:
                         counts["other"] += 1
 
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
+    run_in_threads(client, clients)
     final = httpx.get(f"{servers[1].url}/api/v1/gateways/{gid}", headers=headers)
     versions = [version for version, _ in won]
     assert len(versions) == len(set(versions)), "two writers won the same version"
@@ -311,11 +307,7 @@ def test_puts_without_if_match_are_never_412_under_contention(
                 with lock:
                     statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
 
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
+    run_in_threads(writer, writers)
     gateway = httpx.get(f"{servers[1].url}/api/v1/gateways/{gid}", headers=headers)
     service = httpx.get(f"{servers[1].url}/api/v1/services/{sid}", headers=headers)
     FIGURES["unconditional_puts_postgresql"] = {"replicas": 2, "writers": writers, "statuses": statuses}
@@ -323,3 +315,12 @@ def test_puts_without_if_match_are_never_412_under_contention(
     # Every write landed: one version each, none lost to a retry.
     assert gateway.headers["etag"] == f'"{1 + writers // 2 * rounds}"'
     assert service.headers["etag"] == f'"{1 + writers // 2 * rounds}"'
+
+
+def run_in_threads(target: Callable[[int], None], count: int) -> None:
+    """`target(0)` .. `target(count - 1)` at once, a thread each; back when all are done."""
+    threads = [threading.Thread(target=target, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
