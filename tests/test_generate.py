@@ -39,7 +39,10 @@ def tree_digest(root: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_committed_tree_is_up_to_date() -> None:
+def test_committed_tree_is_up_to_date_and_generation_is_deterministic() -> None:
+    """A generation made now, in a new temporary directory, is byte for byte the one another run
+    made into generated/ (at another time, in another directory): the tree is up to date, and
+    nothing of the run (time, path, hash seed) leaks into the output."""
     result = run_generate("--check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "up to date" in result.stdout
@@ -79,49 +82,6 @@ def test_drift_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
     assert "changed: models/specgate_models/__init__.py" in result.stdout
     assert "zz_drift_probe" in result.stdout  # the diff names the new field
     assert tree_digest(GENERATED) == before
-
-
-@pytest.fixture(scope="module")
-def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One generation of the spec, which the tests below only read (a generation takes seconds)."""
-    out = tmp_path_factory.mktemp("fresh") / "generated"
-    generate.build(SPEC, out)
-    return out
-
-
-@pytest.mark.slow
-@pytest.mark.xdist_group("fresh")  # one generation (the module fixture)
-def test_check_reports_missing_extra_and_changed_files(tmp_path: Path, fresh: Path) -> None:
-    out = tmp_path / "generated"
-    shutil.copytree(fresh, out)
-    models = out / "models" / "specgate_models" / "__init__.py"
-    models.write_bytes(models.read_bytes() + b"# edited by hand\n")
-    (out / "client" / "README.md").unlink()
-    (out / "client" / "stray.py").write_text("x = 1\n")
-    (out / "models" / "specgate_models" / "__pycache__").mkdir()
-    (out / "models" / "specgate_models" / "__pycache__" / "m.cpython-311.pyc").write_bytes(b"")
-
-    result = run_generate("--check", "--out", out)
-
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "missing: client/README.md" in result.stdout
-    assert "extra:   client/stray.py" in result.stdout
-    assert "changed: models/specgate_models/__init__.py" in result.stdout
-    assert "__pycache__" not in result.stdout
-
-    # The plain mode repairs the tree (it is a fresh generation again), leaving local by-products alone.
-    assert run_generate("--out", out).returncode == 0
-    assert generate.compare(fresh, out) == ([], [], [])
-    assert (out / "models" / "specgate_models" / "__pycache__").is_dir()
-
-
-@pytest.mark.slow
-@pytest.mark.xdist_group("fresh")  # one generation (the module fixture)
-def test_generation_is_deterministic(tmp_path: Path, fresh: Path) -> None:
-    again = tmp_path / "again"  # another run, into another directory
-    generate.build(SPEC, again)
-    assert generate.compare(fresh, again) == ([], [], [])
-    assert tree_digest(fresh) == tree_digest(GENERATED)
 
 
 @pytest.mark.slow
@@ -167,7 +127,7 @@ def test_installed_packages_are_the_generated_ones() -> None:
     assert Path(specgate_client.__file__).resolve().is_relative_to(GENERATED / "client")
 
 
-# The behaviour the server relies on, with generate.py's own flags, on a small spec.
+# A small spec: the behaviour the server relies on (with generate.py's own flags), and --check's report.
 SEMANTICS_SPEC = textwrap.dedent(
     """\
     openapi: 3.1.0
@@ -218,11 +178,17 @@ SEMANTICS_SPEC = textwrap.dedent(
 
 
 @pytest.fixture(scope="module")
-def semantics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(spec, tree): SEMANTICS_SPEC and one generation of it, which the tests below only read."""
     root = tmp_path_factory.mktemp("semantics")
     (root / "openapi.yaml").write_text(SEMANTICS_SPEC)
     generate.build(root / "openapi.yaml", root / "generated")
-    path = root / "generated" / "models" / "specgate_models" / "__init__.py"
+    return root / "openapi.yaml", root / "generated"
+
+
+@pytest.fixture(scope="module")
+def semantics(small: tuple[Path, Path]) -> Iterator[ModuleType]:
+    path = small[1] / "models" / "specgate_models" / "__init__.py"
     spec = importlib.util.spec_from_file_location("semantics_models", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -235,7 +201,34 @@ def semantics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("semantics")  # one generator run (the module fixture)
+@pytest.mark.xdist_group("semantics")  # one generation of the small spec (the module fixture)
+def test_check_reports_missing_extra_and_changed_files(tmp_path: Path, small: tuple[Path, Path]) -> None:
+    spec, fresh = small
+    out = tmp_path / "generated"
+    shutil.copytree(fresh, out)
+    models = out / "models" / "specgate_models" / "__init__.py"
+    models.write_bytes(models.read_bytes() + b"# edited by hand\n")
+    (out / "client" / "README.md").unlink()
+    (out / "client" / "stray.py").write_text("x = 1\n")
+    (out / "models" / "specgate_models" / "__pycache__").mkdir()
+    (out / "models" / "specgate_models" / "__pycache__" / "m.cpython-311.pyc").write_bytes(b"")
+
+    result = run_generate("--check", "--spec", spec, "--out", out)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "missing: client/README.md" in result.stdout
+    assert "extra:   client/stray.py" in result.stdout
+    assert "changed: models/specgate_models/__init__.py" in result.stdout
+    assert "__pycache__" not in result.stdout
+
+    # The plain mode repairs the tree (it is a fresh generation again), leaving local by-products alone.
+    assert run_generate("--spec", spec, "--out", out).returncode == 0
+    assert generate.compare(fresh, out) == ([], [], [])
+    assert (out / "models" / "specgate_models" / "__pycache__").is_dir()
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("semantics")  # one generation of the small spec (the module fixture)
 def test_omitted_is_missing_and_null_is_none(semantics: ModuleType) -> None:
     thing = semantics.Thing.model_validate({"name": "a"})
     assert thing.note is MISSING and thing.comment is MISSING and thing.protocol is MISSING
@@ -255,7 +248,7 @@ def test_omitted_is_missing_and_null_is_none(semantics: ModuleType) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("semantics")  # one generator run (the module fixture)
+@pytest.mark.xdist_group("semantics")  # one generation of the small spec (the module fixture)
 def test_additional_properties(semantics: ModuleType) -> None:
     with pytest.raises(ValidationError, match="extra_forbidden"):
         semantics.Thing.model_validate({"name": "a", "bogus": 1})
@@ -264,7 +257,7 @@ def test_additional_properties(semantics: ModuleType) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("semantics")  # one generator run (the module fixture)
+@pytest.mark.xdist_group("semantics")  # one generation of the small spec (the module fixture)
 def test_discriminated_union_and_secrets(semantics: ModuleType) -> None:
     thing = semantics.Thing.model_validate(
         {
