@@ -17,7 +17,7 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet
 
-from .support import ROOT, ServerProcess, create_api_key, postgres_settings
+from .support import ROOT, ServerProcess, create_api_key, http_client, postgres_settings
 
 # One worker runs them all: the module fixture writes every figure to one report.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("replicas")]
@@ -32,6 +32,13 @@ def write_figures() -> Iterator[None]:
         reports = ROOT / "reports"
         reports.mkdir(exist_ok=True)
         (reports / "replicas.json").write_text(json.dumps(FIGURES, indent=2) + "\n")
+
+
+@pytest.fixture(scope="module")
+def loopback() -> Iterator[httpx.Client]:
+    """One client for the tests' own calls (the threads make their own)."""
+    with http_client(timeout=30) as http:
+        yield http
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +69,12 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
 
 
 def test_read_modify_put_on_two_replicas_has_one_winner_per_version(
-    postgres_url: str, replicas: tuple[str, list[ServerProcess]]
+    loopback: httpx.Client, postgres_url: str, replicas: tuple[str, list[ServerProcess]]
 ) -> None:
     url = postgres_settings(postgres_url).database_url
     keys, servers = replicas
     headers = {"Authorization": f"Bearer {create_api_key(url, keys)}"}
-    gid = httpx.post(
+    gid = loopback.post(
         f"{servers[0].url}/api/v1/gateways", json={"name": "race", "tags": []}, headers=headers
     ).json()["id"]
     clients, rounds = 8, 15
@@ -76,7 +83,7 @@ def test_read_modify_put_on_two_replicas_has_one_winner_per_version(
     lock = threading.Lock()
 
     def client(n: int) -> None:
-        with httpx.Client(headers=headers, timeout=10) as http:
+        with http_client(headers=headers, timeout=10) as http:
             for r in range(rounds):
                 base = servers[(n + r) % 2].url + f"/api/v1/gateways/{gid}"
                 read = http.get(base)
@@ -94,7 +101,7 @@ def test_read_modify_put_on_two_replicas_has_one_winner_per_version(
                         counts["other"] += 1
 
     run_in_threads(client, clients)
-    final = httpx.get(f"{servers[1].url}/api/v1/gateways/{gid}", headers=headers)
+    final = loopback.get(f"{servers[1].url}/api/v1/gateways/{gid}", headers=headers)
     versions = [version for version, _ in won]
     assert len(versions) == len(set(versions)), "two writers won the same version"
     assert counts["other"] == 0 and counts["2xx"] + counts["412"] == counts["attempted"] == clients * rounds
@@ -117,7 +124,7 @@ def test_every_acknowledged_write_survives_a_kill_9(database: tuple[str, str], t
 
     def writer(n: int) -> None:
         nonlocal failures
-        with httpx.Client(headers=headers, timeout=5) as http:
+        with http_client(headers=headers, timeout=5) as http:
             i = 0
             while not stop.is_set():
                 name = f"w{n}-{i}"
@@ -143,7 +150,7 @@ def test_every_acknowledged_write_survives_a_kill_9(database: tuple[str, str], t
     restarted = ServerProcess(url, keys, tmp_path / "server.log").start()
     try:
         missing = 0
-        with httpx.Client(headers=headers, timeout=5) as http:
+        with http_client(headers=headers, timeout=5) as http:
             for gid, name in acknowledged.items():
                 response = http.get(f"{restarted.url}/api/v1/gateways/{gid}")
                 if response.status_code != 200 or response.json()["tags"] != [name]:
@@ -161,7 +168,7 @@ def test_every_acknowledged_write_survives_a_kill_9(database: tuple[str, str], t
 
 
 def test_secrets_rotate_under_traffic_then_the_old_key_goes(
-    database: tuple[str, str], tmp_path: Path
+    loopback: httpx.Client, database: tuple[str, str], tmp_path: Path
 ) -> None:
     url, old = database
     new = Fernet.generate_key().decode()
@@ -169,7 +176,8 @@ def test_secrets_rotate_under_traffic_then_the_old_key_goes(
     headers = {"Authorization": f"Bearer {key}"}
     server = ServerProcess(url, old, tmp_path / "server.log").start()
     try:
-        gid = httpx.post(f"{server.url}/api/v1/gateways", json={"name": "rot"}, headers=headers).json()["id"]
+        made = loopback.post(f"{server.url}/api/v1/gateways", json={"name": "rot"}, headers=headers)
+        gid = made.json()["id"]
         services = {}
         for i in range(20):
             body = {
@@ -180,7 +188,9 @@ def test_secrets_rotate_under_traffic_then_the_old_key_goes(
                 "protocol": "https",
             }
             body["credentials"] = {"api_key": f"secret-{i}"}
-            created = httpx.post(f"{server.url}/api/v1/gateways/{gid}/services", json=body, headers=headers)
+            created = loopback.post(
+                f"{server.url}/api/v1/gateways/{gid}/services", json=body, headers=headers
+            )
             services[created.json()["id"]] = f"secret-{i}"
     finally:
         server.stop()
@@ -191,7 +201,7 @@ def test_secrets_rotate_under_traffic_then_the_old_key_goes(
     stop = threading.Event()
 
     def traffic() -> None:
-        with httpx.Client(headers=headers, timeout=5) as http:
+        with http_client(headers=headers, timeout=5) as http:
             while not stop.is_set():
                 for sid in services:
                     path = f"{server.url}/api/v1/gateways/{gid}/services/{sid}"
@@ -228,7 +238,7 @@ def test_secrets_rotate_under_traffic_then_the_old_key_goes(
     server = ServerProcess(url, new, tmp_path / "server.log").start()
     try:
         for sid, secret in services.items():
-            resolved = httpx.get(
+            resolved = loopback.get(
                 f"{server.url}/api/v1/gateways/{gid}/services/{sid}/resolved", headers=headers
             )
             assert resolved.status_code == 200 and resolved.json()["credentials"]["api_key"] == secret
@@ -239,7 +249,7 @@ def test_secrets_rotate_under_traffic_then_the_old_key_goes(
 
 
 def test_a_revoked_key_is_refused_by_every_replica_within_the_cache_time(
-    postgres_url: str, replicas: tuple[str, list[ServerProcess]]
+    loopback: httpx.Client, postgres_url: str, replicas: tuple[str, list[ServerProcess]]
 ) -> None:
     """Replicas cache a key for SPECGATE_KEY_CACHE_SECONDS (1 s in ServerProcess); after a revoke,
     no replica accepts it once that time has passed, though each had just accepted it."""
@@ -252,7 +262,7 @@ def test_a_revoked_key_is_refused_by_every_replica_within_the_cache_time(
 
     def statuses(key: str) -> list[int]:
         headers = {"Authorization": f"Bearer {key}"}
-        return [httpx.get(f"{r.url}/api/v1/gateways", headers=headers).status_code for r in servers]
+        return [loopback.get(f"{r.url}/api/v1/gateways", headers=headers).status_code for r in servers]
 
     assert statuses(revoked) == [200, 200]  # now cached on both replicas
     env = {"SPECGATE_SECRET_KEYS": keys, "PATH": "/usr/bin:/bin"}
@@ -276,7 +286,7 @@ def test_a_revoked_key_is_refused_by_every_replica_within_the_cache_time(
 
 
 def test_puts_without_if_match_are_never_412_under_contention(
-    postgres_url: str, replicas: tuple[str, list[ServerProcess]]
+    loopback: httpx.Client, postgres_url: str, replicas: tuple[str, list[ServerProcess]]
 ) -> None:
     """412 answers a precondition the client sent; a PUT without one is written, however many
     writers race it on two replicas (issue 9, M4: 38 of 50 such writers got 412)."""
@@ -287,15 +297,16 @@ def test_puts_without_if_match_are_never_412_under_contention(
     statuses: dict[int, int] = {}
     lock = threading.Lock()
     start = threading.Barrier(writers)
-    gid = httpx.post(f"{servers[0].url}/api/v1/gateways", json={"name": "hot"}, headers=headers).json()["id"]
-    sid = httpx.post(
+    made = loopback.post(f"{servers[0].url}/api/v1/gateways", json={"name": "hot"}, headers=headers)
+    gid = made.json()["id"]
+    sid = loopback.post(
         f"{servers[0].url}/api/v1/services/",
         json={"name": "hot", "description": "d", "auth_type": "bearer", "auth_values": {"token": "t"}},
         headers=headers,
     ).json()["id"]
 
     def writer(n: int) -> None:
-        with httpx.Client(headers=headers, timeout=30) as http:
+        with http_client(headers=headers, timeout=30) as http:
             start.wait(30)
             for r in range(rounds):
                 base = servers[(n + r) % 2].url
@@ -308,8 +319,8 @@ def test_puts_without_if_match_are_never_412_under_contention(
                     statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
 
     run_in_threads(writer, writers)
-    gateway = httpx.get(f"{servers[1].url}/api/v1/gateways/{gid}", headers=headers)
-    service = httpx.get(f"{servers[1].url}/api/v1/services/{sid}", headers=headers)
+    gateway = loopback.get(f"{servers[1].url}/api/v1/gateways/{gid}", headers=headers)
+    service = loopback.get(f"{servers[1].url}/api/v1/services/{sid}", headers=headers)
     FIGURES["unconditional_puts_postgresql"] = {"replicas": 2, "writers": writers, "statuses": statuses}
     assert statuses == {200: writers * rounds}
     # Every write landed: one version each, none lost to a retry.
