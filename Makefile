@@ -77,6 +77,11 @@ check: install
 	$(BIN)/mypy
 	$(TSC) -p tests/typescript
 
+# The suite starts about 60 Python processes (servers, CLIs, generators): where the environment says
+# not to write bytecode caches (git-ignored by-products), each would compile specgate again, and each
+# pytest worker would rewrite the assertions of every test module and plugin again.
+test test-quick: export PYTHONDONTWRITEBYTECODE =
+
 test: install
 	$(PYTEST)
 
