@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 import psycopg
+import pytest
 import yaml
 from cryptography.fernet import Fernet
 from hypothesis import strategies as st
@@ -130,6 +131,13 @@ def _emptying(url: str) -> str:
             *(statement for table in ORDERS for statement in seek.rebuild(table)),
         ]
     )
+
+
+# For a test that takes seconds on PostgreSQL (many statements, each a round trip) and a fraction of
+# one on SQLite: `make test-quick` runs it on SQLite, `make test` on both.
+SLOW_ON_POSTGRESQL = pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)], indirect=True
+)
 
 
 def create_api_key(url: str, keys: str, email: str = "load@example.com") -> str:

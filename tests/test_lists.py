@@ -22,6 +22,8 @@ from specgate.store.database import Database
 from specgate.store.migrate import downgrade, upgrade
 from specgate.store.schema import ORDERS, metadata
 
+from .support import SLOW_ON_POSTGRESQL
+
 # The lists that search and order (the tool family), and those scoped by a gateway.
 TOOL_KINDS = tuple(name for name, kind in KINDS.items() if kind.searchable)
 GATEWAY_KINDS = tuple(name for name, kind in KINDS.items() if kind.scope)
@@ -359,6 +361,7 @@ async def _counted(db: Database, order: seek.Order, counts: str) -> list[Any]:
     )
 
 
+@SLOW_ON_POSTGRESQL
 @pytest.mark.parametrize("seed", [3])
 def test_emptied_blocks_and_a_deleted_gateways_counts_go(
     url: str, monkeypatch: pytest.MonkeyPatch, seed: int
@@ -411,6 +414,7 @@ def test_emptied_blocks_and_a_deleted_gateways_counts_go(
     asyncio.run(run())
 
 
+@SLOW_ON_POSTGRESQL
 def test_concurrent_writers_keep_counts_and_blocks_exact(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tiny blocks and few parts: splits, drops and summing parts race the writers all the time.
     monkeypatch.setattr(seek, "BLOCK", 2)
@@ -503,6 +507,7 @@ def _fitting(bodies: Sequence[bytes], budget: int) -> int:
     return len(bodies)
 
 
+@SLOW_ON_POSTGRESQL
 def test_a_page_reads_no_row_past_its_byte_budget(url: str) -> None:
     asyncio.run(_check_budget(url, random.Random(7)))
 
