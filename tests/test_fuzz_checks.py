@@ -169,6 +169,29 @@ def test_the_echo_check_ignores_a_secret_that_is_also_a_key_the_answer_names(
         target.call("createToolService", checks.secret_not_echoed, body=body)
 
 
+def test_the_echo_check_ignores_a_secret_also_sent_as_ordinary_data(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hypothesis reuses what it drew: one string as a token and as the tool service's name (and its
+    # comment). The answer carries it back as the name, which is no echo of the token (it failed CI).
+    same = "\x9fO+ a-drawn-string"
+    body = {
+        "name": same,
+        "description": "",
+        "auth_type": "bearer",
+        "auth_values": {"token": same},
+        "last_updated_comments": same,
+    }
+    created = target.call("createToolService", checks.secret_not_echoed, body=body)
+    assert created.status_code == 200 and created.json()["name"] == same
+
+    # A secret of the run's own still counts, in the same run.
+    plant_an_echoing_422(monkeypatch)
+    body = {"name": "t", "description": "d", "auth_type": "bearer", "auth_values": {"token": [SECRET]}}
+    with pytest.raises(FailureGroup, match="secret_not_echoed"):
+        target.call("createToolService", checks.secret_not_echoed, body=body)
+
+
 # --- 2. the masked GET body sent back keeps every secret -----------------------------------------
 
 

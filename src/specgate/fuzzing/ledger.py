@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import functools
 import threading
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -113,11 +114,18 @@ class Ledger:
         """Remember a request: its secret values, and every other string it held."""
         shape = self.shapes.get(operation_id or "")
         # Every string at a secret's place, even of the wrong type (negative data sends lists too).
-        found = {s for value in secret_values(body, shape) for s in strings(value)} if shape else set()
+        at_secrets = (
+            Counter(s for value in secret_values(body, shape) for s in strings(value)) if shape else Counter()
+        )
+        found = set(at_secrets)
         parts = (body, *others)
         # A key is a name, even where a value of the same request is the same string.
         names = {k for part in parts for k in _keys(part)}
-        ordinary = ({s for part in parts for s in strings(part)} - found) | names
+        # A string is ordinary when it is sent anywhere but at a secret's place, even if the same request
+        # sends it as a secret too (hypothesis reuses what it drew: a name equal to a token comes back
+        # as the name).
+        everywhere = Counter(s for part in parts for s in strings(part))
+        ordinary = {s for s, n in everywhere.items() if n > at_secrets[s]} | names
         with self._lock:
             self._ordinary |= ordinary
             self._secrets |= {s for s in found if len(s) >= MIN_SECRET and s not in self._server_text}
