@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -29,6 +30,35 @@ def counts(server: ServerProcess, key: str) -> tuple[int, int]:
     return gateways, services
 
 
+def users_own(server: ServerProcess, headers: dict[str, str]) -> dict[str, Any]:
+    """Rows the user made before the run: a gateway, and tool service 1 with a secret (the first id a
+    fuzzer guesses)."""
+    with httpx.Client(base_url=server.url, headers=headers) as http:
+        gateway_id = http.post("/api/v1/gateways", json={"name": "users-own"}).json()["id"]
+        body = {
+            "name": "users-own",
+            "description": "d",
+            "auth_type": "bearer",
+            "auth_values": {"token": "t0ken"},
+        }
+        assert http.post("/api/v1/services/", json=body).json()["id"] == 1
+    return users_own_now(server, headers, gateway_id)
+
+
+def users_own_now(server: ServerProcess, headers: dict[str, str], gateway_id: str) -> dict[str, Any]:
+    """Those rows as they are now: bodies, ETags, and the secret as resolving answers it."""
+    with httpx.Client(base_url=server.url, headers=headers) as http:
+        gateway = http.get(f"/api/v1/gateways/{gateway_id}")
+        service = http.get("/api/v1/services/1")
+        resolved = http.get("/api/v1/services/1/resolved-auth")
+    return {
+        "gateway_id": gateway_id,
+        "gateway": (gateway.status_code, gateway.json(), gateway.headers.get("etag")),
+        "tool service": (service.status_code, service.json(), service.headers.get("etag")),
+        "secret": resolved.json().get("auth_values"),
+    }
+
+
 def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
     keys = Fernet.generate_key().decode()
     url = f"sqlite:///{tmp_path}/specgate.db"
@@ -36,7 +66,7 @@ def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
     server = ServerProcess(url, keys, tmp_path / "server.log").start()
     try:
         headers = {"Authorization": f"Bearer {key}"}
-        httpx.post(f"{server.url}/api/v1/gateways", json={"name": "users-own"}, headers=headers)
+        own = users_own(server, headers)
         before = counts(server, key)
         result = fuzz(server, key, tmp_path / "reports")
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -47,6 +77,9 @@ def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
         assert (tmp_path / "reports" / "junit.xml").stat().st_size > 0
         assert (tmp_path / "reports" / "html" / "index.html").exists()
         assert counts(server, key) == before  # the user's own data is still there, the run's is gone
+        assert (
+            users_own_now(server, headers, own["gateway_id"]) == own
+        )  # and untouched: same bodies, versions, secrets
 
         # All phases asked for, as `make fuzz READ_ONLY=1` does: the stateful one is skipped, and said so.
         read_only = fuzz(server, key, tmp_path / "read-only", "--read-only")

@@ -1,4 +1,5 @@
-"""schemathesis hooks for fuzzing a deployment: tag what the run creates, and remember it.
+"""schemathesis hooks for fuzzing a deployment: tag what the run creates, remember it, and write to
+nothing else.
 
 Registered only by `specgate fuzz` (importing this module registers them for the process).
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import uuid
 from typing import Any, NamedTuple
 
 import schemathesis
@@ -16,7 +18,7 @@ from schemathesis.core import NOT_SET
 from ..registry import RESOURCES, Resource, facts
 from ..spec import load_spec
 
-__all__ = ["MARK", "Created", "CreatedItem", "created"]
+__all__ = ["ABSENT_INT", "ABSENT_NAME", "ABSENT_UUID", "MARK", "Created", "CreatedItem", "created"]
 
 MARK = "specgate-fuzz"
 
@@ -33,10 +35,18 @@ class Created:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.items: list[CreatedItem] = []
+        self._keys: set[str] = set()  # the ids (and tools' names) of what it created
 
     def add(self, resource: Resource, path: dict[str, Any], body: Any) -> None:
         with self._lock:
             self.items.append(CreatedItem(resource, path, body))
+            if isinstance(body, dict):
+                self._keys |= {str(body[k]) for k in ("id", resource.key) if body.get(k) is not None}
+
+    def owns(self, key: Any) -> bool:
+        """Whether this run created the row that `key` (an id, or a tool's name) names."""
+        with self._lock:
+            return str(key) in self._keys
 
 
 created = Created()
@@ -67,8 +77,46 @@ def _tag(resource: Resource, body: dict[str, Any]) -> None:
         body[resource.mark] = MARK
 
 
+# What a write aimed at a row the run did not create is sent to instead: ids of the same kind that
+# no row has, so the request keeps its meaning (and its 404). schemathesis reuses ids the deployment
+# answered (an id read from a list is someone else's row), and tool services' small ids are guessed.
+ABSENT_UUID = "00000000-0000-4000-8000-000000000000"
+ABSENT_INT = 2**63 - 1  # the int64 maximum of the tool-services ids
+ABSENT_NAME = "specgate-fuzz-absent"
+_WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_BODY_KEYS = ("id", "service_id")  # the tool family names rows in the body: PUT by id, a tool's service
+
+
+def _absent(name: str, value: Any) -> Any:
+    """A value of `value`'s kind that names no row, or `value` when it names none anyway."""
+    if isinstance(value, bool) or created.owns(value):
+        return value
+    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):  # examples come as text
+        return ABSENT_INT
+    if name == "tool_name" and isinstance(value, str):
+        return ABSENT_NAME
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return value  # a malformed id names no row
+    return ABSENT_UUID
+
+
+def _own_rows_only(case: Case[Any]) -> None:
+    """A write names only rows this run created, in its path and in its body."""
+    if case.method.upper() not in _WRITES:
+        return
+    if case.path_parameters:
+        case.path_parameters = {k: _absent(k, v) for k, v in case.path_parameters.items()}
+    if isinstance(case.body, dict):
+        for key in _BODY_KEYS:
+            if isinstance(case.body.get(key), int):
+                case.body[key] = _absent(key, case.body[key])
+
+
 @schemathesis.hook
 def before_call(context: HookContext, case: Case[Any], kwargs: dict[str, Any]) -> None:
+    _own_rows_only(case)
     resource = _creates().get(_operation_id(case))
     positive = case.meta is not None and case.meta.generation.mode.is_positive
     if resource and positive and case.body is not NOT_SET and isinstance(case.body, dict):

@@ -153,6 +153,8 @@ def run(options: FuzzOptions) -> FuzzResult:
 
     from . import checks, data, hooks  # noqa: F401 - importing them registers specgate's checks and hooks
 
+    checks.WRITE_GUARD = hooks.created.owns  # the checks that PUT write only to what the run created
+
     options.report_dir.mkdir(parents=True, exist_ok=True)
     config_file = options.report_dir / "schemathesis.toml"
     # The same settings as STATEFUL_BY_SPEC_LINKS and NO_GENERATED_CREDENTIALS, as TOML.
