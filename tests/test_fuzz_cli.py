@@ -12,7 +12,7 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet
 
-from .support import ROOT, ServerProcess, create_api_key
+from .support import ROOT, ServerProcess, create_api_key, http_client
 
 pytestmark = pytest.mark.slow
 
@@ -30,11 +30,11 @@ def counts(server: ServerProcess, key: str) -> tuple[int, int]:
     return gateways, services
 
 
-def users_own(server: ServerProcess, headers: dict[str, str]) -> dict[str, Any]:
-    """Rows the user made before the run: a gateway, and tool service 1 with a secret (the first id a
-    fuzzer guesses)."""
-    with httpx.Client(base_url=server.url, headers=headers) as http:
-        gateway_id = http.post("/api/v1/gateways", json={"name": "users-own"}).json()["id"]
+def users_own(server: ServerProcess, headers: dict[str, str]) -> str:
+    """Rows the user makes before the run: a gateway (its id is returned), and tool service 1 with a
+    secret (the first id a fuzzer guesses)."""
+    with http_client(base_url=server.url, headers=headers) as http:
+        gateway_id: str = http.post("/api/v1/gateways", json={"name": "users-own"}).json()["id"]
         body = {
             "name": "users-own",
             "description": "d",
@@ -42,17 +42,16 @@ def users_own(server: ServerProcess, headers: dict[str, str]) -> dict[str, Any]:
             "auth_values": {"token": "t0ken"},
         }
         assert http.post("/api/v1/services/", json=body).json()["id"] == 1
-    return users_own_now(server, headers, gateway_id)
+    return gateway_id
 
 
-def users_own_now(server: ServerProcess, headers: dict[str, str], gateway_id: str) -> dict[str, Any]:
+def users_rows(server: ServerProcess, headers: dict[str, str], gateway_id: str) -> dict[str, Any]:
     """Those rows as they are now: bodies, ETags, and the secret as resolving answers it."""
-    with httpx.Client(base_url=server.url, headers=headers) as http:
+    with http_client(base_url=server.url, headers=headers) as http:
         gateway = http.get(f"/api/v1/gateways/{gateway_id}")
         service = http.get("/api/v1/services/1")
         resolved = http.get("/api/v1/services/1/resolved-auth")
     return {
-        "gateway_id": gateway_id,
         "gateway": (gateway.status_code, gateway.json(), gateway.headers.get("etag")),
         "tool service": (service.status_code, service.json(), service.headers.get("etag")),
         "secret": resolved.json().get("auth_values"),
@@ -66,7 +65,8 @@ def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
     server = ServerProcess(url, keys, tmp_path / "server.log").start()
     try:
         headers = {"Authorization": f"Bearer {key}"}
-        own = users_own(server, headers)
+        gateway_id = users_own(server, headers)
+        own = users_rows(server, headers, gateway_id)
         before = counts(server, key)
         result = fuzz(server, key, tmp_path / "reports")
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -77,9 +77,8 @@ def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
         assert (tmp_path / "reports" / "junit.xml").stat().st_size > 0
         assert (tmp_path / "reports" / "html" / "index.html").exists()
         assert counts(server, key) == before  # the user's own data is still there, the run's is gone
-        assert (
-            users_own_now(server, headers, own["gateway_id"]) == own
-        )  # and untouched: same bodies, versions, secrets
+        # And untouched: the same bodies, versions and secret.
+        assert users_rows(server, headers, gateway_id) == own
 
         # All phases asked for, as `make fuzz READ_ONLY=1` does: the stateful one is skipped, and said so.
         read_only = fuzz(server, key, tmp_path / "read-only", "--read-only")

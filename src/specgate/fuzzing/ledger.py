@@ -117,7 +117,6 @@ class Ledger:
         at_secrets = (
             Counter(s for value in secret_values(body, shape) for s in strings(value)) if shape else Counter()
         )
-        found = set(at_secrets)
         parts = (body, *others)
         # A key is a name, even where a value of the same request is the same string.
         names = {k for part in parts for k in _keys(part)}
@@ -128,7 +127,7 @@ class Ledger:
         ordinary = {s for s, n in everywhere.items() if n > at_secrets[s]} | names
         with self._lock:
             self._ordinary |= ordinary
-            self._secrets |= {s for s in found if len(s) >= MIN_SECRET and s not in self._server_text}
+            self._secrets |= {s for s in at_secrets if len(s) >= MIN_SECRET and s not in self._server_text}
 
     def leaks(self, texts: Iterator[str]) -> list[str]:
         """The tracked secrets that appear in `texts` (whole, or inside when long)."""
