@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from cryptography.fernet import Fernet
 
@@ -23,10 +22,10 @@ def fuzz(server: ServerProcess, key: str, reports: Path, *extra: str) -> subproc
     return subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=ROOT)
 
 
-def counts(server: ServerProcess, key: str) -> tuple[int, int]:
-    headers = {"Authorization": f"Bearer {key}"}
-    gateways = httpx.get(f"{server.url}/api/v1/gateways", headers=headers).json()["total"]
-    services = httpx.get(f"{server.url}/api/v1/services/", headers=headers).json()["total_count"]
+def counts(server: ServerProcess, headers: dict[str, str]) -> tuple[int, int]:
+    with http_client(base_url=server.url, headers=headers) as http:
+        gateways = http.get("/api/v1/gateways").json()["total"]
+        services = http.get("/api/v1/services/").json()["total_count"]
     return gateways, services
 
 
@@ -67,7 +66,7 @@ def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
         headers = {"Authorization": f"Bearer {key}"}
         gateway_id = users_own(server, headers)
         own = users_rows(server, headers, gateway_id)
-        before = counts(server, key)
+        before = counts(server, headers)
         result = fuzz(server, key, tmp_path / "reports")
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         summary = (tmp_path / "reports" / "summary.md").read_text()
@@ -76,7 +75,7 @@ def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
         assert created is not None and int(created[1]) > 0  # it did create (and delete) resources
         assert (tmp_path / "reports" / "junit.xml").stat().st_size > 0
         assert (tmp_path / "reports" / "html" / "index.html").exists()
-        assert counts(server, key) == before  # the user's own data is still there, the run's is gone
+        assert counts(server, headers) == before  # the user's own data is still there, the run's is gone
         # And untouched: the same bodies, versions and secret.
         assert users_rows(server, headers, gateway_id) == own
 
@@ -89,7 +88,8 @@ def test_fuzz_a_live_server_then_clean_up(tmp_path: Path) -> None:
         assert "- phases: examples,coverage,fuzzing;" in summary and "stateful phase skipped" in summary
         output = read_only.stdout + read_only.stderr
         assert "Missing Open API links" not in output and "links" not in output.lower()
-        assert counts(server, key) == before
+        assert counts(server, headers) == before
+        assert users_rows(server, headers, gateway_id) == own  # read, never written
     finally:
         server.stop()
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -189,31 +188,27 @@ def _parameters(path: str) -> list[str]:
     return re.findall(r"\{(\w+)\}", path)
 
 
-def _read_only() -> bool:
-    """`specgate fuzz --read-only` (production): the checks that PUT stand down."""
-    return os.environ.get("SPECGATE_FUZZ_READ_ONLY") == "1"
+def _write_anywhere(key: Any) -> bool:
+    return True
 
 
-# Whether the checks that PUT may write to the row a key names. `specgate fuzz` sets it to "the run
-# created it" (fuzzing/runner.py): a deployment's own rows are read, never written. None: any row
-# (the in-process tests, on a database of their own).
-WRITE_GUARD: Callable[[Any], bool] | None = None
-
-
-def _may_write(key: Any) -> bool:
-    return WRITE_GUARD is None or WRITE_GUARD(key)
+# Whether the checks that PUT may write to the row a GET answered, by its key. `specgate fuzz`
+# narrows it (fuzzing/runner.py) to the rows the run created, or to none with --read-only: a
+# deployment's own rows are read, never written. The in-process tests, on a database of their own,
+# keep the default: any row.
+may_write: Callable[[Any], bool] = _write_anywhere
 
 
 @schemathesis.check
 def masked_body_keeps_secrets(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """A masked GET body sent back as the PUT body is accepted and keeps every secret."""
     operation_id = _operation_id(case)
-    if operation_id not in _READS or response.status_code != 200 or _read_only():
+    if operation_id not in _READS or response.status_code != 200:
         return None
     resource = _READS[operation_id]
     said = facts(resource)
     body = _json(response)
-    if not _may_write(body[resource.key]):
+    if not may_write(body[resource.key]):
         return None
     # The item path names the row by its key as the body has it; the others are the GET's own.
     item = _parameters(said.get.path)
@@ -255,10 +250,10 @@ def _only_moved(response: Response) -> bool:
 @schemathesis.check
 def null_keeps_omitted_removes(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """auth_values: the first key sent as null keeps its value, the keys left out are removed."""
-    if _operation_id(case) != "getToolService" or response.status_code != 200 or _read_only():
+    if _operation_id(case) != "getToolService" or response.status_code != 200:
         return None
     body = _json(response)
-    if not _may_write(body["id"]):
+    if not may_write(body["id"]):
         return None
     keys = body.get("auth_value_keys") or []
     path = {"service_id": body["id"]}
