@@ -4,7 +4,7 @@
 #   make check     spec valid and linted, generated/ not stale, no breaking change, ruff, mypy, tsc
 #   make test      the whole suite (what CI runs), on every core
 #   make test-quick  the suite without the tests marked slow, for the edit-test loop
-#   make serve | fuzz URL=... KEY=... | publish | bench [SCALE=N] | clean
+#   make serve | fuzz URL=... KEY=... | publish | bench [SCALE=N] | migration NAME=... | clean
 
 PY ?= python3
 VENV := .venv
@@ -39,7 +39,7 @@ export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check lint test test-quick serve fuzz publish bench clean distclean
+.PHONY: help install generate check lint test test-quick serve fuzz publish bench migration clean distclean
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -105,6 +105,11 @@ publish: install
 
 bench: install
 	$(BIN)/python scripts/bench.py $(if $(SCALE),--scale $(SCALE))
+
+# make migration NAME="add teams": the next migration, from store/schema.py (scripts/migration.py).
+migration: install
+	@test -n "$(NAME)" || { echo 'make migration needs NAME="what it does"'; exit 2; }
+	$(BIN)/python scripts/migration.py "$(NAME)"
 
 clean:
 	find reports -mindepth 1 -not -name bench.md -exec rm -rf {} + 2>/dev/null || true

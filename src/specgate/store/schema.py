@@ -16,9 +16,15 @@ import sqlalchemy as sa
 
 from ..registry import RESOURCES, facts
 
-__all__ = ["ORDERS", "SCOPES", "metadata"]
+__all__ = ["ORDERS", "SCOPES", "described", "metadata"]
 
 metadata = sa.MetaData()
+
+
+def described(name: str | None, type_: str, parent_names: object) -> bool:
+    """Whether this metadata describes a database object (Alembic's `include_name`): the search
+    structures, `search_*`, depend on the database and are the migrations' alone."""
+    return not (name or "").startswith("search_")
 
 
 def _resource_columns() -> list[sa.Column[object]]:
