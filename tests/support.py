@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 import psycopg
 import pytest
+import sqlalchemy as sa
 import yaml
 from cryptography.fernet import Fernet
 from hypothesis import strategies as st
@@ -48,8 +49,8 @@ from specgate import admin
 from specgate.config import Settings, get_settings
 from specgate.masking import Shape
 from specgate.spec import Spec, load_spec, spec_path
-from specgate.store import seek
-from specgate.store.migrate import upgrade
+from specgate.store import schema, seek
+from specgate.store.migrate import sqlalchemy_url, upgrade
 from specgate.store.schema import ORDERS, metadata
 
 if TYPE_CHECKING:  # schemathesis is imported by the tests that use it, not by every test process
@@ -131,6 +132,21 @@ def _emptying(url: str) -> str:
             *(statement for table in ORDERS for statement in seek.rebuild(table)),
         ]
     )
+
+
+def schema_diff(url: str, described: sa.MetaData = metadata) -> list[object]:
+    """What differs between the database at `url` and the metadata (Alembic's comparison), leaving
+    out the search structures, which are the migrations' alone (`schema.described`)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    engine = sa.create_engine(sqlalchemy_url(url))
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"include_name": schema.described})
+            return list(compare_metadata(context, described))
+    finally:
+        engine.dispose()
 
 
 # For a test that takes seconds on PostgreSQL (many statements, each a round trip) and a fraction of
