@@ -1,7 +1,9 @@
 """schemathesis hooks for fuzzing a deployment: tag what the run creates, remember it, and write to
 nothing else.
 
-Registered only by `specgate fuzz` (importing this module registers them for the process).
+`specgate fuzz` registers them (`register()`, fuzzing/runner.py) for its process; importing this
+module registers nothing, so a test process can read it without turning the guard on for the
+in-process fuzz tests that run after it.
 """
 
 from __future__ import annotations
@@ -12,13 +14,23 @@ import uuid
 from typing import Any, NamedTuple
 
 import schemathesis
-from schemathesis import Case, HookContext, Response
+from schemathesis import Case, CheckContext, HookContext, Response
 from schemathesis.core import NOT_SET
+from schemathesis.specs.openapi.checks import ensure_resource_availability
 
 from ..registry import RESOURCES, Resource, facts
 from ..spec import load_spec
 
-__all__ = ["ABSENT_INT", "ABSENT_NAME", "ABSENT_UUID", "MARK", "Created", "CreatedItem", "created"]
+__all__ = [
+    "ABSENT_INT",
+    "ABSENT_NAME",
+    "ABSENT_UUID",
+    "MARK",
+    "Created",
+    "CreatedItem",
+    "created",
+    "register",
+]
 
 MARK = "specgate-fuzz"
 
@@ -102,28 +114,38 @@ def _absent(name: str, value: Any) -> Any:
     return ABSENT_UUID
 
 
-def _own_rows_only(case: Case[Any]) -> None:
-    """A write names only rows this run created, in its path and in its body."""
+def _own_rows_only(case: Case[Any]) -> bool:
+    """A write names only rows this run created, in its path and in its body. True when it had to
+    send the write elsewhere."""
     if case.method.upper() not in _WRITES:
-        return
+        return False
+    sent_elsewhere = False
     if case.path_parameters:
-        case.path_parameters = {k: _absent(k, v) for k, v in case.path_parameters.items()}
+        path = {k: _absent(k, v) for k, v in case.path_parameters.items()}
+        sent_elsewhere = path != case.path_parameters
+        case.path_parameters = path
     if isinstance(case.body, dict):
         for key in _BODY_KEYS:
             if isinstance(case.body.get(key), int):
-                case.body[key] = _absent(key, case.body[key])
+                absent = _absent(key, case.body[key])
+                sent_elsewhere |= absent != case.body[key]
+                case.body[key] = absent
+    return sent_elsewhere
 
 
-@schemathesis.hook
+# The cases whose writes were sent elsewhere, by id: their 404 is the guard's doing.
+_sent_elsewhere: set[str] = set()
+
+
 def before_call(context: HookContext, case: Case[Any], kwargs: dict[str, Any]) -> None:
-    _own_rows_only(case)
+    if _own_rows_only(case):
+        _sent_elsewhere.add(case.id)
     resource = _creates().get(_operation_id(case))
     positive = case.meta is not None and case.meta.generation.mode.is_positive
     if resource and positive and case.body is not NOT_SET and isinstance(case.body, dict):
         _tag(resource, case.body)
 
 
-@schemathesis.hook
 def after_call(context: HookContext, case: Case[Any], response: Response) -> None:
     resource = _creates().get(_operation_id(case))
     if resource and 200 <= response.status_code < 300:
@@ -132,3 +154,26 @@ def after_call(context: HookContext, case: Case[Any], response: Response) -> Non
         except ValueError:
             return
         created.add(resource, dict(case.path_parameters or {}), body)
+
+
+def created_resource_available(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
+    """schemathesis' `ensure_resource_availability` (ST302: a resource just created answers 404),
+    which `specgate fuzz` runs in its place, except for a write the guard sent elsewhere.
+    schemathesis takes any value changed after generation for one a link gave, so a stateful step
+    whose generated id the guard replaced, after a create, looked like the created resource missing."""
+    if case.id in _sent_elsewhere:
+        return None
+    return ensure_resource_availability(ctx, response, case)
+
+
+_registered = False
+
+
+def register() -> None:
+    """Turn the hooks and the check on for this process (once): `specgate fuzz` only."""
+    global _registered
+    if not _registered:
+        schemathesis.hook(before_call)
+        schemathesis.hook(after_call)
+        schemathesis.check(created_resource_available)
+        _registered = True

@@ -14,7 +14,7 @@ import httpx
 from ..registry import RESOURCES, Resource, facts
 from ..spec import spec_path
 
-if TYPE_CHECKING:  # importing hooks registers them: only `run` does
+if TYPE_CHECKING:  # schemathesis is imported when a run starts
     from .hooks import CreatedItem
 
 __all__ = [
@@ -74,9 +74,10 @@ def _arguments(options: FuzzOptions, config_file: Path) -> list[str]:
         "--checks",
         "all",
         # Replaced by specgate's schema_valid_request_accepted (specgate/fuzzing/checks.py): the API
-        # has 422 rules that a schema cannot state.
+        # has 422 rules that a schema cannot state; and by created_resource_available (hooks.py),
+        # which leaves out the writes the guard sends elsewhere.
         "--exclude-checks",
-        "positive_data_acceptance",
+        "positive_data_acceptance,ensure_resource_availability",
         "--max-examples",
         str(options.examples),
         "--phases",
@@ -152,7 +153,9 @@ def run(options: FuzzOptions) -> FuzzResult:
     """Fuzz the deployment at `options.url`, then delete what the run created."""
     from schemathesis.cli import schemathesis as cli
 
-    from . import checks, data, hooks  # noqa: F401 - importing them registers specgate's checks and hooks
+    from . import checks, data, hooks  # noqa: F401 - importing checks and data registers them
+
+    hooks.register()  # the write guard, the created rows' ledger, and ST302 around the guard
 
     # The checks that PUT write only to what the run created, and to nothing in a read-only run.
     checks.may_write = _write_nowhere if options.read_only else hooks.created.owns
