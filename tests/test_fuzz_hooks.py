@@ -84,6 +84,9 @@ def test_the_runs_own_rows_malformed_ids_and_reads_are_left_alone(schema: OpenAp
         case(schema, "deleteTool", path_parameters={"tool_name": "own-tool"}),
         case(schema, "updateToolService", body={"id": 7, "name": "s"}),
         case(schema, "deleteGateway", path_parameters={"gateway_id": "not-a-uuid"}),
+        case(schema, "deleteGateway", path_parameters={"gateway_id": "0"}),  # digits, not an int64 id
+        case(schema, "deleteGateway", path_parameters={"gateway_id": 5}),
+        case(schema, "deleteToolService", path_parameters={"service_id": "x1"}),
         case(schema, "getGateway", path_parameters={"gateway_id": USERS_GATEWAY}),
     ]
     before = [(c.path_parameters, c.body) for c in unchanged]

@@ -99,19 +99,27 @@ _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _BODY_KEYS = ("id", "service_id")  # the tool family names rows in the body: PUT by id, a tool's service
 
 
-def _absent(name: str, value: Any) -> Any:
-    """A value of `value`'s kind that names no row, or `value` when it names none anyway."""
+def _absent(value: Any, schema: dict[str, Any]) -> Any:
+    """A value that names no row, of the kind the parameter's `schema` says (an int64, a UUID, a
+    name), or `value` when it names none anyway: a value not of that kind is malformed."""
     if isinstance(value, bool) or created.owns(value):
         return value
-    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):  # examples come as text
-        return ABSENT_INT
-    if name == "tool_name" and isinstance(value, str):
-        return ABSENT_NAME
+    if schema.get("type") == "integer":
+        # The examples phase sends the spec's example ids as text.
+        named = isinstance(value, int) or (isinstance(value, str) and value.isdigit())
+        return ABSENT_INT if named else value
+    if not isinstance(value, str):
+        return value
+    if schema.get("format") != "uuid":
+        return ABSENT_NAME  # a tool's name
     try:
-        uuid.UUID(str(value))
+        uuid.UUID(value)
     except ValueError:
-        return value  # a malformed id names no row
+        return value
     return ABSENT_UUID
+
+
+_INTEGER = {"type": "integer"}
 
 
 def _own_rows_only(case: Case[Any]) -> bool:
@@ -121,13 +129,14 @@ def _own_rows_only(case: Case[Any]) -> bool:
         return False
     sent_elsewhere = False
     if case.path_parameters:
-        path = {k: _absent(k, v) for k, v in case.path_parameters.items()}
+        schemas = {p.name: p.definition.get("schema", {}) for p in case.operation.path_parameters}
+        path = {k: _absent(v, schemas.get(k, {})) for k, v in case.path_parameters.items()}
         sent_elsewhere = path != case.path_parameters
         case.path_parameters = path
     if isinstance(case.body, dict):
-        for key in _BODY_KEYS:
+        for key in _BODY_KEYS:  # int64 ids in the tool family's bodies
             if isinstance(case.body.get(key), int):
-                absent = _absent(key, case.body[key])
+                absent = _absent(case.body[key], _INTEGER)
                 sent_elsewhere |= absent != case.body[key]
                 case.body[key] = absent
     return sent_elsewhere
