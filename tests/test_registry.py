@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from specgate.fuzzing import checks, data, runner
+from specgate.fuzzing import checks, data, hooks, runner
 from specgate.masking import shape_of
 from specgate.registry import RESOURCES, TOOL, Resource, facts
 from specgate.server.context import Context
@@ -100,7 +100,6 @@ def test_the_server_context_reads_the_registry(api: Api) -> None:
 
 
 def test_the_fuzzer_reads_the_registry() -> None:
-    from specgate.fuzzing import hooks  # registers the hooks: only in this test's process
 
     posts = {op.operation_id for op in SPEC.operations() if op.method == "POST"}
     assert set(hooks._creates()) == posts
