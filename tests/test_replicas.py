@@ -140,7 +140,10 @@ def test_every_acknowledged_write_survives_a_kill_9(database: tuple[str, str], t
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
     for thread in threads:
         thread.start()
-    time.sleep(1.5)
+    # Killed under load: once it has acknowledged a few hundred writes (or after 5 s, whatever it has).
+    deadline = time.monotonic() + 5
+    while len(acknowledged) < 300 and time.monotonic() < deadline:
+        time.sleep(0.02)
     server.kill()
     time.sleep(0.3)
     stop.set()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from specgate.server import row_locks
+from specgate.server import resources, row_locks
 from specgate.store import Store
 
 from .support import Api
@@ -70,21 +70,24 @@ def test_writers_in_one_process_take_turns_and_none_misses(api: Api, monkeypatch
     assert api.get(f"/api/v1/gateways/{gid}").headers["etag"] == '"21"'
 
 
-# Seconds of retries and pauses on purpose: out of the quick loop, always in `make test`.
-@pytest.mark.slow
 def test_a_row_that_stays_contended_is_a_503_with_retry_after(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gid = api.post("/api/v1/gateways", json={"name": "g"}).json()["id"]
     sid = api.post("/api/v1/services/", json={"name": "s", "description": "d"}).json()["id"]
     attempts = []
+    paused: list[int] = []
 
     async def always_beaten(self: Store, *args: Any) -> bool:  # another replica always wins
         attempts.append(1)
         return False
 
+    async def pause(attempt: int) -> None:  # recorded, not waited: the schedule has its own test
+        paused.append(attempt)
+
     monkeypatch.setattr(Store, "replace", always_beaten)
     monkeypatch.setattr(Store, "delete", always_beaten)
+    monkeypatch.setattr(resources, "pause", pause)
     for response in (
         api.put(f"/api/v1/gateways/{gid}", json={"name": "h"}),
         api.put("/api/v1/services/", json={"id": sid, "name": "s2", "description": "d"}),
@@ -95,5 +98,34 @@ def test_a_row_that_stays_contended_is_a_503_with_retry_after(
         assert response.headers["retry-after"] == "1"
         assert response.headers["content-type"] == "application/problem+json"
     assert len(attempts) == 4 * row_locks.ATTEMPTS
+    assert paused == list(range(row_locks.ATTEMPTS)) * 4  # a pause after every attempt missed
     monkeypatch.undo()
     assert api.get(f"/api/v1/gateways/{gid}").json()["name"] == "g"  # nothing was written
+
+
+def test_retries_pause_at_random_doubling_from_5_ms_to_at_most_250_ms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Replicas that missed together do not retry together: each pause is drawn from [0, bound], the
+    bound doubling from 5 ms to 250 ms; at most about 1.8 s in all before the 503."""
+    drawn: list[tuple[float, float]] = []
+    slept: list[float] = []
+
+    def uniform(low: float, high: float) -> float:
+        drawn.append((low, high))
+        return high
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    monkeypatch.setattr(row_locks.random, "uniform", uniform)
+    monkeypatch.setattr(row_locks.asyncio, "sleep", sleep)
+
+    async def every_pause() -> None:
+        for attempt in range(row_locks.ATTEMPTS):
+            await row_locks.pause(attempt)
+
+    asyncio.run(every_pause())
+    bounds = [0.005, 0.01, 0.02, 0.04, 0.08, 0.16] + [0.25] * (row_locks.ATTEMPTS - 6)
+    assert drawn == [(0, bound) for bound in bounds] and slept == bounds
+    assert 1.5 < sum(slept) < 2.0
