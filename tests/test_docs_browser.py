@@ -115,7 +115,7 @@ class Page:
         deadline = time.monotonic() + timeout
         value = self.evaluate(expression)
         while not done(value) and time.monotonic() < deadline:
-            time.sleep(0.5)
+            time.sleep(0.05)  # a click renders in tens of milliseconds; one poll per tag opened
             value = self.evaluate(expression)
         return value
 
