@@ -39,7 +39,16 @@ from ..storable import TEXT_RULE_TYPES
 from .answers import answers
 from .ledger import Ledger, strings
 
-__all__ = ["NOT_CHECKED_FOR_ECHO", "REPLACED_CHECKS", "RULE_TYPES", "ledger", "reset"]
+__all__ = [
+    "NOT_CHECKED_FOR_ECHO",
+    "REPLACED_CHECKS",
+    "RULE_TYPES",
+    "ledger",
+    "may_write",
+    "reset",
+    "write_anywhere",
+    "write_nowhere",
+]
 
 NOT_CHECKED_FOR_ECHO = {
     # The resolve operations exist to answer real secret values, to keys with the `resolve` scope.
@@ -188,15 +197,19 @@ def _parameters(path: str) -> list[str]:
     return re.findall(r"\{(\w+)\}", path)
 
 
-def _write_anywhere(key: Any) -> bool:
+def write_anywhere(key: Any) -> bool:
     return True
 
 
+def write_nowhere(key: Any) -> bool:
+    return False
+
+
 # Whether the checks that PUT may write to the row a GET answered, by its key. `specgate fuzz`
-# narrows it (fuzzing/runner.py) to the rows the run created, or to none with --read-only: a
-# deployment's own rows are read, never written. The in-process tests, on a database of their own,
-# keep the default: any row.
-may_write: Callable[[Any], bool] = _write_anywhere
+# narrows it (fuzzing/runner.py) to the rows the run created, or to none (`write_nowhere`) with
+# --read-only: a deployment's own rows are read, never written. The in-process tests, on a database
+# of their own, keep the default: any row.
+may_write: Callable[[Any], bool] = write_anywhere
 
 
 @schemathesis.check

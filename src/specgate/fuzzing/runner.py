@@ -145,10 +145,6 @@ def _rejections() -> str:
     return f"\n[checks.negative_data_rejection]\nexpected-statuses = [{listed}]\n"
 
 
-def _write_nowhere(key: object) -> bool:
-    return False
-
-
 def run(options: FuzzOptions) -> FuzzResult:
     """Fuzz the deployment at `options.url`, then delete what the run created."""
     from schemathesis.cli import schemathesis as cli
@@ -158,7 +154,7 @@ def run(options: FuzzOptions) -> FuzzResult:
     hooks.register()  # the write guard, the created rows' ledger, and ST302 around the guard
 
     # The checks that PUT write only to what the run created, and to nothing in a read-only run.
-    checks.may_write = _write_nowhere if options.read_only else hooks.created.owns
+    checks.may_write = checks.write_nowhere if options.read_only else hooks.created.owns
 
     options.report_dir.mkdir(parents=True, exist_ok=True)
     config_file = options.report_dir / "schemathesis.toml"

@@ -18,31 +18,27 @@ from alembic.operations import MigrateOperation, Operations
 from alembic.operations import ops as alembic_ops
 from alembic.runtime.migration import MigrationContext
 
-from ..registry import RESOURCES, facts
 from . import search
+from .store import KINDS
 
 __all__ = ["SEARCHABLE", "CreateSearchOp", "DropSearchOp", "add_search"]
 
-# The columns each table's list searches, from the spec (`search_fields`), by table.
-SEARCHABLE: Mapping[str, tuple[str, ...]] = {
-    r.table: facts(r).searchable for r in RESOURCES if facts(r).searchable
-}
+# The columns each table's list searches, as the store knows them, by table.
+SEARCHABLE: Mapping[str, tuple[str, ...]] = {k.table: k.searchable for k in KINDS.values() if k.searchable}
 
 
-class CreateSearchOp(MigrateOperation):
+class _SearchOp(MigrateOperation):
+    def __init__(self, table: str, columns: Sequence[str]) -> None:
+        self.table = table
+        self.columns = list(columns)
+
+
+class CreateSearchOp(_SearchOp):
     """Build a table's search structure and fill it from its rows."""
 
-    def __init__(self, table: str, columns: Sequence[str]) -> None:
-        self.table = table
-        self.columns = list(columns)
 
-
-class DropSearchOp(MigrateOperation):
+class DropSearchOp(_SearchOp):
     """Remove a table's search structure."""
-
-    def __init__(self, table: str, columns: Sequence[str]) -> None:
-        self.table = table
-        self.columns = list(columns)
 
 
 @Operations.implementation_for(CreateSearchOp)
